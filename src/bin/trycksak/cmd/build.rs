@@ -1,0 +1,61 @@
+use std::path::PathBuf;
+use std::time::Instant;
+
+use trycksak::build::{BuildOptions, build};
+use trycksak::output::OutputKind;
+
+use super::{Result, open, programmes, report};
+use crate::{Env, Status};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Programme files or folders to build (default: everything under programmes/).
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+
+    /// The output folder.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+
+    /// The outputs to write, separated by commas (default: all).
+    #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
+    format: Vec<OutputKind>,
+}
+
+pub fn run(env: &Env, args: Args) -> Result<Status> {
+    let started = Instant::now();
+    let (project, sources) = open(env, &args.paths)?;
+    let kinds = if args.format.is_empty() {
+        OutputKind::ALL.to_vec()
+    } else {
+        args.format
+    };
+    let out_dir = project.root.join(&args.out);
+    let report_ = build(&project, &sources, &BuildOptions { out_dir, kinds })?;
+    report(env, &report_.outcomes);
+
+    if env.verbose {
+        for entry in report_.outcomes.iter().flat_map(|o| &o.written) {
+            eprintln!("wrote {}/{}", args.out.display(), entry.path);
+        }
+    }
+    let failed: Vec<_> = report_.failed().collect();
+    let built = report_.outcomes.len() - failed.len();
+    if !env.quiet {
+        eprintln!(
+            "Built {} ({} files) into {}/ in {:.2} s",
+            programmes(built),
+            report_.files_written(),
+            args.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if failed.is_empty() {
+        return Ok(Status::Success);
+    }
+    eprintln!("Failed: {}", programmes(failed.len()));
+    for outcome in failed {
+        eprintln!("  {}", outcome.source.display());
+    }
+    Ok(Status::Failure)
+}

@@ -1,0 +1,57 @@
+pub mod build;
+pub mod check;
+pub mod list;
+pub mod new;
+
+use std::path::PathBuf;
+
+use trycksak::build::Outcome;
+use trycksak::project::Project;
+
+use crate::Env;
+
+/// A subcommand's failure: a usage error (exit 2) or a failure of the work itself (exit 1).
+pub enum Error {
+    Usage(anyhow::Error),
+    Failed(anyhow::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<anyhow::Error> for Error {
+    fn from(err: anyhow::Error) -> Self {
+        Error::Failed(err)
+    }
+}
+
+/// Opens the project and picks the sources named on the command line (all when none are).
+/// Both fail as usage errors: the command was run in the wrong place or named a wrong path.
+pub fn open(env: &Env, paths: &[PathBuf]) -> Result<(Project, Vec<PathBuf>)> {
+    let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
+    let sources = project.select_sources(paths).map_err(Error::Usage)?;
+    Ok((project, sources))
+}
+
+/// Prints the diagnostics of programmes (warnings only without `--quiet`).
+pub fn report(env: &Env, outcomes: &[Outcome]) {
+    for outcome in outcomes {
+        let shown: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| !env.quiet || d.is_error())
+            .cloned()
+            .collect();
+        if let Err(err) = env.reporter.emit(&shown) {
+            eprintln!("error: cannot print the problems found: {err}");
+        }
+    }
+}
+
+/// "1 programme" / "3 programmes".
+pub fn programmes(n: usize) -> String {
+    if n == 1 {
+        "1 programme".to_string()
+    } else {
+        format!("{n} programmes")
+    }
+}

@@ -1,0 +1,130 @@
+//! The `trycksak` command line: parses arguments and calls the library, one file per subcommand.
+
+mod cmd;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use trycksak::diagnostics::{DiagnosticFormat, Reporter};
+
+const EXAMPLES: &str = "\
+Examples:
+  trycksak build                          build every programme under programmes/ into out/
+  trycksak build programmes/norrbotten    build the programmes of one folder
+  trycksak build --format text --out dist build only the plain-text versions, into dist/
+  trycksak check                          check every programme without writing anything
+  trycksak list                           show the programmes and regions found
+  trycksak new programme norrbotten/vard  start a new programme from a commented starter
+  trycksak -C ../annat-projekt build      build another project folder
+
+Exit status: 0 when everything was built, 1 when a programme failed (the others are still
+built), 2 for a usage error.";
+
+#[derive(Debug, Parser)]
+#[command(name = "trycksak", version, about = "Builds leaflets, summaries and accessible versions from programme sources", after_help = EXAMPLES)]
+struct Cli {
+    /// Run on the project in DIR instead of the current folder; PATHS and --out are relative to it.
+    #[arg(short = 'C', long = "project", value_name = "DIR", global = true)]
+    project: Option<PathBuf>,
+
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+
+    /// Print more: every file written.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+
+    /// How to print problems found in files.
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        global = true,
+        value_name = "FORMAT"
+    )]
+    diagnostic_format: DiagnosticFormat,
+
+    /// When to use colours.
+    #[arg(long, value_enum, default_value_t, global = true, value_name = "WHEN")]
+    color: ColorWhen,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build programmes into output files.
+    Build(cmd::build::Args),
+    /// Check programmes and report every problem, without writing anything.
+    Check(cmd::check::Args),
+    /// List the programmes and regions of the project.
+    List,
+    /// Create a new programme from a commented starter.
+    #[command(subcommand)]
+    New(cmd::new::What),
+}
+
+/// What every subcommand needs to know about the invocation.
+pub struct Env {
+    pub project_dir: PathBuf,
+    pub quiet: bool,
+    pub verbose: bool,
+    pub reporter: Reporter,
+}
+
+/// How a subcommand ended, mapped to the exit status.
+pub enum Status {
+    Success,
+    /// Some programme failed; the others were done.
+    Failure,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let env = Env {
+        project_dir: cli.project.unwrap_or_else(|| PathBuf::from(".")),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        reporter: Reporter {
+            format: cli.diagnostic_format,
+            color,
+        },
+    };
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(&env, args),
+        Command::Check(args) => cmd::check::run(&env, args),
+        Command::List => cmd::list::run(&env),
+        Command::New(what) => cmd::new::run(&env, what),
+    };
+    match result {
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::Failure) => ExitCode::from(1),
+        Err(cmd::Error::Usage(err)) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+        Err(cmd::Error::Failed(err)) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Writing files so that a reader never sees half of one.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
+/// `path` holds either its old content or the complete new one, never a part. A failure removes
+/// the temporary file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().context("an output path has no folder")?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".trycksak-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path)
+        .map_err(|err| err.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

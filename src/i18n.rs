@@ -1,0 +1,73 @@
+//! The few words our outputs add around a programme's own text, in the programme's language.
+//! Languages without a table here get English.
+
+/// Labels for one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// Introduces an image's alt text in the plain-text version: "[Bild: …]".
+    pub image: &'static str,
+    pub party: &'static str,
+    pub period: &'static str,
+    pub date: &'static str,
+    pub publisher: &'static str,
+    pub contact: &'static str,
+}
+
+const SWEDISH: Labels = Labels {
+    image: "Bild",
+    party: "Parti",
+    period: "Period",
+    date: "Datum",
+    publisher: "Ansvarig utgivare",
+    contact: "Kontakt",
+};
+
+const ENGLISH: Labels = Labels {
+    image: "Image",
+    party: "Party",
+    period: "Period",
+    date: "Date",
+    publisher: "Publisher",
+    contact: "Contact",
+};
+
+const FINNISH: Labels = Labels {
+    image: "Kuva",
+    party: "Puolue",
+    period: "Kausi",
+    date: "Päivämäärä",
+    publisher: "Julkaisija",
+    contact: "Yhteystiedot",
+};
+
+const NORWEGIAN: Labels = Labels {
+    image: "Bilde",
+    party: "Parti",
+    period: "Periode",
+    date: "Dato",
+    publisher: "Ansvarlig utgiver",
+    contact: "Kontakt",
+};
+
+/// The labels for a BCP 47 tag, chosen by its primary language subtag.
+pub fn labels(lang: &str) -> &'static Labels {
+    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "sv" => &SWEDISH,
+        "fi" | "fit" => &FINNISH,
+        "no" | "nb" | "nn" => &NORWEGIAN,
+        _ => &ENGLISH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_the_primary_subtag() {
+        assert_eq!(labels("sv-SE").image, "Bild");
+        assert_eq!(labels("fit").image, "Kuva");
+        assert_eq!(labels("de").image, "Image");
+    }
+}

@@ -1,0 +1,18 @@
+//! trycksak turns political programme sources (Markdown + YAML front matter) into everything a
+//! campaign hands out. The pipeline, one module per step:
+//!
+//! 1. [`project`] finds the sources and regions of a project folder;
+//! 2. [`source`] loads a source into the one [`model`], with located [`diagnostics`];
+//! 3. [`output`] renders each kind of output from the model (one module per kind);
+//! 4. [`build`] runs the steps for every programme and writes files and the [`manifest`].
+
+pub mod build;
+pub mod diagnostics;
+pub mod fsutil;
+pub mod i18n;
+pub mod manifest;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod scaffold;
+pub mod source;

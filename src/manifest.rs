@@ -1,0 +1,103 @@
+//! `out/manifest.json`: every output file with its programme, kind, size and checksum.
+//!
+//! A build of some programmes updates their entries and keeps the others, so the manifest always
+//! describes what is in `out/`; entries whose file is gone are dropped.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::fsutil::write_atomic;
+
+pub const FILE_NAME: &str = "manifest.json";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub outputs: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The source file, relative to the project root.
+    pub programme: String,
+    pub region: String,
+    pub kind: String,
+    /// The output file, relative to the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+    /// Page count for PDFs; `null` for text.
+    pub pages: Option<u32>,
+}
+
+impl Entry {
+    pub fn new(
+        programme: &str,
+        region: &str,
+        kind: &str,
+        path: &str,
+        content: &[u8],
+        pages: Option<u32>,
+    ) -> Self {
+        Entry {
+            programme: programme.to_string(),
+            region: region.to_string(),
+            kind: kind.to_string(),
+            path: path.to_string(),
+            bytes: content.len() as u64,
+            sha256: sha256_hex(content),
+            pages,
+        }
+    }
+}
+
+impl Manifest {
+    /// The manifest in `out_dir`, or an empty one if there is none (or it cannot be read: it is
+    /// rebuilt from what this build writes).
+    pub fn load(out_dir: &Path) -> Manifest {
+        std::fs::read(out_dir.join(FILE_NAME))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Puts `entries` in, replacing entries for the same output file.
+    pub fn update(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        for entry in entries {
+            self.outputs.retain(|old| old.path != entry.path);
+            self.outputs.push(entry);
+        }
+    }
+
+    /// Sorts the entries and drops those whose file no longer exists, then writes atomically.
+    pub fn save(&mut self, out_dir: &Path) -> Result<()> {
+        self.outputs
+            .retain(|entry| out_dir.join(&entry.path).is_file());
+        self.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut json = serde_json::to_vec_pretty(self).context("cannot serialise the manifest")?;
+        json.push(b'\n');
+        write_atomic(&out_dir.join(FILE_NAME), &json)
+    }
+}
+
+pub fn sha256_hex(content: &[u8]) -> String {
+    Sha256::digest(content)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_empty_input() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The one loaded model of a programme. Every output renders from these types; nothing renders
+//! from raw Markdown. The model serialises to JSON so that templates receive it as data.
+
+use serde::Serialize;
+
+/// A programme: its front matter and its body, parsed and validated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Programme {
+    /// The source file, relative to the project root, with `/` separators.
+    pub source: String,
+    /// The file stem; names the output folder and files.
+    pub slug: String,
+    pub meta: Metadata,
+    /// Blocks before the first section heading.
+    pub intro: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+/// The front matter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metadata {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub region: String,
+    /// BCP 47 language tag; `sv` unless the front matter says otherwise.
+    pub lang: String,
+    pub party: Option<String>,
+    pub period: Option<String>,
+    /// ISO 8601 calendar date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// The legally responsible publisher printed on leaflets.
+    pub publisher: Option<String>,
+    pub contact: Option<String>,
+    /// A short lead text for the one-page summary.
+    pub summary: Option<String>,
+    pub cover: Option<Image>,
+}
+
+/// A heading and everything under it up to the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// 2 for `##`, 3 for `###`, …
+    pub level: u8,
+    pub heading: Vec<Inline>,
+    /// Line of the heading in the source file.
+    pub line: usize,
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+/// A block and the source line it starts on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub line: usize,
+    #[serde(flatten)]
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum BlockKind {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// A bullet list directly after a paragraph ending in ":"; that paragraph is its lead-in.
+    PledgeList {
+        lead_in: Vec<Inline>,
+        items: Vec<ListItem>,
+    },
+    List {
+        /// `Some(start)` for an ordered list.
+        start: Option<u64>,
+        items: Vec<ListItem>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Table {
+        align: Vec<Align>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Image(Image),
+    /// Indented or fenced code: kept verbatim rather than lost.
+    Preformatted {
+        text: String,
+    },
+    ThematicBreak,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListItem {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Align {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Image {
+    /// Relative to the project root, with `/` separators; checked to exist inside the project.
+    pub path: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Inline {
+    Text { text: String },
+    Emphasis { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Strikethrough { content: Vec<Inline> },
+    Link { url: String, content: Vec<Inline> },
+    Code { text: String },
+    LineBreak,
+}
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+}
+
+/// The words of a run of inlines as plain text, without link targets: what a reader sees.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content }
+            | Inline::Link { content, .. } => push_plain_text(content, out),
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+}
+
+impl Programme {
+    /// Every section, depth first, in document order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+            for section in sections {
+                out.push(section);
+                walk(&section.sections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+}

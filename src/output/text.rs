@@ -1,0 +1,453 @@
+//! The accessible plain-text version, following WCAG's plain-text techniques T1–T3.
+//!
+//! - UTF-8, paragraphs separated by one blank line;
+//! - the title underlined with `=`; sections numbered (`1.`, `1.1`, …), each heading preceded by
+//!   two blank lines and followed by one, level-2 headings also underlined with `-`;
+//! - one marker per list (`•`, or numbers for ordered lists), nested lists indented;
+//! - lines wrapped at 72 characters at spaces only: a longer word or URL stays whole on its line;
+//! - links as "text (URL)", images as "[Bild: alt]" (the word follows `lang`).
+
+use crate::i18n::{Labels, labels};
+use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section};
+
+/// The longest line, unless a single word or URL is longer.
+pub const WIDTH: usize = 72;
+
+/// Renders the plain-text version. Same programme → same bytes.
+pub fn render(programme: &Programme) -> String {
+    let labels = labels(&programme.meta.lang);
+    let mut w = Writer {
+        out: String::new(),
+        pending_blank_lines: 0,
+        labels,
+    };
+    w.front_matter(programme);
+    w.blocks(&programme.intro, 0);
+    let mut numbers = Vec::new();
+    for (i, section) in programme.sections.iter().enumerate() {
+        numbers.push(i + 1);
+        w.section(section, &mut numbers);
+        numbers.pop();
+    }
+    if !w.out.is_empty() && !w.out.ends_with('\n') {
+        w.out.push('\n');
+    }
+    w.out
+}
+
+struct Writer {
+    out: String,
+    pending_blank_lines: usize,
+    labels: &'static Labels,
+}
+
+impl Writer {
+    /// Asks for at least `n` blank lines before whatever comes next (none at the top).
+    fn blank(&mut self, n: usize) {
+        self.pending_blank_lines = self.pending_blank_lines.max(n);
+    }
+
+    fn line(&mut self, text: &str) {
+        if !self.out.is_empty() {
+            for _ in 0..self.pending_blank_lines {
+                self.out.push('\n');
+            }
+        }
+        self.pending_blank_lines = 0;
+        self.out.push_str(text.trim_end());
+        self.out.push('\n');
+    }
+
+    /// Writes `text` wrapped at [`WIDTH`]: the first line starts with `first`, the others with
+    /// `rest`. Hard line breaks (`\n`) in `text` start a new line with `rest`.
+    fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
+        let mut prefix = first;
+        for segment in text.split('\n') {
+            let segment = segment.trim();
+            let options = textwrap::Options::new(WIDTH)
+                .initial_indent(prefix)
+                .subsequent_indent(rest)
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            if segment.is_empty() {
+                self.line(prefix);
+            }
+            for line in textwrap::wrap(segment, &options) {
+                self.line(&line);
+            }
+            prefix = rest;
+        }
+    }
+
+    fn front_matter(&mut self, programme: &Programme) {
+        let meta = &programme.meta;
+        self.heading(&meta.title, '=');
+        if let Some(subtitle) = &meta.subtitle {
+            self.blank(1);
+            self.wrapped(subtitle, "", "");
+        }
+        self.blank(1);
+        let labels = self.labels;
+        for (label, value) in [
+            (labels.party, &meta.party),
+            (labels.period, &meta.period),
+            (labels.date, &meta.date),
+            (labels.publisher, &meta.publisher),
+            (labels.contact, &meta.contact),
+        ] {
+            if let Some(value) = value {
+                self.wrapped(&format!("{label}: {value}"), "", "  ");
+            }
+        }
+        if let Some(cover) = &meta.cover {
+            self.blank(1);
+            self.wrapped(&format!("[{}: {}]", labels.image, cover.alt), "", " ");
+        }
+        if let Some(summary) = &meta.summary {
+            self.blank(1);
+            self.wrapped(summary, "", "");
+        }
+        self.blank(1);
+    }
+
+    /// A heading line (wrapped if long), underlined with `underline` to its longest line.
+    fn heading(&mut self, text: &str, underline: char) {
+        let options = textwrap::Options::new(WIDTH)
+            .break_words(false)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let lines = textwrap::wrap(text.trim(), &options);
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        for line in &lines {
+            self.line(line);
+        }
+        self.line(&underline.to_string().repeat(longest.min(WIDTH)));
+    }
+
+    fn section(&mut self, section: &Section, numbers: &mut Vec<usize>) {
+        let number = numbers
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        let number = if numbers.len() == 1 {
+            format!("{number}.")
+        } else {
+            number
+        };
+        let text = format!("{number} {}", inline_text(&section.heading));
+        self.blank(2);
+        if numbers.len() == 1 {
+            self.heading(&text, '-');
+        } else {
+            self.wrapped(&text, "", "");
+        }
+        self.blank(1);
+        self.blocks(&section.blocks, 0);
+        for (i, subsection) in section.sections.iter().enumerate() {
+            numbers.push(i + 1);
+            self.section(subsection, numbers);
+            numbers.pop();
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], indent: usize) {
+        for block in blocks {
+            self.blank(1);
+            self.block(block, indent, None);
+        }
+    }
+
+    /// One block at `indent`; `marker` replaces the indent of its first line (list items).
+    fn block(&mut self, block: &Block, indent: usize, marker: Option<&str>) {
+        let pad = " ".repeat(indent);
+        let first = marker.map_or_else(|| pad.clone(), |m| format!("{pad}{m}"));
+        let rest = " ".repeat(first.chars().count());
+        let rest = if marker.is_some() { rest } else { pad.clone() };
+        let inner = rest.chars().count();
+        match &block.kind {
+            BlockKind::Paragraph { content } => self.wrapped(&inline_text(content), &first, &rest),
+            BlockKind::PledgeList { lead_in, items } => {
+                self.wrapped(&inline_text(lead_in), &first, &rest);
+                self.list(items, None, inner);
+            }
+            BlockKind::List { start, items } => {
+                if marker.is_some() {
+                    self.line(&first);
+                }
+                self.list(items, *start, inner);
+            }
+            BlockKind::Quote { blocks } => {
+                if marker.is_some() {
+                    self.line(&first);
+                }
+                for (i, block) in blocks.iter().enumerate() {
+                    if i > 0 {
+                        self.blank(1);
+                    }
+                    self.block(block, inner + 4, None);
+                }
+            }
+            BlockKind::Table { header, rows, .. } => {
+                if marker.is_some() {
+                    self.line(&first);
+                }
+                for (i, row) in rows.iter().enumerate() {
+                    if i > 0 {
+                        self.blank(1);
+                    }
+                    for (column, cell) in row.iter().enumerate() {
+                        let label = header
+                            .get(column)
+                            .map(|h| inline_text(h))
+                            .unwrap_or_default();
+                        let value = inline_text(cell);
+                        let text = if label.trim().is_empty() {
+                            value
+                        } else {
+                            format!("{}: {value}", label.trim())
+                        };
+                        self.wrapped(&text, &rest, &format!("{rest}  "));
+                    }
+                }
+            }
+            BlockKind::Image(image) => {
+                self.wrapped(
+                    &format!("[{}: {}]", self.labels.image, image.alt),
+                    &first,
+                    &format!("{rest} "),
+                );
+            }
+            BlockKind::Preformatted { text } => {
+                if marker.is_some() {
+                    self.line(&first);
+                }
+                for line in text.lines() {
+                    self.wrapped(line, &rest, &rest);
+                }
+            }
+            BlockKind::ThematicBreak => self.line(&format!("{first}– – –")),
+        }
+    }
+
+    fn list(&mut self, items: &[ListItem], start: Option<u64>, indent: usize) {
+        let last_number = start.map(|s| s + items.len().saturating_sub(1) as u64);
+        let number_width = last_number.map_or(0, |n| n.to_string().len());
+        for (i, item) in items.iter().enumerate() {
+            let marker = match start {
+                Some(start) => format!("{:>number_width$}. ", start + i as u64),
+                None => "• ".to_string(),
+            };
+            self.item(item, &marker, indent);
+        }
+    }
+
+    fn item(&mut self, item: &ListItem, marker: &str, indent: usize) {
+        let inner = indent + marker.chars().count();
+        let mut blocks = item.blocks.iter();
+        match blocks.next() {
+            None => self.line(&format!("{}{}", " ".repeat(indent), marker)),
+            Some(first) => {
+                if let Some((lead, rest)) = lead_phrase(first) {
+                    // A pledge that opens with a bold lead phrase: the phrase on its own line.
+                    self.wrapped(
+                        &lead,
+                        &format!("{}{marker}", " ".repeat(indent)),
+                        &" ".repeat(inner),
+                    );
+                    self.wrapped(&rest, &" ".repeat(inner), &" ".repeat(inner));
+                } else {
+                    self.block(first, indent, Some(marker));
+                }
+            }
+        }
+        for block in blocks {
+            if !matches!(block.kind, BlockKind::List { .. }) {
+                self.blank(1);
+            }
+            self.block(block, inner, None);
+        }
+    }
+}
+
+/// A paragraph that opens with a bold phrase followed by more text: (phrase, rest).
+fn lead_phrase(block: &Block) -> Option<(String, String)> {
+    let BlockKind::Paragraph { content } = &block.kind else {
+        return None;
+    };
+    let (Inline::Strong { content: lead }, rest) = content.split_first()? else {
+        return None;
+    };
+    let rest = inline_text(rest);
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| (inline_text(lead).trim().to_string(), rest.to_string()))
+}
+
+/// Inlines as plain text: links become "text (URL)", hard line breaks `\n`.
+fn inline_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_inline_text(inlines, &mut out);
+    out
+}
+
+fn push_inline_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content } => push_inline_text(content, out),
+            Inline::Link { url, content } => {
+                let text = inline_text(content);
+                let shown_url = url.strip_prefix("mailto:").unwrap_or(url);
+                out.push_str(&text);
+                if text.trim() != shown_url && text.trim() != url {
+                    out.push_str(" (");
+                    out.push_str(shown_url);
+                    out.push(')');
+                }
+            }
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Metadata;
+
+    fn programme(intro: Vec<Block>, sections: Vec<Section>) -> Programme {
+        Programme {
+            source: "programmes/x/y.md".into(),
+            slug: "y".into(),
+            meta: Metadata {
+                title: "Vårt program".into(),
+                subtitle: None,
+                region: "x".into(),
+                lang: "sv".into(),
+                party: Some("Partiet".into()),
+                period: None,
+                date: None,
+                publisher: None,
+                contact: None,
+                summary: None,
+                cover: None,
+            },
+            intro,
+            sections,
+        }
+    }
+
+    fn paragraph(text: &str) -> Block {
+        Block {
+            line: 1,
+            kind: BlockKind::Paragraph {
+                content: vec![Inline::text(text)],
+            },
+        }
+    }
+
+    fn section(level: u8, heading: &str, blocks: Vec<Block>, sections: Vec<Section>) -> Section {
+        Section {
+            level,
+            heading: vec![Inline::text(heading)],
+            line: 1,
+            blocks,
+            sections,
+        }
+    }
+
+    #[test]
+    fn wraps_at_72_at_spaces_and_keeps_long_words_whole() {
+        let long_word = "x".repeat(90);
+        let text = format!("{} {long_word} slut", "ord ".repeat(40));
+        let out = render(&programme(vec![paragraph(&text)], vec![]));
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= WIDTH || !line.contains(' '),
+                "too long: {line:?}"
+            );
+        }
+        assert!(out.lines().any(|l| l == long_word));
+    }
+
+    #[test]
+    fn headings_have_two_blank_lines_before_one_after_and_visible_levels() {
+        let p = programme(
+            vec![paragraph("Inledning.")],
+            vec![section(
+                2,
+                "Jobben",
+                vec![paragraph("Text.")],
+                vec![section(3, "Skola", vec![paragraph("Mer.")], vec![])],
+            )],
+        );
+        let out = render(&p);
+        assert_eq!(
+            out,
+            "Vårt program\n============\n\nParti: Partiet\n\nInledning.\n\n\n1. Jobben\n---------\n\nText.\n\n\n1.1 Skola\n\nMer.\n"
+        );
+    }
+
+    #[test]
+    fn lists_links_and_images() {
+        let items = vec![
+            ListItem {
+                blocks: vec![paragraph("ett")],
+            },
+            ListItem {
+                blocks: vec![
+                    paragraph("två"),
+                    Block {
+                        line: 1,
+                        kind: BlockKind::List {
+                            start: Some(9),
+                            items: vec![
+                                ListItem {
+                                    blocks: vec![paragraph("inre")]
+                                };
+                                2
+                            ],
+                        },
+                    },
+                ],
+            },
+        ];
+        let link = Block {
+            line: 1,
+            kind: BlockKind::Paragraph {
+                content: vec![Inline::Link {
+                    url: "https://s.se".into(),
+                    content: vec![Inline::text("Läs")],
+                }],
+            },
+        };
+        let image = Block {
+            line: 1,
+            kind: BlockKind::Image(crate::model::Image {
+                path: "a.png".into(),
+                alt: "En karta".into(),
+            }),
+        };
+        let p = programme(
+            vec![
+                Block {
+                    line: 1,
+                    kind: BlockKind::List { start: None, items },
+                },
+                link,
+                image,
+            ],
+            vec![],
+        );
+        let out = render(&p);
+        assert!(
+            out.contains("• ett\n• två\n   9. inre\n  10. inre\n"),
+            "{out}"
+        );
+        assert!(out.contains("\nLäs (https://s.se)\n"));
+        assert!(out.contains("\n[Bild: En karta]\n"));
+    }
+}

@@ -1,0 +1,148 @@
+//! A project folder: `programmes/` with the sources, `layouts/` with one folder per region.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The built-in layout every project has, even without a `layouts/` folder.
+pub const BASE_REGION: &str = "base";
+pub const PROGRAMMES_DIR: &str = "programmes";
+pub const LAYOUTS_DIR: &str = "layouts";
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Canonical absolute path of the project folder.
+    pub root: PathBuf,
+    regions: BTreeSet<String>,
+}
+
+impl Project {
+    /// Opens the project at `root`; it must have a `programmes/` folder.
+    pub fn open(root: &Path) -> Result<Self> {
+        let root = root
+            .canonicalize()
+            .with_context(|| format!("cannot open the project folder {}", root.display()))?;
+        if !root.join(PROGRAMMES_DIR).is_dir() {
+            bail!(
+                "{} has no `{PROGRAMMES_DIR}/` folder: run trycksak inside a project folder, or name one with `-C DIR`",
+                root.display()
+            );
+        }
+        let mut regions = BTreeSet::from([BASE_REGION.to_string()]);
+        let layouts = root.join(LAYOUTS_DIR);
+        if layouts.is_dir() {
+            for entry in std::fs::read_dir(&layouts)
+                .with_context(|| format!("cannot read {}", layouts.display()))?
+            {
+                let entry = entry?;
+                if entry.file_type()?.is_dir()
+                    && let Some(name) = entry.file_name().to_str()
+                {
+                    regions.insert(name.to_string());
+                }
+            }
+        }
+        Ok(Project { root, regions })
+    }
+
+    /// The regions a programme may name: every folder under `layouts/`, plus `base`.
+    pub fn regions(&self) -> &BTreeSet<String> {
+        &self.regions
+    }
+
+    /// Every `*.md` file under `programmes/`, sorted, so builds are in a stable order.
+    pub fn programme_sources(&self) -> Result<Vec<PathBuf>> {
+        markdown_files_under(&self.root.join(PROGRAMMES_DIR))
+    }
+
+    /// The sources named by `paths` (files or folders, relative to the project root), or every
+    /// source when `paths` is empty.
+    pub fn select_sources(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+        if paths.is_empty() {
+            return self.programme_sources();
+        }
+        let mut selected = Vec::new();
+        for path in paths {
+            let absolute = self.root.join(path);
+            if absolute.is_dir() {
+                selected.extend(markdown_files_under(&absolute)?);
+            } else if absolute.is_file() {
+                selected.push(absolute);
+            } else {
+                bail!("{} does not exist", path.display());
+            }
+        }
+        selected.sort();
+        selected.dedup();
+        Ok(selected)
+    }
+
+    /// `path` relative to the project root, for messages and the manifest.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
+    /// Resolves `reference` (as written in `from_file`) to a file inside the project.
+    /// Absolute paths, URLs, and paths that lead outside the root (by `..` or a symlink) are
+    /// refused, so a source can never make the build read another part of the machine.
+    pub fn resolve_inside(&self, from_file: &Path, reference: &str) -> Result<PathBuf, PathError> {
+        if reference.contains("://")
+            || reference.starts_with("file:")
+            || reference.starts_with("data:")
+        {
+            return Err(PathError::Url);
+        }
+        let relative = Path::new(reference);
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| matches!(c, Component::Prefix(_)))
+        {
+            return Err(PathError::Absolute);
+        }
+        let base = from_file.parent().unwrap_or(&self.root);
+        let joined = base.join(relative);
+        let resolved = joined
+            .canonicalize()
+            .map_err(|_| PathError::Missing(joined.clone()))?;
+        if !resolved.starts_with(&self.root) {
+            return Err(PathError::Outside);
+        }
+        if !resolved.is_file() {
+            return Err(PathError::NotAFile);
+        }
+        Ok(resolved)
+    }
+}
+
+/// Why a path in a source was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathError {
+    Url,
+    Absolute,
+    Missing(PathBuf),
+    Outside,
+    NotAFile,
+}
+
+fn markdown_files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+        {
+            let entry = entry?;
+            let path = entry.path();
+            let file_type = entry.file_type()?;
+            if file_type.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "md") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

@@ -1,0 +1,58 @@
+//! Starter files for `trycksak new`: complete, commented, and buildable as they are.
+
+/// A starter programme for `region`, explaining every front-matter key.
+pub fn programme(region: &str, title: &str) -> String {
+    format!(
+        r#"---
+# The facts about this programme. A line starting with # is a comment and is ignored.
+# To use an optional line, remove the # in front of it.
+
+# Required: the title on the cover and at the top of every output.
+title: {title}
+# Required: the region, which picks the layout (colours, logo, paper) in layouts/{region}/.
+region: {region}
+
+# The language of the text, as a language tag: sv, en, fi, se (Northern Sámi), fit (Meänkieli).
+# Hyphenation, quotation marks and the words the outputs add follow it. Without it: sv.
+lang: sv
+# A subtitle under the title.
+# subtitle: Vårt program för 2026–2030
+# The party.
+party: Socialdemokraterna
+# The period the programme covers.
+# period: 2026–2030
+# The date of the programme, as year-month-day.
+# date: 2026-05-01
+# The legally responsible publisher ("ansvarig utgivare"), printed on leaflets.
+# publisher: Förnamn Efternamn
+# How to reach you; printed on the back page.
+# contact: info@example.se
+# A short lead text for the one-page summary; without it, the first paragraph is used.
+# summary: Vi vill att hela regionen ska leva.
+# A cover image (a file in the project, relative to this file) and what it shows.
+# cover:
+#   image: bilder/omslag.jpg
+#   alt: Människor på torget i sommarsol
+---
+
+Texten före den första rubriken är inledningen. Skilj stycken åt med en tom rad.
+
+## Första avsnittet
+
+Ett avsnitt börjar med `##`, ett underavsnitt med `###`. Skriv **fet** och *kursiv* text så här,
+och en länk så här: [vår webbplats](https://example.se).
+
+En punktlista direkt efter ett stycke som slutar med kolon blir en lista med löften. Vi vill:
+
+- göra det första vi lovar
+- göra det andra vi lovar
+
+### Ett underavsnitt
+
+<!-- En bild står på en egen rad, med en beskrivning för den som inte kan se den:
+![Människor på torget i sommarsol](bilder/torget.jpg)
+Sökvägen är relativ till den här filen. (Det här är en kommentar: den syns inte i utskrifterna.) -->
+Fler stycken här.
+"#
+    )
+}

@@ -1,0 +1,573 @@
+//! The YAML front matter: parsed, every key checked, every problem located in the whole file.
+//!
+//! The YAML is first read as a plain mapping (syntax errors and duplicate keys come with their
+//! position), then each key is checked on its own so that all problems are reported at once.
+
+use std::ops::Range;
+
+use serde_yaml::{Mapping, Value};
+
+use super::{Context, Parts, is_valid_name};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Image, Metadata};
+use crate::project::BASE_REGION;
+
+/// The keys a front matter may have, with what each is for (used in messages).
+pub const KEYS: &[(&str, &str)] = &[
+    ("title", "the programme's title (required)"),
+    ("region", "the layout folder under layouts/ (required)"),
+    ("subtitle", "a subtitle"),
+    ("lang", "the language as a BCP 47 tag, `sv` if left out"),
+    ("party", "the party"),
+    ("period", "the period the programme covers, e.g. 2022–2026"),
+    ("date", "the date of the programme, YYYY-MM-DD"),
+    (
+        "publisher",
+        "the legally responsible publisher printed on leaflets",
+    ),
+    ("contact", "how to reach the party"),
+    ("summary", "a short lead text for the one-page summary"),
+    ("cover", "a cover image: `image` (path) and `alt` (text)"),
+];
+
+const COVER_KEYS: &[&str] = &["image", "alt"];
+
+/// Words campaign workers write for our keys, in Swedish and English.
+const ALIASES: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("rubrik", "title"),
+    ("undertitel", "subtitle"),
+    ("underrubrik", "subtitle"),
+    ("län", "region"),
+    ("språk", "lang"),
+    ("language", "lang"),
+    ("parti", "party"),
+    ("mandatperiod", "period"),
+    ("datum", "date"),
+    ("utgivare", "publisher"),
+    ("ansvarig_utgivare", "publisher"),
+    ("author", "publisher"),
+    ("kontakt", "contact"),
+    ("sammanfattning", "summary"),
+    ("ingress", "summary"),
+    ("omslag", "cover"),
+    ("bild", "image"),
+    ("alt_text", "alt"),
+    ("alttext", "alt"),
+];
+
+pub(super) fn parse(
+    cx: &Context,
+    parts: &Parts,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Metadata> {
+    let file = cx.file;
+    let front_matter_span = file.line_span(1);
+    let mapping = match serde_yaml::from_str::<Value>(parts.yaml) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        Ok(Value::Null) => Mapping::new(),
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Some(front_matter_span),
+                    "the front matter must be a list of `key: value` lines",
+                )
+                .with_help("write one key per line, e.g. `title: Vårt program`"),
+            );
+            return None;
+        }
+        Err(err) => {
+            diagnostics.push(yaml_error(cx, parts, &err));
+            return None;
+        }
+    };
+
+    let names: Vec<&str> = KEYS.iter().map(|(name, _)| *name).collect();
+    let mut fields = Fields {
+        cx,
+        parts,
+        diagnostics,
+    };
+    for key in mapping.keys() {
+        let Some(key) = key.as_str() else {
+            fields.diagnostics.push(Diagnostic::error(
+                file,
+                Some(front_matter_span.clone()),
+                format!("the key `{}` is not a word", describe(key)),
+            ));
+            continue;
+        };
+        if !names.contains(&key) {
+            let span = fields.key_span(key);
+            fields
+                .diagnostics
+                .push(unknown_key(cx, span, key, &names, "front matter"));
+        }
+    }
+
+    let title = fields.text(&mapping, "title");
+    let region = fields.text(&mapping, "region");
+    let missing = |fields: &mut Fields, key: &str, example: &str| {
+        fields.diagnostics.push(
+            Diagnostic::error(
+                file,
+                Some(front_matter_span.clone()),
+                format!("the front matter has no `{key}`"),
+            )
+            .with_help(format!(
+                "add a line `{key}: {example}` between the `---` lines"
+            )),
+        );
+    };
+    if title.is_none() && !mapping.contains_key("title") && !misspelled(&mapping, "title", &names) {
+        missing(&mut fields, "title", "Vårt program för regionen");
+    }
+    if region.is_none()
+        && !mapping.contains_key("region")
+        && !misspelled(&mapping, "region", &names)
+    {
+        let example = cx
+            .project
+            .regions()
+            .iter()
+            .find(|r| *r != BASE_REGION)
+            .cloned()
+            .unwrap_or_else(|| BASE_REGION.to_string());
+        missing(&mut fields, "region", &example);
+    }
+    if let Some(region) = &region {
+        fields.check_region(region);
+    }
+    let lang = fields.text(&mapping, "lang");
+    if let Some(lang) = &lang
+        && !is_language_tag(lang)
+    {
+        let span = fields.value_span("lang");
+        fields.diagnostics.push(
+            Diagnostic::error(file, Some(span), format!("`{lang}` is not a language tag"))
+                .with_help("use a BCP 47 tag such as `sv`, `en`, `fi`, `se` (Northern Sámi) or `fit` (Meänkieli)"),
+        );
+    }
+    let date = fields.text(&mapping, "date");
+    if let Some(date) = &date
+        && !is_iso_date(date)
+    {
+        let span = fields.value_span("date");
+        fields.diagnostics.push(
+            Diagnostic::error(
+                file,
+                Some(span),
+                format!("`{date}` is not a date in the form YYYY-MM-DD"),
+            )
+            .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
+        );
+    }
+    let metadata = Metadata {
+        title: title.clone().unwrap_or_default(),
+        subtitle: fields.text(&mapping, "subtitle"),
+        region: region.clone().unwrap_or_default(),
+        lang: lang.unwrap_or_else(|| "sv".to_string()),
+        party: fields.text(&mapping, "party"),
+        period: fields.text(&mapping, "period"),
+        date,
+        publisher: fields.text(&mapping, "publisher"),
+        contact: fields.text(&mapping, "contact"),
+        summary: fields.text(&mapping, "summary"),
+        cover: fields.cover(&mapping),
+    };
+    (title.is_some() && region.is_some()).then_some(metadata)
+}
+
+struct Fields<'a, 'c> {
+    cx: &'a Context<'c>,
+    parts: &'a Parts<'a>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Fields<'_, '_> {
+    /// Where a top-level `key:` is written. Keys of a block mapping start their line; for other
+    /// YAML styles we fall back to the opening `---`.
+    fn key_span(&self, key: &str) -> Range<usize> {
+        self.nested_key_span(key, 0)
+            .unwrap_or_else(|| self.cx.file.line_span(1))
+    }
+
+    /// Where `key:` is written with `indent` spaces before it.
+    fn nested_key_span(&self, key: &str, indent: usize) -> Option<Range<usize>> {
+        let mut offset = self.cx.file.offset(self.parts.yaml_line, 1);
+        for line in self.parts.yaml.split_inclusive('\n') {
+            let rest = line.strip_prefix(&" ".repeat(indent)).unwrap_or("");
+            let unquoted = rest.trim_start_matches(['"', '\'']);
+            let quote = rest.len() - unquoted.len();
+            if !rest.starts_with(' ')
+                && unquoted.starts_with(key)
+                && unquoted[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(':')
+            {
+                let start = offset + indent + quote;
+                return Some(start..start + key.len());
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// Where the value of a top-level key is written (the rest of its line).
+    fn value_span(&self, key: &str) -> Range<usize> {
+        let key_span = self.key_span(key);
+        let line_end = self.cx.file.text[key_span.end..]
+            .find('\n')
+            .map_or(self.cx.file.text.len(), |i| key_span.end + i);
+        let after_colon = self.cx.file.text[key_span.end..line_end]
+            .find(':')
+            .map_or(key_span.end, |i| key_span.end + i + 1);
+        let value = &self.cx.file.text[after_colon..line_end];
+        let start = after_colon + (value.len() - value.trim_start().len());
+        if start < line_end {
+            start..line_end
+        } else {
+            key_span
+        }
+    }
+
+    /// A text value: strings and numbers are accepted (a YAML `2022` is the text "2022"); an
+    /// empty value counts as absent.
+    fn text(&mut self, mapping: &Mapping, key: &str) -> Option<String> {
+        let value = mapping.get(key)?;
+        let text = match value {
+            Value::Null => return self.required_but_empty(key),
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                let span = self.value_span(key);
+                self.diagnostics.push(
+                    Diagnostic::error(self.cx.file, Some(span), format!("`{key}` must be text, not {}", describe(other)))
+                        .with_help(format!("write `{key}: ` followed by the text on the same line; put quotes around it if it contains `: ` or starts with a special character")),
+                );
+                return None;
+            }
+        };
+        if text.is_empty() {
+            return self.required_but_empty(key);
+        }
+        Some(text)
+    }
+
+    fn required_but_empty(&mut self, key: &str) -> Option<String> {
+        if matches!(key, "title" | "region") {
+            let span = self.key_span(key);
+            self.diagnostics.push(
+                Diagnostic::error(self.cx.file, Some(span), format!("`{key}` is empty"))
+                    .with_help(format!("write the {key} after `{key}:`")),
+            );
+        }
+        None
+    }
+
+    fn check_region(&mut self, region: &str) {
+        let regions = self.cx.project.regions();
+        if regions.contains(region) && is_valid_name(region) {
+            return;
+        }
+        let span = self.value_span("region");
+        let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+        let help = match closest(region, &names) {
+            Some(close) => format!(
+                "did you mean `{close}`? The regions are the folders under layouts/: {}",
+                names.join(", ")
+            ),
+            None => format!(
+                "the regions are the folders under layouts/: {}; to add one, run `trycksak new region NAME`",
+                names.join(", ")
+            ),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                self.cx.file,
+                Some(span),
+                format!("there is no region `{region}`"),
+            )
+            .with_help(help),
+        );
+    }
+
+    fn cover(&mut self, mapping: &Mapping) -> Option<Image> {
+        let value = mapping.get("cover")?;
+        let file = self.cx.file;
+        let cover_span = self.key_span("cover");
+        let Value::Mapping(cover) = value else {
+            if value.is_null() {
+                return None;
+            }
+            self.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Some(cover_span),
+                    "`cover` must have an `image` and an `alt` line under it",
+                )
+                .with_help(
+                    "write\ncover:\n  image: bilder/omslag.jpg\n  alt: What the picture shows",
+                ),
+            );
+            return None;
+        };
+        let indent = self.cover_indent();
+        let sub_span = |fields: &Self, key: &str| {
+            fields
+                .nested_key_span(key, indent)
+                .unwrap_or_else(|| cover_span.clone())
+        };
+        for key in cover.keys() {
+            let name = key.as_str().unwrap_or("?");
+            if !COVER_KEYS.contains(&name) {
+                let span = sub_span(self, name);
+                self.diagnostics
+                    .push(unknown_key(self.cx, span, name, COVER_KEYS, "`cover`"));
+            }
+        }
+        let text = |key: &str| {
+            cover.get(key).and_then(|v| match v {
+                Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                _ => None,
+            })
+        };
+        let (image, alt) = (text("image"), text("alt"));
+        if image.is_none() && !misspelled(cover, "image", COVER_KEYS) {
+            self.diagnostics.push(
+                Diagnostic::error(file, Some(cover_span.clone()), "`cover` has no `image`")
+                    .with_help(
+                        "add `image: path/to/picture.jpg` (relative to this file) under `cover:`",
+                    ),
+            );
+        }
+        if alt.is_none() && !misspelled(cover, "alt", COVER_KEYS) {
+            self.diagnostics.push(
+                Diagnostic::error(file, Some(cover_span.clone()), "the cover image has no alt text")
+                    .with_help("add `alt:` under `cover:` with a short description of what the picture shows, for readers who cannot see it"),
+            );
+        }
+        let image = image?;
+        let span = sub_span(self, "image");
+        match self.cx.resolve_image(&image, span) {
+            Ok(path) => Some(Image { path, alt: alt? }),
+            Err(diagnostic) => {
+                self.diagnostics.push(*diagnostic);
+                None
+            }
+        }
+    }
+
+    /// The indentation of the first key under `cover:`.
+    fn cover_indent(&self) -> usize {
+        let mut lines = self
+            .parts
+            .yaml
+            .lines()
+            .skip_while(|line| !line.starts_with("cover"));
+        lines.next();
+        lines
+            .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+            .map_or(2, |line| line.len() - line.trim_start().len())
+    }
+}
+
+fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnostic {
+    let file = cx.file;
+    // Whole-file position from a YAML line and column (both 1-based).
+    let at = |line: usize, column: usize| {
+        let start = file.offset(parts.yaml_line + line - 1, column);
+        start..(start + 1).min(file.text.len()).max(start)
+    };
+    let full = err.to_string();
+    // serde's own "at line N column M" is relative to the YAML: the reporter shows whole-file
+    // positions instead.
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    let error = |span: Option<Range<usize>>, message: &str, help: &str| {
+        Diagnostic::error(
+            file,
+            span,
+            format!("the front matter is not valid YAML: {message}"),
+        )
+        .with_help(help)
+    };
+    if let Some(key) = message.strip_prefix("duplicate entry with key ") {
+        let key = key.trim_matches('"');
+        let span = top_level_key_lines(parts.yaml, key)
+            .get(1)
+            .map(|&line| at(line, 1))
+            .or_else(|| err.location().map(|l| at(l.line(), l.column())));
+        return error(
+            span,
+            &format!("the key `{key}` appears twice"),
+            "each key may appear only once: remove or merge the repeated one",
+        );
+    }
+    if let Some(position) = full.split("while scanning a quoted scalar at line ").nth(1) {
+        let mut numbers = position
+            .split(" column ")
+            .map(|n| n.trim().parse::<usize>().unwrap_or(1));
+        let (line, column) = (numbers.next().unwrap_or(1), numbers.next().unwrap_or(1));
+        return error(
+            Some(at(line, column)),
+            "this quoted value is never closed",
+            "add the closing quote at the end of the value, on the same line",
+        );
+    }
+    let span = err.location().map(|l| at(l.line(), l.column()));
+    let at_tab = span
+        .as_ref()
+        .is_some_and(|s| file.text[s.clone()].starts_with('\t'));
+    if at_tab {
+        return error(
+            span,
+            "a tab character",
+            "YAML does not allow tabs: indent with spaces",
+        );
+    }
+    let help = if message.contains("mapping values are not allowed") {
+        "put quotes around a value that contains `: `, e.g. `title: \"Vård: nu\"`"
+    } else {
+        "each front-matter line is `key: value`; put quotes around a value that contains `: `, `#` or starts with a special character"
+    };
+    error(span, message, help)
+}
+
+/// The 1-based YAML lines on which top-level `key:` is written.
+fn top_level_key_lines(yaml: &str, key: &str) -> Vec<usize> {
+    yaml.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let unquoted = line.trim_start_matches(['"', '\'']);
+            !line.starts_with(' ')
+                && unquoted
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches(['"', '\'']).starts_with(':'))
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Whether an unknown key of `mapping` looks like a misspelling of `key` (then that key's own
+/// "missing" error would only repeat the unknown-key error).
+fn misspelled(mapping: &Mapping, key: &str, known: &[&str]) -> bool {
+    mapping
+        .keys()
+        .filter_map(Value::as_str)
+        .any(|k| !known.contains(&k) && closest(k, known) == Some(key))
+}
+
+fn unknown_key(
+    cx: &Context,
+    span: Range<usize>,
+    key: &str,
+    known: &[&str],
+    place: &str,
+) -> Diagnostic {
+    let help = match closest(key, known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("the keys allowed here are: {}", known.join(", ")),
+    };
+    Diagnostic::error(
+        cx.file,
+        Some(span),
+        format!("unknown key `{key}` in the {place}"),
+    )
+    .with_help(help)
+}
+
+/// The known name closest to `word` (by alias or spelling), if any is close enough.
+pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    if let Some((_, target)) = ALIASES.iter().find(|(alias, _)| *alias == lower)
+        && let Some(found) = known.iter().find(|k| *k == target)
+    {
+        return Some(found);
+    }
+    known
+        .iter()
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(&lower, candidate),
+                *candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "yes/no",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a group of keys",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// A well-formed BCP 47 tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// `YYYY-MM-DD`, a real calendar day.
+fn is_iso_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: Range<usize>| date[range].parse::<u32>().ok();
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_days() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("tomorrow"));
+        assert!(!is_iso_date("2022-13-01"));
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("sv"));
+        assert!(is_language_tag("se-Latn-SE"));
+        assert!(is_language_tag("fit"));
+        assert!(!is_language_tag("svenska"));
+        assert!(!is_language_tag("s"));
+    }
+
+    #[test]
+    fn suggestions_know_swedish_key_names() {
+        let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(closest("titel", &keys), Some("title"));
+        assert_eq!(closest("Språk", &keys), Some("lang"));
+        assert_eq!(closest("subtitel", &keys), Some("subtitle"));
+        assert_eq!(closest("zzzz", &keys), None);
+    }
+}

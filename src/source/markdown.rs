@@ -1,0 +1,446 @@
+//! The Markdown body → sections, blocks and inlines, parsed once with comrak.
+//!
+//! Positions from comrak are relative to the body; every diagnostic is moved to whole-file
+//! lines so that an editor jumps to the right place.
+
+use std::ops::Range;
+
+use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
+use comrak::{Arena, Options, parse_document};
+
+use super::{Context, Parts};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Align, Block, BlockKind, Image, Inline, ListItem, Section, plain_text};
+
+pub(super) struct Body {
+    pub intro: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+pub(super) fn parse(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Body {
+    let arena = Arena::new();
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.parse.sourcepos_chars = true;
+    let root = parse_document(&arena, parts.body, &options);
+
+    let mut parser = Parser {
+        cx,
+        body_line: parts.body_line,
+        diagnostics,
+        warned_html: false,
+    };
+    let mut outline = Outline::default();
+    let children: Vec<&AstNode> = root.children().collect();
+    let mut pending = Vec::new();
+    for node in children {
+        if let NodeValue::Heading(heading) = &node.data().value {
+            let blocks = parser.blocks(&std::mem::take(&mut pending));
+            outline.push_blocks(blocks);
+            parser.heading(node, heading.level, &mut outline);
+        } else {
+            pending.push(node);
+        }
+    }
+    let blocks = parser.blocks(&pending);
+    outline.push_blocks(blocks);
+    outline.finish()
+}
+
+struct Parser<'a, 'c> {
+    cx: &'a Context<'c>,
+    body_line: usize,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    warned_html: bool,
+}
+
+impl<'n> Parser<'_, '_> {
+    fn line(&self, node: &'n AstNode<'n>) -> usize {
+        node.data().sourcepos.start.line + self.body_line - 1
+    }
+
+    fn span(&self, node: &'n AstNode<'n>) -> Range<usize> {
+        let pos = node.data().sourcepos;
+        let file = self.cx.file;
+        let start = file.offset(pos.start.line + self.body_line - 1, pos.start.column.max(1));
+        let end = file.offset(pos.end.line + self.body_line - 1, pos.end.column.max(1));
+        let end = file.text[end..]
+            .chars()
+            .next()
+            .map_or(end, |c| end + c.len_utf8());
+        start..end.max(start)
+    }
+
+    fn error(
+        &mut self,
+        node: &'n AstNode<'n>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let span = self.span(node);
+        self.diagnostics
+            .push(Diagnostic::error(self.cx.file, Some(span), message).with_help(help));
+    }
+
+    fn heading(&mut self, node: &'n AstNode<'n>, level: u8, outline: &mut Outline) {
+        let content = self.inlines(node);
+        if level == 1 {
+            self.error(
+                node,
+                "a `#` heading in the programme text: the title belongs in the front matter",
+                "use `##` for a section and `###` for a subsection; the programme's title is `title:` in the front matter",
+            );
+            return;
+        }
+        if plain_text(&content).trim().is_empty() {
+            self.error(
+                node,
+                "this heading is empty",
+                "write the heading's text after the `#` marks, or remove the line",
+            );
+            return;
+        }
+        let parent = outline.open_level();
+        if level > parent + 1 {
+            let marks = "#".repeat(level as usize);
+            let expected = "#".repeat(parent as usize + 1);
+            self.error(
+                node,
+                format!("a `{marks}` heading directly under a level-{parent} heading skips a heading level"),
+                format!("use `{expected}` here, so that readers and screen readers can follow the outline"),
+            );
+        }
+        let line = self.line(node);
+        outline.open(Section {
+            level,
+            heading: content,
+            line,
+            blocks: Vec::new(),
+            sections: Vec::new(),
+        });
+    }
+
+    /// A sequence of sibling blocks. A bullet list right after a paragraph that ends in ":"
+    /// becomes a pledge list with that paragraph as its lead-in.
+    fn blocks(&mut self, nodes: &[&'n AstNode<'n>]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = Vec::new();
+        for &node in nodes {
+            let is_bullet_list = matches!(&node.data().value, NodeValue::List(list) if list.list_type == ListType::Bullet);
+            if is_bullet_list
+                && let Some(last) = blocks.last_mut()
+                && let BlockKind::Paragraph { content } = &last.kind
+                && plain_text(content).trim_end().ends_with(':')
+            {
+                let lead_in = content.clone();
+                last.kind = BlockKind::PledgeList {
+                    lead_in,
+                    items: self.list_items(node),
+                };
+                continue;
+            }
+            blocks.extend(self.block(node));
+        }
+        blocks
+    }
+
+    fn block(&mut self, node: &'n AstNode<'n>) -> Vec<Block> {
+        let line = self.line(node);
+        let value = node.data().value.clone();
+        let kind = match value {
+            NodeValue::Paragraph => {
+                if let Some(images) = self.image_paragraph(node) {
+                    return images;
+                }
+                BlockKind::Paragraph {
+                    content: self.inlines(node),
+                }
+            }
+            NodeValue::List(list) => BlockKind::List {
+                start: (list.list_type == ListType::Ordered).then_some(list.start as u64),
+                items: self.list_items(node),
+            },
+            NodeValue::BlockQuote => {
+                let children: Vec<_> = node.children().collect();
+                BlockKind::Quote {
+                    blocks: self.blocks(&children),
+                }
+            }
+            NodeValue::CodeBlock(code) => BlockKind::Preformatted {
+                text: code.literal.trim_end_matches('\n').to_string(),
+            },
+            NodeValue::ThematicBreak => BlockKind::ThematicBreak,
+            NodeValue::Table(table) => self.table(node, &table.alignments),
+            NodeValue::HtmlBlock(html) => {
+                let literal = html.literal.trim();
+                if is_html_comment(literal) {
+                    return Vec::new();
+                }
+                self.warn_html(node);
+                BlockKind::Paragraph {
+                    content: vec![Inline::text(literal)],
+                }
+            }
+            NodeValue::Heading(_) => {
+                self.error(
+                    node,
+                    "a heading inside a list or quote",
+                    "start headings at the beginning of a line, outside lists and quotes",
+                );
+                return Vec::new();
+            }
+            other => {
+                self.error(
+                    node,
+                    format!("this Markdown element ({other:?}) is not supported"),
+                    "write it as a paragraph or a list",
+                );
+                return Vec::new();
+            }
+        };
+        vec![Block { line, kind }]
+    }
+
+    fn list_items(&mut self, list: &'n AstNode<'n>) -> Vec<ListItem> {
+        list.children()
+            .map(|item| {
+                let children: Vec<_> = item.children().collect();
+                ListItem {
+                    blocks: self.blocks(&children),
+                }
+            })
+            .collect()
+    }
+
+    fn table(&mut self, node: &'n AstNode<'n>, alignments: &[TableAlignment]) -> BlockKind {
+        let align = alignments
+            .iter()
+            .map(|a| match a {
+                TableAlignment::None => Align::None,
+                TableAlignment::Left => Align::Left,
+                TableAlignment::Center => Align::Center,
+                TableAlignment::Right => Align::Right,
+            })
+            .collect();
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        for row in node.children() {
+            let is_header = matches!(row.data().value, NodeValue::TableRow(true));
+            let cells: Vec<Vec<Inline>> = row.children().map(|cell| self.inlines(cell)).collect();
+            if is_header {
+                header = cells;
+            } else {
+                rows.push(cells);
+            }
+        }
+        BlockKind::Table {
+            align,
+            header,
+            rows,
+        }
+    }
+
+    /// A paragraph of nothing but images (and the spaces between them) is a run of image
+    /// blocks; `None` for any other paragraph.
+    fn image_paragraph(&mut self, paragraph: &'n AstNode<'n>) -> Option<Vec<Block>> {
+        let mut images = Vec::new();
+        for child in paragraph.children() {
+            match &child.data().value {
+                NodeValue::Image(_) => images.push(child),
+                NodeValue::SoftBreak | NodeValue::LineBreak => {}
+                NodeValue::Text(text) if text.trim().is_empty() => {}
+                _ => return None,
+            }
+        }
+        if images.is_empty() {
+            return None;
+        }
+        Some(
+            images
+                .into_iter()
+                .filter_map(|node| self.image(node))
+                .collect(),
+        )
+    }
+
+    fn image(&mut self, node: &'n AstNode<'n>) -> Option<Block> {
+        let NodeValue::Image(link) = &node.data().value.clone() else {
+            return None;
+        };
+        let alt = plain_text(&self.inlines(node)).trim().to_string();
+        if alt.is_empty() {
+            self.error(
+                node,
+                "this image has no alt text",
+                "write what the picture shows between the brackets, e.g. `![Sjukhuset i Kalix](kalix.jpg)`: readers who cannot see it hear that text",
+            );
+            return None;
+        }
+        let span = self.span(node);
+        match self.cx.resolve_image(&link.url, span) {
+            Ok(path) => Some(Block {
+                line: self.line(node),
+                kind: BlockKind::Image(Image { path, alt }),
+            }),
+            Err(diagnostic) => {
+                self.diagnostics.push(*diagnostic);
+                None
+            }
+        }
+    }
+
+    /// The inline children of `node`, with adjacent text merged and runs of spaces collapsed.
+    fn inlines(&mut self, node: &'n AstNode<'n>) -> Vec<Inline> {
+        let mut out: Vec<Inline> = Vec::new();
+        for child in node.children() {
+            let value = child.data().value.clone();
+            let inline = match value {
+                NodeValue::Text(text) => Inline::text(text.as_ref()),
+                NodeValue::SoftBreak => Inline::text(" "),
+                NodeValue::LineBreak => Inline::LineBreak,
+                NodeValue::Code(code) => Inline::Code { text: code.literal },
+                NodeValue::Emph => Inline::Emphasis {
+                    content: self.inlines(child),
+                },
+                NodeValue::Strong => Inline::Strong {
+                    content: self.inlines(child),
+                },
+                NodeValue::Strikethrough => Inline::Strikethrough {
+                    content: self.inlines(child),
+                },
+                NodeValue::Link(link) => {
+                    let content = self.inlines(child);
+                    if plain_text(&content).trim().is_empty() {
+                        self.error(
+                            child,
+                            "this link has no text",
+                            "write the words a reader should see between the brackets, e.g. `[Läs hela programmet](https://…)`",
+                        );
+                    }
+                    Inline::Link {
+                        url: link.url,
+                        content,
+                    }
+                }
+                NodeValue::Image(_) => {
+                    self.error(
+                        child,
+                        "an image in the middle of text",
+                        "put the image on a line of its own, with a blank line before and after it",
+                    );
+                    continue;
+                }
+                NodeValue::HtmlInline(html) => {
+                    if is_html_comment(&html) {
+                        continue;
+                    }
+                    self.warn_html(child);
+                    Inline::text(html)
+                }
+                _ => Inline::text(plain_text(&self.inlines(child))),
+            };
+            push_inline(&mut out, inline);
+        }
+        out
+    }
+
+    fn warn_html(&mut self, node: &'n AstNode<'n>) {
+        if std::mem::replace(&mut self.warned_html, true) {
+            return;
+        }
+        let span = self.span(node);
+        self.diagnostics.push(
+            Diagnostic::warning(self.cx.file, Some(span), "HTML is not interpreted: it is printed as written")
+                .with_help("use Markdown instead (`**fet**`, `*kursiv*`, `[länk](https://…)`), or remove the HTML"),
+        );
+    }
+}
+
+fn is_html_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.starts_with("<!--") && html.ends_with("-->")
+}
+
+/// Appends an inline, merging text into the previous text and collapsing runs of spaces.
+fn push_inline(out: &mut Vec<Inline>, inline: Inline) {
+    if let Inline::Text { text } = inline {
+        let previous_space = match out.last() {
+            Some(Inline::Text { text }) => text.ends_with(' '),
+            _ => false,
+        };
+        let mut collapsed = String::with_capacity(text.len());
+        let mut space = previous_space;
+        for c in text.chars() {
+            let is_space = c == ' ' || c == '\t';
+            if is_space && space {
+                continue;
+            }
+            space = is_space;
+            collapsed.push(if is_space { ' ' } else { c });
+        }
+        if collapsed.is_empty() {
+            return;
+        }
+        if let Some(Inline::Text { text }) = out.last_mut() {
+            text.push_str(&collapsed);
+        } else {
+            out.push(Inline::Text { text: collapsed });
+        }
+    } else {
+        out.push(inline);
+    }
+}
+
+/// Builds the section tree from a flat run of headings and blocks.
+#[derive(Default)]
+struct Outline {
+    intro: Vec<Block>,
+    /// The open sections, outermost first.
+    open: Vec<Section>,
+    sections: Vec<Section>,
+}
+
+impl Outline {
+    /// The level of the innermost open section; 1 (the title) when none is open.
+    fn open_level(&self) -> u8 {
+        self.open.last().map_or(1, |s| s.level)
+    }
+
+    fn push_blocks(&mut self, blocks: Vec<Block>) {
+        match self.open.last_mut() {
+            Some(section) => section.blocks.extend(blocks),
+            None => self.intro.extend(blocks),
+        }
+    }
+
+    fn open(&mut self, section: Section) {
+        while self
+            .open
+            .last()
+            .is_some_and(|open| open.level >= section.level)
+        {
+            self.close_innermost();
+        }
+        self.open.push(section);
+    }
+
+    fn close_innermost(&mut self) {
+        if let Some(closed) = self.open.pop() {
+            match self.open.last_mut() {
+                Some(parent) => parent.sections.push(closed),
+                None => self.sections.push(closed),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Body {
+        while !self.open.is_empty() {
+            self.close_innermost();
+        }
+        Body {
+            intro: self.intro,
+            sections: self.sections,
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Loading a programme source: bytes → text → front matter + Markdown body → validated model.
+//!
+//! Every problem becomes a located [`Diagnostic`]; the loader reports all it can find in a file
+//! at once rather than stopping at the first.
+
+mod front_matter;
+mod markdown;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
+use crate::model::Programme;
+use crate::project::{PathError, Project};
+
+/// The result of loading one source: the programme if it is valid, and everything found on the way
+/// (warnings may accompany a valid programme).
+#[derive(Debug)]
+pub struct Loaded {
+    pub programme: Option<Programme>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, parses and validates the programme at `path` (absolute, inside the project).
+pub fn load_programme(project: &Project, path: &Path) -> Loaded {
+    let display = project.relative(path).to_path_buf();
+    let failed = |diagnostic: Diagnostic| Loaded {
+        programme: None,
+        diagnostics: vec![diagnostic],
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            let file = SourceFile::new(display, String::new());
+            return failed(Diagnostic::error(
+                &file,
+                None,
+                format!("cannot read the file: {err}"),
+            ));
+        }
+    };
+    let file = match decode(&display, &bytes) {
+        Ok(file) => file,
+        Err(diagnostic) => return failed(*diagnostic),
+    };
+    let slug_problem = check_slug(&file, path);
+    let parts = match split_front_matter(&file) {
+        Ok(parts) => parts,
+        Err(diagnostic) => return failed(*diagnostic),
+    };
+
+    let mut diagnostics: Vec<Diagnostic> = slug_problem.into_iter().collect();
+    let context = Context {
+        project,
+        path,
+        file: &file,
+    };
+    let meta = front_matter::parse(&context, &parts, &mut diagnostics);
+    let body = markdown::parse(&context, &parts, &mut diagnostics);
+
+    let programme = match (meta, has_errors(&diagnostics)) {
+        (Some(meta), false) => Some(Programme {
+            source: display.to_string_lossy().replace('\\', "/"),
+            slug: slug_of(path),
+            meta,
+            intro: body.intro,
+            sections: body.sections,
+        }),
+        _ => None,
+    };
+    // In file order, so that fixing them top to bottom works.
+    diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    Loaded {
+        programme,
+        diagnostics,
+    }
+}
+
+/// What the parsers of one file share.
+struct Context<'a> {
+    project: &'a Project,
+    /// Absolute path of the source.
+    path: &'a Path,
+    file: &'a Arc<SourceFile>,
+}
+
+impl Context<'_> {
+    /// Resolves an image reference written in this source to a project-relative path, or says
+    /// why it cannot be used.
+    fn resolve_image(
+        &self,
+        reference: &str,
+        span: std::ops::Range<usize>,
+    ) -> Result<String, Box<Diagnostic>> {
+        let problem = |message: String, help: &str| {
+            Box::new(Diagnostic::error(self.file, Some(span.clone()), message).with_help(help))
+        };
+        match self.project.resolve_inside(self.path, reference) {
+            Ok(resolved) => Ok(self
+                .project
+                .relative(&resolved)
+                .to_string_lossy()
+                .replace('\\', "/")),
+            Err(PathError::Url) => Err(problem(
+                format!(
+                    "the image `{reference}` is a web address; images must be files in the project"
+                ),
+                "download the image into the project (e.g. next to this file) and write its file name",
+            )),
+            Err(PathError::Absolute) => Err(problem(
+                format!("the image path `{reference}` is absolute"),
+                "write the path relative to this file, e.g. `bilder/omslag.jpg`",
+            )),
+            Err(PathError::Missing(looked_at)) => Err(problem(
+                format!(
+                    "the image `{reference}` does not exist (looked for {})",
+                    self.project.relative(&looked_at).display()
+                ),
+                "check the spelling; image paths are relative to this file",
+            )),
+            Err(PathError::Outside) => Err(problem(
+                format!("the image `{reference}` is outside the project folder"),
+                "copy the image into the project folder and refer to the copy",
+            )),
+            Err(PathError::NotAFile) => Err(problem(
+                format!("the image `{reference}` is a folder, not a file"),
+                "name the image file itself",
+            )),
+        }
+    }
+}
+
+/// The two parts of a source, with where each starts in the file.
+struct Parts<'a> {
+    yaml: &'a str,
+    /// 1-based line of the first YAML line.
+    yaml_line: usize,
+    body: &'a str,
+    /// 1-based line of the first body line.
+    body_line: usize,
+}
+
+/// Bytes to text: UTF-8 required, BOM dropped, CRLF accepted (made `\n`), NUL refused.
+fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnostic>> {
+    let lossy = || SourceFile::new(display, String::from_utf8_lossy(bytes).into_owned());
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let file = lossy();
+            let valid = &bytes[..err.valid_up_to()];
+            let offset = String::from_utf8_lossy(valid).len();
+            return Err(Box::new(
+                Diagnostic::error(
+                    &file,
+                    Some(offset..offset + 1),
+                    "the file is not valid UTF-8 text",
+                )
+                .with_help("save the file as UTF-8 (in most editors: “Save as…” → encoding UTF-8)"),
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    let file = SourceFile::new(display, text);
+    if let Some(offset) = file.text.find('\0') {
+        return Err(Box::new(
+            Diagnostic::error(&file, Some(offset..offset + 1), "the file contains a NUL byte: it looks like binary data, not text")
+                .with_help("open the file in a text editor and remove the stray character, or save it again as plain UTF-8 text"),
+        ));
+    }
+    if file.text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::error(&file, None, "the file is empty").with_help(STARTER_HELP),
+        ));
+    }
+    Ok(file)
+}
+
+const STARTER_HELP: &str = "a programme starts with front matter: a line `---`, then lines such as `title: Vårt program` and `region: norrbotten`, then a line `---`; `trycksak new programme REGION/SLUG` writes a complete starter";
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+fn split_front_matter(file: &Arc<SourceFile>) -> Result<Parts<'_>, Box<Diagnostic>> {
+    let text = file.text.as_str();
+    let first_line = text.split('\n').next().unwrap_or("");
+    if !is_fence(first_line) {
+        return Err(Box::new(
+            Diagnostic::error(
+                file,
+                Some(file.line_span(1)),
+                "the file does not start with front matter",
+            )
+            .with_help(STARTER_HELP),
+        ));
+    }
+    let yaml_start = (first_line.len() + 1).min(text.len());
+    let mut offset = yaml_start;
+    for (line, candidate) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
+        if is_fence(candidate.trim_end_matches('\n')) {
+            return Ok(Parts {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[offset + candidate.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += candidate.len();
+    }
+    Err(Box::new(
+        Diagnostic::error(
+            file,
+            Some(file.line_span(1)),
+            "the front matter that starts here is never closed",
+        )
+        .with_help(
+            "add a line with only `---` after the last front-matter key, before the programme text",
+        ),
+    ))
+}
+
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The slug becomes folder and file names in `out/`: keep it to lowercase ASCII letters, digits
+/// and hyphens, so it is safe on every file system and web server.
+fn check_slug(file: &Arc<SourceFile>, path: &Path) -> Option<Diagnostic> {
+    let slug = slug_of(path);
+    if is_valid_name(&slug) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            file,
+            None,
+            format!("the file name `{slug}.md` cannot be used as an output name"),
+        )
+        .with_help(format!(
+            "use lowercase letters a–z, digits and hyphens only: rename the file to `{}.md`",
+            suggest_name(&slug)
+        )),
+    )
+}
+
+/// A slug or region name: `a-z`, `0-9` and inner hyphens.
+pub fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A valid name close to `name`: Swedish and other accented letters folded, the rest hyphens.
+pub fn suggest_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let folded = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if folded != '-' || !out.ends_with('-') {
+            out.push(folded);
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() {
+        "programme".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_folded_to_safe_slugs() {
+        assert_eq!(suggest_name("Västernorrland 2022"), "vasternorrland-2022");
+        assert_eq!(suggest_name("../../x"), "x");
+        assert!(is_valid_name("omstart-2021"));
+        assert!(!is_valid_name("Omstart"));
+        assert!(!is_valid_name("-x"));
+    }
+}

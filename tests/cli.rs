@@ -1,0 +1,264 @@
+//! The real `trycksak` binary, run with a clean environment on temporary copies of the project.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::shipped_project;
+
+fn trycksak(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("trycksak").unwrap();
+    cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
+    cmd
+}
+
+fn manifest(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()
+}
+
+const TEXTS: &[&str] = &[
+    "norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.txt",
+    "varmland/regionalpolitiskt-program-2019-2022/regionalpolitiskt-program-2019-2022.txt",
+    "vasternorrland/drivkraft-vasternorrland/drivkraft-vasternorrland.txt",
+];
+
+#[test]
+fn build_writes_every_text_version_and_a_manifest() {
+    let project = shipped_project();
+    let out = trycksak(project.path())
+        .arg("build")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("Built 3 programmes (3 files) into out/"),
+        "{stderr}"
+    );
+
+    let out_dir = project.path().join("out");
+    let manifest = manifest(&out_dir);
+    let entries = manifest["outputs"].as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    for (entry, path) in entries.iter().zip(TEXTS) {
+        assert_eq!(entry["path"], *path);
+        assert_eq!(entry["kind"], "text");
+        assert!(entry["pages"].is_null());
+        let bytes = std::fs::read(out_dir.join(path)).unwrap();
+        assert_eq!(entry["bytes"], bytes.len() as u64);
+        assert_eq!(entry["sha256"], trycksak::manifest::sha256_hex(&bytes));
+        assert!(
+            entry["programme"]
+                .as_str()
+                .unwrap()
+                .starts_with("programmes/")
+        );
+    }
+    let leftovers: Vec<_> = walk(&out_dir)
+        .into_iter()
+        .filter(|p| p.file_name().unwrap().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let project = shipped_project();
+    trycksak(project.path())
+        .args(["build", "--out", "a"])
+        .assert()
+        .success();
+    trycksak(project.path())
+        .args(["build", "--out", "b"])
+        .assert()
+        .success();
+    for path in TEXTS.iter().copied().chain(["manifest.json"]) {
+        let a = std::fs::read(project.path().join("a").join(path)).unwrap();
+        let b = std::fs::read(project.path().join("b").join(path)).unwrap();
+        assert_eq!(a, b, "{path} differs");
+    }
+}
+
+#[test]
+fn project_and_out_flags_work_from_another_folder() {
+    let project = shipped_project();
+    let elsewhere = tempfile::tempdir().unwrap();
+    trycksak(elsewhere.path())
+        .arg("-C")
+        .arg(project.path())
+        .args(["build", "--out", "dist", "programmes/norrbotten"])
+        .assert()
+        .success();
+    assert!(project.path().join("dist").join(TEXTS[0]).is_file());
+    assert!(!project.path().join("dist").join(TEXTS[1]).exists());
+    assert!(!elsewhere.path().join("dist").exists());
+}
+
+#[test]
+fn one_bad_programme_fails_with_its_location_and_the_others_are_built() {
+    let project = shipped_project();
+    std::fs::write(
+        project.path().join("programmes/norrbotten/trasig.md"),
+        "---\ntitle: Trasig\nregion: norrbotten\ndatum: 2022-01-01\n---\n\nText.\n",
+    )
+    .unwrap();
+    let output = trycksak(project.path())
+        .args(["--diagnostic-format", "short", "build"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("programmes/norrbotten/trasig.md:4:1: error: unknown key `datum` in the front matter (help: did you mean `date`?)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Failed: 1 programme\n  programmes/norrbotten/trasig.md"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    for path in TEXTS {
+        assert!(
+            project.path().join("out").join(path).is_file(),
+            "{path} was not built"
+        );
+    }
+    assert_eq!(
+        manifest(&project.path().join("out"))["outputs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn human_diagnostics_show_the_source_line() {
+    let project = shipped_project();
+    let path = project.path().join("programmes/norrbotten/trasig.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: Trasig\nregion: norrbotten\n---\n\n# Rubrik\n",
+    )
+    .unwrap();
+    let output = trycksak(project.path())
+        .args(["check", "programmes/norrbotten/trasig.md"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("programmes/norrbotten/trasig.md:6:1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("# Rubrik"), "{stderr}");
+    assert!(stderr.contains("help: use `##` for a section"), "{stderr}");
+}
+
+#[test]
+fn check_writes_nothing_and_list_shows_programmes_and_regions() {
+    let project = shipped_project();
+    trycksak(project.path()).arg("check").assert().success();
+    assert!(!project.path().join("out").exists());
+    let output = trycksak(project.path())
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "programmes/norrbotten/omstart-for-norrbotten.md  [norrbotten]  Omstart för Norrbotten"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Regions: base, norrbotten, varmland, vasternorrland"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let project = shipped_project();
+    trycksak(project.path())
+        .args(["build", "--no-such-flag"])
+        .assert()
+        .code(2);
+    trycksak(project.path())
+        .args(["build", "programmes/finns-inte.md"])
+        .assert()
+        .code(2);
+    trycksak(project.path())
+        .args(["build", "--format", "pdf"])
+        .assert()
+        .code(2);
+    let empty = tempfile::tempdir().unwrap();
+    let output = trycksak(empty.path())
+        .arg("build")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("has no `programmes/` folder")
+    );
+}
+
+#[test]
+fn a_new_programme_builds_as_it_is() {
+    let project = shipped_project();
+    trycksak(project.path())
+        .args(["new", "programme", "norrbotten/halsa"])
+        .assert()
+        .success();
+    let source = project.path().join("programmes/norrbotten/halsa.md");
+    assert!(source.is_file());
+    trycksak(project.path())
+        .args(["build", "programmes/norrbotten/halsa.md"])
+        .assert()
+        .success();
+    let text =
+        std::fs::read_to_string(project.path().join("out/norrbotten/halsa/halsa.txt")).unwrap();
+    assert!(text.starts_with("Vårt program för norrbotten\n"), "{text}");
+    // Creating it again would overwrite someone's work: refused.
+    trycksak(project.path())
+        .args(["new", "programme", "norrbotten/halsa"])
+        .assert()
+        .code(2);
+    trycksak(project.path())
+        .args(["new", "programme", "Norrbotten/Hälsa"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_is_pinned() {
+    let output = trycksak(Path::new("."))
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
