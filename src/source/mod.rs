@@ -174,7 +174,7 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
     }
     if file.text.trim().is_empty() {
         return Err(Box::new(
-            Diagnostic::error(&file, None, "the file is empty").with_help(STARTER_HELP),
+            Diagnostic::error(&file, Some(0..0), "the file is empty").with_help(STARTER_HELP),
         ));
     }
     Ok(file)
