@@ -6,18 +6,22 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
+use crate::diagnostics::{Diagnostic, has_errors};
 use crate::fsutil::write_atomic;
 use crate::manifest::{Entry, Manifest};
-use crate::output::OutputKind;
+use crate::output::pdf::PdfContext;
+use crate::output::{OutputKind, Rendered};
 use crate::project::Project;
 use crate::source::load_programme;
+use crate::typeset::Typesetter;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// Where outputs go: `out/<region>/<slug>/…`.
     pub out_dir: PathBuf,
     pub kinds: Vec<OutputKind>,
+    /// Also write a PNG per PDF page, beside the PDF.
+    pub preview: bool,
 }
 
 /// What happened to one programme.
@@ -59,11 +63,12 @@ pub fn build(
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
+    let typesetter = Typesetter::new(project);
     let mut report = BuildReport::default();
     let mut manifest = Manifest::load(&options.out_dir);
     let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
     for source in sources {
-        let outcome = build_one(project, source, options, &mut claimed);
+        let outcome = build_one(project, &typesetter, source, options, &mut claimed);
         manifest.update(outcome.written.iter().cloned());
         report.outcomes.push(outcome);
     }
@@ -73,6 +78,7 @@ pub fn build(
 
 fn build_one(
     project: &Project,
+    typesetter: &Typesetter,
     source: &Path,
     options: &BuildOptions,
     claimed: &mut HashMap<PathBuf, PathBuf>,
@@ -87,11 +93,11 @@ fn build_one(
     let Some(programme) = loaded.programme else {
         return outcome;
     };
+    let file = loaded.file;
 
     // Region and slug are checked to be plain names, so this folder is always inside `out/`.
     let folder = Path::new(&programme.meta.region).join(&programme.slug);
     if let Some(first) = claimed.get(&folder) {
-        let file = SourceFile::new(relative.clone(), String::new());
         outcome.diagnostics.push(
             Diagnostic::error(
                 &file,
@@ -109,29 +115,52 @@ fn build_one(
     claimed.insert(folder.clone(), relative.clone());
 
     // Render everything first, so a programme's outputs are written together or not at all.
-    let rendered: Vec<(OutputKind, Vec<u8>)> = options
-        .kinds
-        .iter()
-        .map(|&kind| (kind, kind.render(&programme)))
-        .collect();
-    for (kind, bytes) in rendered {
+    let cx = PdfContext {
+        typesetter,
+        source: &file,
+        preview: options.preview,
+    };
+    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
+    for &kind in &options.kinds {
+        match kind.render(&programme, &cx) {
+            Ok(output) => {
+                outcome.diagnostics.extend(output.warnings.iter().cloned());
+                rendered.push((kind, output));
+            }
+            Err(errors) => outcome.diagnostics.extend(errors),
+        }
+    }
+    if outcome.failed() {
+        return outcome;
+    }
+    for (kind, output) in rendered {
         let path = folder.join(kind.file_name(&programme.slug));
-        let manifest_path = path.to_string_lossy().replace('\\', "/");
-        if let Err(err) = write_atomic(&options.out_dir.join(&path), &bytes) {
-            let file = SourceFile::new(relative.clone(), String::new());
-            outcome
-                .diagnostics
-                .push(Diagnostic::error(&file, None, format!("{err:#}")));
+        let mut write = |path: &Path, bytes: &[u8]| {
+            let result = write_atomic(&options.out_dir.join(path), bytes);
+            if let Err(err) = &result {
+                outcome
+                    .diagnostics
+                    .push(Diagnostic::error(&file, None, format!("{err:#}")));
+            }
+            result.is_ok()
+        };
+        if !write(&path, &output.bytes) {
             break;
         }
-        outcome.written.push(Entry::new(
+        for (page, png) in output.previews.iter().enumerate() {
+            write(&path.with_extension(format!("{}.png", page + 1)), png);
+        }
+        let manifest_path = path.to_string_lossy().replace('\\', "/");
+        let mut entry = Entry::new(
             &programme.source,
             &programme.meta.region,
             kind.name(),
             &manifest_path,
-            &bytes,
-            None,
-        ));
+            &output.bytes,
+            output.pages,
+        );
+        entry.fit = output.fit;
+        outcome.written.push(entry);
     }
     outcome
 }

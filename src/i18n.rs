@@ -2,7 +2,7 @@
 //! Languages without a table here get English.
 
 /// Labels for one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Labels {
     /// Introduces an image's alt text in the plain-text version: "[Bild: …]".
     pub image: &'static str,
@@ -11,6 +11,12 @@ pub struct Labels {
     pub date: &'static str,
     pub publisher: &'static str,
     pub contact: &'static str,
+    /// Heads the lined pages that fill a booklet up to a multiple of four pages.
+    pub notes: &'static str,
+    /// Alt text prefix of a region's logo.
+    pub logo: &'static str,
+    /// Heads the pledges made before the first section, in the summary.
+    pub intro: &'static str,
 }
 
 const SWEDISH: Labels = Labels {
@@ -20,6 +26,9 @@ const SWEDISH: Labels = Labels {
     date: "Datum",
     publisher: "Ansvarig utgivare",
     contact: "Kontakt",
+    notes: "Anteckningar",
+    logo: "Logotyp",
+    intro: "Inledning",
 };
 
 const ENGLISH: Labels = Labels {
@@ -29,6 +38,9 @@ const ENGLISH: Labels = Labels {
     date: "Date",
     publisher: "Publisher",
     contact: "Contact",
+    notes: "Notes",
+    logo: "Logo",
+    intro: "Introduction",
 };
 
 const FINNISH: Labels = Labels {
@@ -38,6 +50,9 @@ const FINNISH: Labels = Labels {
     date: "Päivämäärä",
     publisher: "Julkaisija",
     contact: "Yhteystiedot",
+    notes: "Muistiinpanoja",
+    logo: "Logo",
+    intro: "Johdanto",
 };
 
 const NORWEGIAN: Labels = Labels {
@@ -47,6 +62,9 @@ const NORWEGIAN: Labels = Labels {
     date: "Dato",
     publisher: "Ansvarlig utgiver",
     contact: "Kontakt",
+    notes: "Notater",
+    logo: "Logo",
+    intro: "Innledning",
 };
 
 /// The labels for a BCP 47 tag, chosen by its primary language subtag.

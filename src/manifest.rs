@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::fsutil::write_atomic;
+use crate::output::pdf::Fit;
 
 pub const FILE_NAME: &str = "manifest.json";
 
@@ -30,6 +31,9 @@ pub struct Entry {
     pub sha256: String,
     /// Page count for PDFs; `null` for text.
     pub pages: Option<u32>,
+    /// The one-page summary's chosen type setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<Fit>,
 }
 
 impl Entry {
@@ -49,6 +53,7 @@ impl Entry {
             bytes: content.len() as u64,
             sha256: sha256_hex(content),
             pages,
+            fit: None,
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct Metadata {
     pub contact: Option<String>,
     /// A short lead text for the one-page summary.
     pub summary: Option<String>,
+    /// How many pledges of each section the one-page summary takes (all when `None`).
+    pub summary_pledges: Option<u32>,
     pub cover: Option<Image>,
 }
 

@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 pub const BASE_REGION: &str = "base";
 pub const PROGRAMMES_DIR: &str = "programmes";
 pub const LAYOUTS_DIR: &str = "layouts";
+pub const FONTS_DIR: &str = "fonts";
 
 #[derive(Debug, Clone)]
 pub struct Project {

@@ -333,6 +333,7 @@ mod tests {
                 publisher: None,
                 contact: None,
                 summary: None,
+                summary_pledges: None,
                 cover: None,
             },
             intro,

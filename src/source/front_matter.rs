@@ -26,11 +26,15 @@ pub const KEYS: &[(&str, &str)] = &[
         "the legally responsible publisher printed on leaflets",
     ),
     ("contact", "how to reach the party"),
-    ("summary", "a short lead text for the one-page summary"),
+    (
+        "summary",
+        "the lead text of the one-page summary, or `lead` and `pledges` (per section)",
+    ),
     ("cover", "a cover image: `image` (path) and `alt` (text)"),
 ];
 
 const COVER_KEYS: &[&str] = &["image", "alt"];
+const SUMMARY_KEYS: &[&str] = &["lead", "pledges"];
 
 /// Words campaign workers write for our keys, in Swedish and English.
 const ALIASES: &[(&str, &str)] = &[
@@ -163,6 +167,7 @@ pub(super) fn parse(
             .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
         );
     }
+    let (summary_lead, summary_pledges) = fields.summary(&mapping);
     let metadata = Metadata {
         title: title.clone().unwrap_or_default(),
         subtitle: fields.text(&mapping, "subtitle"),
@@ -173,7 +178,8 @@ pub(super) fn parse(
         date,
         publisher: fields.text(&mapping, "publisher"),
         contact: fields.text(&mapping, "contact"),
-        summary: fields.text(&mapping, "summary"),
+        summary: summary_lead,
+        summary_pledges,
         cover: fields.cover(&mapping),
     };
     (title.is_some() && region.is_some()).then_some(metadata)
@@ -313,7 +319,7 @@ impl Fields<'_, '_> {
             );
             return None;
         };
-        let indent = self.cover_indent();
+        let indent = self.block_indent("cover");
         let sub_span = |fields: &Self, key: &str| {
             fields
                 .nested_key_span(key, indent)
@@ -359,13 +365,55 @@ impl Fields<'_, '_> {
         }
     }
 
-    /// The indentation of the first key under `cover:`.
-    fn cover_indent(&self) -> usize {
+    /// `summary: text`, or `summary:` with `lead: text` and `pledges: N` (the first N pledges of
+    /// each section) under it.
+    fn summary(&mut self, mapping: &Mapping) -> (Option<String>, Option<u32>) {
+        let Some(Value::Mapping(summary)) = mapping.get("summary") else {
+            return (self.text(mapping, "summary"), None);
+        };
+        let file = self.cx.file;
+        let indent = self.block_indent("summary");
+        let span_of = |fields: &Self, key: &str| {
+            fields
+                .nested_key_span(key, indent)
+                .unwrap_or_else(|| fields.key_span("summary"))
+        };
+        for key in summary.keys() {
+            let name = key.as_str().unwrap_or("?");
+            if !SUMMARY_KEYS.contains(&name) {
+                let span = span_of(self, name);
+                self.diagnostics
+                    .push(unknown_key(self.cx, span, name, SUMMARY_KEYS, "`summary`"));
+            }
+        }
+        let lead = match summary.get("lead") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        };
+        let pledges = match summary.get("pledges") {
+            None => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=1000).contains(&n)) => {
+                n.as_u64().map(|n| n as u32)
+            }
+            Some(_) => {
+                let span = span_of(self, "pledges");
+                self.diagnostics.push(
+                    Diagnostic::error(file, Some(span), "`pledges` must be a whole number of pledges, 1 or more")
+                        .with_help("e.g. `pledges: 3` takes the first three pledges of each section into the summary"),
+                );
+                None
+            }
+        };
+        (lead, pledges)
+    }
+
+    /// The indentation of the first key under the top-level `key:`.
+    fn block_indent(&self, key: &str) -> usize {
         let mut lines = self
             .parts
             .yaml
             .lines()
-            .skip_while(|line| !line.starts_with("cover"));
+            .skip_while(|line| !line.starts_with(key));
         lines.next();
         lines
             .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
@@ -477,7 +525,7 @@ fn unknown_key(
     .with_help(help)
 }
 
-/// The known name closest to `word` (by alias or spelling), if any is close enough.
+/// The known name closest to `word`: by the Swedish and English aliases first, then by spelling.
 pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_lowercase();
     if let Some((_, target)) = ALIASES.iter().find(|(alias, _)| *alias == lower)
@@ -485,17 +533,7 @@ pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     {
         return Some(found);
     }
-    known
-        .iter()
-        .map(|candidate| {
-            (
-                strsim::normalized_damerau_levenshtein(&lower, candidate),
-                *candidate,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+    crate::diagnostics::closest(&lower, known)
 }
 
 fn describe(value: &Value) -> &'static str {

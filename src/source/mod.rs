@@ -19,6 +19,8 @@ use crate::project::{PathError, Project};
 pub struct Loaded {
     pub programme: Option<Programme>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The decoded source, for locating later problems (such as a character no font has).
+    pub file: Arc<SourceFile>,
 }
 
 /// Reads, parses and validates the programme at `path` (absolute, inside the project).
@@ -26,6 +28,7 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
     let display = project.relative(path).to_path_buf();
     let failed = |diagnostic: Diagnostic| Loaded {
         programme: None,
+        file: Arc::clone(&diagnostic.file),
         diagnostics: vec![diagnostic],
     };
     let bytes = match std::fs::read(path) {
@@ -73,6 +76,7 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
     Loaded {
         programme,
         diagnostics,
+        file,
     }
 }
 

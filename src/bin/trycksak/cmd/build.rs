@@ -20,6 +20,10 @@ pub struct Args {
     /// The outputs to write, separated by commas (default: all).
     #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
     format: Vec<OutputKind>,
+
+    /// Also write a PNG of every PDF page beside the PDF, to look at without a PDF viewer.
+    #[arg(long)]
+    preview: bool,
 }
 
 pub fn run(env: &Env, args: Args) -> Result<Status> {
@@ -31,12 +35,28 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         args.format
     };
     let out_dir = project.root.join(&args.out);
-    let report_ = build(&project, &sources, &BuildOptions { out_dir, kinds })?;
+    let report_ = build(
+        &project,
+        &sources,
+        &BuildOptions {
+            out_dir,
+            kinds,
+            preview: args.preview,
+        },
+    )?;
     report(env, &report_.outcomes);
 
     if env.verbose {
         for entry in report_.outcomes.iter().flat_map(|o| &o.written) {
-            eprintln!("wrote {}/{}", args.out.display(), entry.path);
+            let pages = entry
+                .pages
+                .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
+                .unwrap_or_default();
+            let fit = entry
+                .fit
+                .map(|f| format!(", set in {} pt, {} columns", f.size, f.columns))
+                .unwrap_or_default();
+            eprintln!("wrote {}/{}{pages}{fit}", args.out.display(), entry.path);
         }
     }
     let failed: Vec<_> = report_.failed().collect();

@@ -1,0 +1,434 @@
+//! Region layouts, layered: `layouts/<region>/` first, then `layouts/base/`, then the base layout
+//! built into the binary. A region that only changes colours, fonts and logo is a `layout.yaml`
+//! of a few lines; it may also override any template file by putting one of the same name in its
+//! folder.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, SourceFile, closest};
+use crate::project::{BASE_REGION, LAYOUTS_DIR, PathError, Project};
+
+/// The layout file of every layout folder.
+pub const LAYOUT_FILE: &str = "layout.yaml";
+
+/// The base layout's files, built into the binary so that a project without `layouts/` builds.
+const EMBEDDED_BASE: &[(&str, &str)] = &[
+    (LAYOUT_FILE, include_str!("../layouts/base/layout.yaml")),
+    ("trycksak.typ", include_str!("../layouts/base/trycksak.typ")),
+    ("leaflet.typ", include_str!("../layouts/base/leaflet.typ")),
+    ("summary.typ", include_str!("../layouts/base/summary.typ")),
+];
+
+/// A colour as printed: cyan, magenta, yellow and black ink in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cmyk(pub [f64; 4]);
+
+impl Cmyk {
+    /// The colour for screens, as `#rrggbb`, by the usual uncalibrated conversion.
+    pub fn to_rgb_hex(self) -> String {
+        let [c, m, y, k] = self.0.map(|v| v / 100.0);
+        let channel = |ink: f64| ((1.0 - ink) * (1.0 - k) * 255.0).round() as u8;
+        format!("#{:02x}{:02x}{:02x}", channel(c), channel(m), channel(y))
+    }
+
+    /// Total ink coverage in percent.
+    pub fn total_ink(self) -> f64 {
+        self.0.iter().sum()
+    }
+}
+
+impl<'de> Deserialize<'de> for Cmyk {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let values = Vec::<f64>::deserialize(deserializer)?;
+        let inks: [f64; 4] = values.as_slice().try_into().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "a colour is four ink percentages [cyan, magenta, yellow, black], e.g. [0, 100, 85, 5]; this has {}",
+                values.len()
+            ))
+        })?;
+        if let Some(bad) = inks.iter().find(|v| !(0.0..=100.0).contains(*v)) {
+            return Err(serde::de::Error::custom(format!(
+                "ink percentages are 0 to 100, not {bad}"
+            )));
+        }
+        Ok(Cmyk(inks))
+    }
+}
+
+/// Paper sizes a layout may choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    A5,
+    /// 99 × 210 mm, the folded-A4 leaflet.
+    Dl,
+}
+
+/// How the leaflet's cover is composed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoverStyle {
+    /// The whole cover in the primary colour, white type.
+    Full,
+    /// A band of the primary colour at the top, dark type below.
+    Band,
+    /// A vertical stripe of the primary colour at the side.
+    Stripe,
+}
+
+/// `layout.yaml` as written: every key optional, so a region states only what differs from base.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayoutFile {
+    name: Option<String>,
+    colours: Option<BTreeMap<String, Cmyk>>,
+    fonts: Option<FontsFile>,
+    logo: Option<String>,
+    paper: Option<PaperFile>,
+    cover: Option<CoverStyle>,
+    summary: Option<SummaryFile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FontsFile {
+    body: Option<Vec<String>>,
+    heading: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PaperFile {
+    leaflet: Option<Paper>,
+    summary: Option<Paper>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummaryFile {
+    min_size: Option<f64>,
+}
+
+/// The colours every layout has (base defines them; a region may change any).
+pub const COLOUR_NAMES: &[&str] = &["primary", "accent", "tint", "text", "on-primary"];
+
+/// A region's effective layout: its own `layout.yaml` over the base one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    pub region: String,
+    pub name: String,
+    pub colours: BTreeMap<String, Cmyk>,
+    pub fonts: Fonts,
+    /// The logo, as a path relative to the project root.
+    pub logo: Option<String>,
+    pub paper: PaperSizes,
+    pub cover: CoverStyle,
+    /// The smallest type size (pt) the one-page summary may use.
+    pub summary_min_size: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Fonts {
+    pub body: Vec<String>,
+    pub heading: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PaperSizes {
+    pub leaflet: Paper,
+    pub summary: Paper,
+}
+
+/// Every region's layout, loaded once per build.
+#[derive(Debug, Default)]
+pub struct Layouts {
+    layouts: HashMap<String, Layout>,
+    /// Problems per region; a region with errors cannot build.
+    problems: HashMap<String, Vec<Diagnostic>>,
+    /// Folders searched for template files, per region: its own, then base (when on disk).
+    search: HashMap<String, Vec<PathBuf>>,
+}
+
+/// A template file found by the layered lookup.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    /// The path shown in messages, e.g. `layouts/norrbotten/leaflet.typ`.
+    pub display: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl Layouts {
+    /// Loads base and every region of `project`, checking fonts against `families`.
+    pub fn load(project: &Project, families: &BTreeSet<String>) -> Layouts {
+        let mut layouts = Layouts::default();
+        let base_dir = project.root.join(LAYOUTS_DIR).join(BASE_REGION);
+        let base_file = read_layout_file(project, &base_dir);
+        let mut base_problems = Vec::new();
+        let base = parse_layout_file(project, &base_file, &base_dir, &mut base_problems);
+        for region in project.regions() {
+            let dir = project.root.join(LAYOUTS_DIR).join(region);
+            let mut problems = base_problems.clone();
+            let own = if region == BASE_REGION {
+                LayoutFile::default()
+            } else {
+                let file = read_layout_file(project, &dir);
+                parse_layout_file(project, &file, &dir, &mut problems)
+            };
+            let layout = resolve(region, &own, &base, families, &mut problems, project, &dir);
+            let mut search = vec![dir];
+            if region != BASE_REGION {
+                search.push(base_dir.clone());
+            }
+            layouts.search.insert(region.clone(), search);
+            layouts.layouts.insert(region.clone(), layout);
+            layouts.problems.insert(region.clone(), problems);
+        }
+        layouts
+    }
+
+    pub fn get(&self, region: &str) -> Option<&Layout> {
+        self.layouts.get(region)
+    }
+
+    /// The problems of a region's layout (and of base, which every region builds on).
+    pub fn problems(&self, region: &str) -> &[Diagnostic] {
+        self.problems.get(region).map_or(&[], Vec::as_slice)
+    }
+
+    /// Finds a template file for `region`: its folder, then base on disk, then built-in base.
+    pub fn template(&self, region: &str, name: &str) -> Option<TemplateFile> {
+        for dir in self.search.get(region).into_iter().flatten() {
+            let path = dir.join(name);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                let display = Path::new(LAYOUTS_DIR)
+                    .join(dir.file_name().unwrap_or_default())
+                    .join(name);
+                return Some(TemplateFile {
+                    display,
+                    text: text.into(),
+                });
+            }
+        }
+        let (_, text) = EMBEDDED_BASE.iter().find(|(file, _)| *file == name)?;
+        Some(TemplateFile {
+            display: PathBuf::from(format!("{LAYOUTS_DIR}/{BASE_REGION}/{name} (built in)")),
+            text: Arc::from(*text),
+        })
+    }
+}
+
+/// The text of a folder's `layout.yaml`: from disk, or built in for base; `None` if absent.
+fn read_layout_file(project: &Project, dir: &Path) -> Option<Arc<SourceFile>> {
+    let path = dir.join(LAYOUT_FILE);
+    let display = project.relative(&path).to_path_buf();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(SourceFile::new(display, text.replace("\r\n", "\n"))),
+        Err(_) if dir.file_name().is_some_and(|n| n == BASE_REGION) => Some(SourceFile::new(
+            format!("{LAYOUTS_DIR}/{BASE_REGION}/{LAYOUT_FILE} (built in)"),
+            EMBEDDED_BASE[0].1.to_string(),
+        )),
+        Err(_) => None,
+    }
+}
+
+fn parse_layout_file(
+    project: &Project,
+    file: &Option<Arc<SourceFile>>,
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> LayoutFile {
+    let Some(file) = file else {
+        return LayoutFile::default();
+    };
+    let parsed: LayoutFile = match serde_yaml::from_str::<Option<LayoutFile>>(&file.text) {
+        Ok(parsed) => parsed.unwrap_or_default(),
+        Err(err) => {
+            problems.push(yaml_problem(file, &err));
+            return LayoutFile::default();
+        }
+    };
+    if let Some(colours) = &parsed.colours {
+        for name in colours.keys() {
+            if !COLOUR_NAMES.contains(&name.as_str()) {
+                let span = key_span(file, name);
+                let help = match closest(name, COLOUR_NAMES) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("the colours are: {}", COLOUR_NAMES.join(", ")),
+                };
+                problems.push(
+                    Diagnostic::error(file, span, format!("unknown colour `{name}`"))
+                        .with_help(help),
+                );
+            }
+        }
+    }
+    if let Some(logo) = &parsed.logo {
+        let layout_file = dir.join(LAYOUT_FILE);
+        if let Err(err) = project.resolve_inside(&layout_file, logo) {
+            let span = key_span(file, "logo");
+            let why = match err {
+                PathError::Missing(_) => "does not exist",
+                PathError::Outside => "is outside the project folder",
+                PathError::Absolute => "is an absolute path",
+                PathError::Url => "is a web address",
+                PathError::NotAFile => "is not a file",
+            };
+            problems.push(
+                Diagnostic::error(file, span, format!("the logo `{logo}` {why}"))
+                    .with_help("put the logo file in this layout's folder and write its file name"),
+            );
+        }
+    }
+    parsed
+}
+
+fn resolve(
+    region: &str,
+    own: &LayoutFile,
+    base: &LayoutFile,
+    families: &BTreeSet<String>,
+    problems: &mut Vec<Diagnostic>,
+    project: &Project,
+    dir: &Path,
+) -> Layout {
+    let mut colours = base.colours.clone().unwrap_or_default();
+    colours.extend(own.colours.clone().unwrap_or_default());
+    colours.retain(|name, _| COLOUR_NAMES.contains(&name.as_str()));
+    for name in COLOUR_NAMES {
+        colours.entry(name.to_string()).or_insert(Cmyk([
+            0.0,
+            0.0,
+            0.0,
+            if *name == "on-primary" { 0.0 } else { 100.0 },
+        ]));
+    }
+    let pick = |f: fn(&FontsFile) -> Option<Vec<String>>| {
+        own.fonts
+            .as_ref()
+            .and_then(f)
+            .or_else(|| base.fonts.as_ref().and_then(f))
+            .unwrap_or_else(|| vec!["Inter".into()])
+    };
+    let fonts = Fonts {
+        body: pick(|f| f.body.clone()),
+        heading: pick(|f| f.heading.clone()),
+    };
+    for family in fonts.body.iter().chain(&fonts.heading) {
+        if !families.contains(&family.to_lowercase()) {
+            let file = SourceFile::new(
+                project.relative(&dir.join(LAYOUT_FILE)).to_path_buf(),
+                std::fs::read_to_string(dir.join(LAYOUT_FILE)).unwrap_or_default(),
+            );
+            let span = file
+                .text
+                .find(family.as_str())
+                .map(|start| start..start + family.len());
+            let known: Vec<&str> = families.iter().map(String::as_str).collect();
+            let help = match closest(&family.to_lowercase(), &known) {
+                Some(close) => format!(
+                    "did you mean `{close}`? Fonts come only from fonts/ (and the built-in ones)"
+                ),
+                None => format!(
+                    "the font families available are: {}; add font files to fonts/ for others",
+                    known.join(", ")
+                ),
+            };
+            problems.push(
+                Diagnostic::error(&file, span, format!("there is no font family `{family}`"))
+                    .with_help(help),
+            );
+        }
+    }
+    let own_logo = own.logo.as_ref().map(|logo| (dir.to_path_buf(), logo));
+    let base_dir = project.root.join(LAYOUTS_DIR).join(BASE_REGION);
+    let logo = own_logo
+        .or_else(|| base.logo.as_ref().map(|logo| (base_dir, logo)))
+        .and_then(|(dir, logo)| project.resolve_inside(&dir.join(LAYOUT_FILE), logo).ok())
+        .map(|path| project.relative(&path).to_string_lossy().replace('\\', "/"));
+    let paper = |f: fn(&PaperFile) -> Option<Paper>, default| {
+        own.paper
+            .as_ref()
+            .and_then(f)
+            .or_else(|| base.paper.as_ref().and_then(f))
+            .unwrap_or(default)
+    };
+    Layout {
+        region: region.to_string(),
+        name: own
+            .name
+            .clone()
+            .or_else(|| base.name.clone())
+            .unwrap_or_else(|| region.to_string()),
+        colours,
+        fonts,
+        logo,
+        paper: PaperSizes {
+            leaflet: paper(|p| p.leaflet, Paper::A5),
+            summary: paper(|p| p.summary, Paper::A4),
+        },
+        cover: own.cover.or(base.cover).unwrap_or(CoverStyle::Band),
+        summary_min_size: own
+            .summary
+            .as_ref()
+            .and_then(|s| s.min_size)
+            .or_else(|| base.summary.as_ref().and_then(|s| s.min_size))
+            .unwrap_or(8.0),
+    }
+}
+
+/// Where `key:` is written in a YAML file (any indentation).
+fn key_span(file: &SourceFile, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            let start = offset + (line.len() - trimmed.len());
+            return Some(start..start + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn yaml_problem(file: &Arc<SourceFile>, err: &serde_yaml::Error) -> Diagnostic {
+    let span = err.location().map(|l| {
+        let start = file.offset(l.line(), l.column());
+        start..(start + 1).min(file.text.len())
+    });
+    let full = err.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    // serde lists the allowed keys: turn that into a suggestion.
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, expected)) = rest.split_once("`, expected ")
+    {
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let help = match closest(key, &known) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("the keys allowed here are: {}", known.join(", ")),
+        };
+        return Diagnostic::error(file, span, format!("unknown key `{key}` in the layout"))
+            .with_help(help);
+    }
+    Diagnostic::error(file, span, format!("the layout is not valid: {message}"))
+        .with_help("see layouts/base/layout.yaml for every key with an explanation")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmyk_converts_for_screens() {
+        assert_eq!(Cmyk([0.0, 0.0, 0.0, 100.0]).to_rgb_hex(), "#000000");
+        assert_eq!(Cmyk([0.0, 0.0, 0.0, 0.0]).to_rgb_hex(), "#ffffff");
+        assert_eq!(Cmyk([0.0, 100.0, 100.0, 0.0]).to_rgb_hex(), "#ff0000");
+    }
+}

@@ -1,0 +1,256 @@
+//! What the PDF outputs share: the data a template receives, the check that every character has
+//! a font, and compiling + exporting through the [`Typesetter`].
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use typst_pdf::PdfStandard;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::i18n::{Labels, labels};
+use crate::layout::Layout;
+use crate::model::{Block, BlockKind, Inline, Programme};
+use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
+
+/// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
+/// (PDF/A-2a).
+pub const SCREEN_STANDARDS: &[PdfStandard] = &[PdfStandard::Ua_1, PdfStandard::A_2a];
+
+/// Everything a template may use, as `/programme.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentData<'a> {
+    pub kind: &'static str,
+    pub programme: &'a Programme,
+    pub layout: &'a Layout,
+    /// `rgb` for screen PDFs; print PDFs use the CMYK values as defined.
+    pub colour_space: &'static str,
+    /// The layout's colours converted for screens, `#rrggbb`.
+    pub screen_colours: BTreeMap<String, String>,
+    pub labels: &'static Labels,
+    /// Leaflet: lined pages added before the back page to reach a multiple of four pages.
+    pub notes_pages: usize,
+    /// Summary: the type setting being tried.
+    pub fit: Fit,
+    /// Summary: the lead text.
+    pub lead: Vec<Inline>,
+    /// Summary: the pledges, grouped under their sections.
+    pub pledges: Vec<PledgeGroup>,
+}
+
+/// A type setting of the one-page summary.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Fit {
+    /// Body size in points.
+    pub size: f64,
+    /// Line spacing in em.
+    pub leading: f64,
+    pub columns: u32,
+}
+
+/// A section heading of the summary and the pledges directly under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PledgeGroup {
+    /// Typst heading level (1 for a `##` section).
+    pub level: u8,
+    pub heading: Vec<Inline>,
+    pub items: Vec<crate::model::ListItem>,
+}
+
+impl<'a> DocumentData<'a> {
+    pub fn new(kind: &'static str, programme: &'a Programme, layout: &'a Layout) -> Self {
+        DocumentData {
+            kind,
+            programme,
+            layout,
+            colour_space: "rgb",
+            screen_colours: layout
+                .colours
+                .iter()
+                .map(|(name, cmyk)| (name.clone(), cmyk.to_rgb_hex()))
+                .collect(),
+            labels: labels(&programme.meta.lang),
+            notes_pages: 0,
+            fit: Fit {
+                size: 10.0,
+                leading: 0.6,
+                columns: 1,
+            },
+            lead: Vec::new(),
+            pledges: Vec::new(),
+        }
+    }
+}
+
+/// What a PDF output needs besides the programme.
+pub struct PdfContext<'a> {
+    pub typesetter: &'a Typesetter,
+    /// The programme's source, for locating problems in it.
+    pub source: &'a Arc<SourceFile>,
+    /// Whether to render a PNG per page.
+    pub preview: bool,
+}
+
+/// A finished PDF.
+#[derive(Debug, Default)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: u32,
+    /// PNG previews of the pages, when asked for.
+    pub previews: Vec<Vec<u8>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl PdfContext<'_> {
+    /// The layout of the programme's region; an error if it has problems.
+    pub fn layout(&self, programme: &Programme) -> Result<&Layout, Vec<Diagnostic>> {
+        let region = &programme.meta.region;
+        let problems = self.typesetter.layouts().problems(region);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(problems.to_vec());
+        }
+        self.typesetter.layouts().get(region).ok_or_else(|| {
+            vec![Diagnostic::error(
+                self.source,
+                None,
+                format!("there is no layout for the region `{region}`"),
+            )]
+        })
+    }
+
+    /// Lays out `template` with `data`.
+    pub fn compile(
+        &self,
+        template: &str,
+        data: &DocumentData,
+    ) -> Result<Compiled, Vec<Diagnostic>> {
+        let date = document_date(data.programme.meta.date.as_deref());
+        self.typesetter.compile(&Request {
+            region: &data.programme.meta.region,
+            template,
+            data,
+            date,
+        })
+    }
+
+    /// Exports a laid-out document (and previews, if asked for).
+    pub fn export(&self, compiled: Compiled, data: &DocumentData) -> Result<Pdf, Vec<Diagnostic>> {
+        let date = document_date(data.programme.meta.date.as_deref());
+        let ident = format!("trycksak/{}/{}", data.programme.source, data.kind);
+        let bytes = self
+            .typesetter
+            .pdf(&compiled, &ident, date, SCREEN_STANDARDS)?;
+        let pages = compiled.document.pages().len();
+        let previews = if self.preview {
+            (0..pages)
+                .filter_map(|page| page_png(&compiled.document, page, 110.0))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Pdf {
+            bytes,
+            pages: pages as u32,
+            previews,
+            warnings: compiled.warnings,
+        })
+    }
+
+    /// Every character of the programme's visible text must be in some font: a missing glyph
+    /// would print as an empty box. Located at its first use in the source.
+    pub fn check_glyphs(&self, programme: &Programme) -> Result<(), Vec<Diagnostic>> {
+        let mut missing: Vec<char> = Vec::new();
+        let mut check = |text: &str| {
+            for c in text.chars() {
+                if !is_invisible(c) && !missing.contains(&c) && !self.typesetter.fonts().covers(c) {
+                    missing.push(c);
+                }
+            }
+        };
+        let meta = &programme.meta;
+        for text in [
+            Some(&meta.title),
+            meta.subtitle.as_ref(),
+            meta.party.as_ref(),
+            meta.period.as_ref(),
+        ]
+        .into_iter()
+        .chain([
+            meta.publisher.as_ref(),
+            meta.contact.as_ref(),
+            meta.summary.as_ref(),
+        ])
+        .flatten()
+        {
+            check(text);
+        }
+        visit_text(programme, &mut check);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(missing
+            .into_iter()
+            .map(|c| {
+                let span = self.source.text.find(c).map(|start| start..start + c.len_utf8());
+                Diagnostic::error(
+                    self.source,
+                    span,
+                    format!("no font has the character {c} (U+{:04X}): it would print as an empty box", c as u32),
+                )
+                .with_help("remove or replace the character, or add a font that has it to fonts/ and to the layout's `fonts:`")
+            })
+            .collect())
+    }
+}
+
+/// Characters that are never drawn: spaces, line ends, soft hyphens, zero-width joiners and the
+/// like.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fe00}'..='\u{fe0f}')
+}
+
+/// Calls `f` with every text a reader sees in the body: headings, paragraphs, lists, tables.
+pub fn visit_text(programme: &Programme, f: &mut dyn FnMut(&str)) {
+    fn inlines(items: &[Inline], f: &mut dyn FnMut(&str)) {
+        for inline in items {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => f(text),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Strikethrough { content }
+                | Inline::Link { content, .. } => inlines(content, f),
+                Inline::LineBreak => {}
+            }
+        }
+    }
+    fn blocks(items: &[Block], f: &mut dyn FnMut(&str)) {
+        for block in items {
+            match &block.kind {
+                BlockKind::Paragraph { content } => inlines(content, f),
+                BlockKind::PledgeList { lead_in, items } => {
+                    inlines(lead_in, f);
+                    items.iter().for_each(|item| blocks(&item.blocks, f));
+                }
+                BlockKind::List { items, .. } => {
+                    items.iter().for_each(|item| blocks(&item.blocks, f))
+                }
+                BlockKind::Quote { blocks: inner } => blocks(inner, f),
+                BlockKind::Table { header, rows, .. } => {
+                    header
+                        .iter()
+                        .chain(rows.iter().flatten())
+                        .for_each(|cell| inlines(cell, f));
+                }
+                BlockKind::Preformatted { text } => f(text),
+                BlockKind::Image(_) | BlockKind::ThematicBreak => {}
+            }
+        }
+    }
+    blocks(&programme.intro, f);
+    for section in programme.all_sections() {
+        inlines(&section.heading, f);
+        blocks(&section.blocks, f);
+    }
+}

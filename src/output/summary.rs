@@ -1,0 +1,207 @@
+//! The one-page summary: title, lead text and every pledge under its section, set in the largest
+//! type that fits one page.
+
+use super::pdf::{DocumentData, Fit, Pdf, PdfContext, PledgeGroup};
+use crate::diagnostics::Diagnostic;
+use crate::model::{BlockKind, Inline, ListItem, Programme, Section};
+use crate::typeset::page_texts;
+
+pub const TEMPLATE: &str = "summary.typ";
+
+/// The largest body size tried, in points.
+const LARGEST: f64 = 11.0;
+/// Sizes are tried in steps of this many points.
+const STEP: f64 = 0.25;
+
+/// The settings to try, largest first: smaller type, tighter leading and more columns as the
+/// size goes down, never below the layout's floor.
+fn candidates(floor: f64) -> Vec<Fit> {
+    let largest = LARGEST.max(floor);
+    let steps = ((largest - floor) / STEP).floor() as usize;
+    (0..=steps)
+        .map(|i| {
+            let size = largest - i as f64 * STEP;
+            let leading = 0.45 + 0.15 * ((size - 8.0) / (LARGEST - 8.0)).clamp(0.0, 1.0);
+            Fit {
+                size,
+                leading,
+                columns: if size >= 9.5 { 2 } else { 3 },
+            }
+        })
+        .collect()
+}
+
+/// A summary PDF and the setting it was set in.
+pub struct Summary {
+    pub pdf: Pdf,
+    pub fit: Fit,
+    /// How many settings were compiled to find it.
+    pub tries: usize,
+}
+
+pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Summary, Vec<Diagnostic>> {
+    let layout = cx.layout(programme)?;
+    cx.check_glyphs(programme)?;
+    let mut data = DocumentData::new("summary", programme, layout);
+    data.lead = lead(programme);
+    data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
+
+    let candidates = candidates(layout.summary_min_size);
+    let mut tries = 0;
+    let mut fits = |fit: Fit,
+                    data: &mut DocumentData|
+     -> Result<Option<crate::typeset::Compiled>, Vec<Diagnostic>> {
+        tries += 1;
+        data.fit = fit;
+        let compiled = cx.compile(TEMPLATE, data)?;
+        Ok((compiled.document.pages().len() == 1).then_some(compiled))
+    };
+    // Fitting is monotone in the size: binary search for the first (largest) setting that fits.
+    let (mut low, mut high) = (0, candidates.len());
+    let mut best = None;
+    while low < high {
+        let middle = (low + high) / 2;
+        match fits(candidates[middle], &mut data)? {
+            Some(compiled) => {
+                best = Some((middle, compiled));
+                high = middle;
+            }
+            None => low = middle + 1,
+        }
+    }
+    let Some((index, compiled)) = best else {
+        return Err(vec![overflow(
+            programme,
+            cx,
+            &mut data,
+            *candidates.last().expect("at least one size"),
+        )?]);
+    };
+    let fit = candidates[index];
+    data.fit = fit;
+    let pdf = cx.export(compiled, &data)?;
+    Ok(Summary { pdf, fit, tries })
+}
+
+/// The error when even the smallest setting overflows: how much does not fit, and how to choose.
+fn overflow(
+    programme: &Programme,
+    cx: &PdfContext,
+    data: &mut DocumentData,
+    floor: Fit,
+) -> Result<Diagnostic, Vec<Diagnostic>> {
+    data.fit = floor;
+    let compiled = cx.compile(TEMPLATE, data)?;
+    let texts = page_texts(&compiled.document);
+    let words = |text: &String| text.split_whitespace().count();
+    let total: usize = texts.iter().map(words).sum();
+    let first = texts.first().map_or(0, words);
+    let over = 100 * total.saturating_sub(first) / total.max(1);
+    let pledges: usize = data.pledges.iter().map(|g| g.items.len()).sum();
+    let per_section = data
+        .pledges
+        .iter()
+        .map(|g| g.items.len())
+        .max()
+        .unwrap_or(1);
+    let suggestion = (per_section * first / total.max(1)).max(1);
+    Ok(Diagnostic::error(
+        cx.source,
+        Some(0..3),
+        format!(
+            "the summary does not fit on one page: even at {} pt, {} pages are needed and about {over} % of the text ({pledges} pledges) does not fit",
+            floor.size,
+            texts.len()
+        ),
+    )
+    .with_help(format!(
+        "choose fewer pledges for the summary: in the front matter of {}, write `summary:` with `pledges: {suggestion}` under it to take the first {suggestion} pledges of each section (a `lead:` line keeps the lead text)",
+        programme.source
+    )))
+}
+
+/// The lead text: the front matter's `summary`, else the first paragraph of the programme.
+fn lead(programme: &Programme) -> Vec<Inline> {
+    if let Some(summary) = &programme.meta.summary {
+        return vec![Inline::text(summary.clone())];
+    }
+    let first_paragraph = programme
+        .intro
+        .iter()
+        .chain(programme.all_sections().into_iter().flat_map(|s| &s.blocks))
+        .find_map(|block| match &block.kind {
+            BlockKind::Paragraph { content } => Some(content.clone()),
+            _ => None,
+        });
+    first_paragraph.unwrap_or_default()
+}
+
+/// The pledges of each section (at most `limit` each), with the headings of the sections that
+/// contain them, in document order.
+pub fn pledge_groups(
+    programme: &Programme,
+    limit: Option<u32>,
+    intro_label: &str,
+) -> Vec<PledgeGroup> {
+    let take = |blocks: &[crate::model::Block]| -> Vec<ListItem> {
+        let items = blocks.iter().flat_map(|block| match &block.kind {
+            BlockKind::PledgeList { items, .. } => items.as_slice(),
+            _ => &[],
+        });
+        items
+            .take(limit.map_or(usize::MAX, |n| n as usize))
+            .cloned()
+            .collect()
+    };
+    fn walk(
+        sections: &[Section],
+        take: &dyn Fn(&[crate::model::Block]) -> Vec<ListItem>,
+        out: &mut Vec<PledgeGroup>,
+    ) -> bool {
+        let mut any = false;
+        for section in sections {
+            let at = out.len();
+            let items = take(&section.blocks);
+            let has_own = !items.is_empty();
+            out.push(PledgeGroup {
+                level: section.level.saturating_sub(1).max(1),
+                heading: section.heading.clone(),
+                items,
+            });
+            let has_nested = walk(&section.sections, take, out);
+            if !has_own && !has_nested {
+                out.truncate(at);
+            }
+            any |= has_own || has_nested;
+        }
+        any
+    }
+    let mut groups = Vec::new();
+    let intro = take(&programme.intro);
+    if !intro.is_empty() {
+        groups.push(PledgeGroup {
+            level: 1,
+            heading: vec![Inline::text(intro_label)],
+            items: intro,
+        });
+    }
+    walk(&programme.sections, &take, &mut groups);
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_go_from_largest_to_the_floor() {
+        let list = candidates(8.0);
+        assert_eq!(list.first().unwrap().size, LARGEST);
+        assert_eq!(list.last().unwrap().size, 8.0);
+        assert!(list.windows(2).all(|w| w[0].size > w[1].size));
+        assert_eq!(
+            candidates(12.0).iter().map(|f| f.size).collect::<Vec<_>>(),
+            [12.0]
+        );
+    }
+}

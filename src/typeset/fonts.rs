@@ -1,0 +1,114 @@
+//! The fonts a build may use: those built into the binary (the ones shipped in `fonts/`) and any
+//! other font files in the project's `fonts/` folder. System fonts are never looked at, so a
+//! build gives the same result on every machine.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// The fonts shipped in `fonts/`, built in so that a project without the folder still builds.
+const EMBEDDED: &[(&str, &[u8])] = &[
+    (
+        "Inter-Regular.otf",
+        include_bytes!("../../fonts/Inter-Regular.otf"),
+    ),
+    (
+        "Inter-Italic.otf",
+        include_bytes!("../../fonts/Inter-Italic.otf"),
+    ),
+    (
+        "Inter-Bold.otf",
+        include_bytes!("../../fonts/Inter-Bold.otf"),
+    ),
+    (
+        "Inter-BoldItalic.otf",
+        include_bytes!("../../fonts/Inter-BoldItalic.otf"),
+    ),
+    (
+        "LibertinusSerif-Regular.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+    ),
+    (
+        "LibertinusSerif-Italic.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
+    ),
+    (
+        "LibertinusSerif-Bold.otf",
+        include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+    ),
+    (
+        "LibertinusSerif-BoldItalic.otf",
+        include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+    ),
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    ),
+];
+
+/// Loaded fonts and their metadata, shared by every document of a build.
+pub struct FontLibrary {
+    pub(super) book: LazyHash<FontBook>,
+    pub(super) fonts: Vec<Font>,
+    /// Family names in lowercase.
+    families: BTreeSet<String>,
+}
+
+impl FontLibrary {
+    /// The built-in fonts plus every `.ttf`, `.otf`, `.ttc` and `.otc` file in `fonts_dir`
+    /// (files with the name of a built-in font are the same font and are skipped).
+    pub fn load(fonts_dir: Option<&Path>) -> FontLibrary {
+        let mut fonts: Vec<Font> = Vec::new();
+        for (_, data) in EMBEDDED {
+            fonts.extend(Font::iter(Bytes::new(*data)));
+        }
+        if let Some(dir) = fonts_dir
+            && let Ok(entries) = std::fs::read_dir(dir)
+        {
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                let is_font = ["ttf", "otf", "ttc", "otc"].iter().any(|ext| {
+                    path.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+                });
+                if !is_font || EMBEDDED.iter().any(|(embedded, _)| *embedded == name) {
+                    continue;
+                }
+                if let Ok(data) = std::fs::read(&path) {
+                    fonts.extend(Font::iter(Bytes::new(data)));
+                }
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        let families = fonts
+            .iter()
+            .map(|font| font.info().family.to_lowercase())
+            .collect();
+        FontLibrary {
+            book: LazyHash::new(book),
+            fonts,
+            families,
+        }
+    }
+
+    /// Family names, lowercase.
+    pub fn families(&self) -> &BTreeSet<String> {
+        &self.families
+    }
+
+    /// Whether some font has a glyph for `c`. Typst falls back to any font of the book, so a
+    /// character is missing only if no font at all has it.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|font| font.info().coverage.contains(c as u32))
+    }
+}

@@ -1,0 +1,293 @@
+//! Typst as a library: every PDF goes through here. All Typst glue of the project lives in this
+//! module (the Typst API changes between minor versions; the crates are pinned to one version).
+//!
+//! A [`Typesetter`] is made once per build: it loads the fonts and layouts and keeps parsed
+//! templates, so that each document only adds its own data.
+
+mod fonts;
+mod world;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::FileId;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+pub use fonts::FontLibrary;
+use world::{DocumentWorld, SourceCache, file_id};
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::layout::Layouts;
+use crate::project::{FONTS_DIR, Project};
+
+/// Shared state of all documents of a build.
+pub struct Typesetter {
+    root: PathBuf,
+    library: LazyHash<Library>,
+    fonts: FontLibrary,
+    layouts: Layouts,
+    sources: SourceCache,
+    files: Mutex<HashMap<FileId, Bytes>>,
+}
+
+/// A laid-out document and the warnings Typst gave for it.
+pub struct Compiled {
+    pub document: PagedDocument,
+    pub warnings: Vec<Diagnostic>,
+    region: String,
+    main: FileId,
+}
+
+/// What to typeset: a template of a region's layout with the document's data.
+pub struct Request<'a, T: Serialize> {
+    pub region: &'a str,
+    /// A template file name, looked up in the layout folders (`leaflet.typ`).
+    pub template: &'a str,
+    pub data: &'a T,
+    /// The document's date: used for `today` and the PDF's timestamps.
+    pub date: Datetime,
+}
+
+impl Typesetter {
+    /// Loads the fonts (built in and `fonts/`) and every layout of the project.
+    pub fn new(project: &Project) -> Typesetter {
+        let fonts = FontLibrary::load(Some(&project.root.join(FONTS_DIR)));
+        let layouts = Layouts::load(project, fonts.families());
+        Typesetter {
+            root: project.root.clone(),
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            layouts,
+            sources: SourceCache::default(),
+            files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn layouts(&self) -> &Layouts {
+        &self.layouts
+    }
+
+    pub fn fonts(&self) -> &FontLibrary {
+        &self.fonts
+    }
+
+    /// Lays out a document. Errors are located in the template files that caused them.
+    pub fn compile<T: Serialize>(&self, request: &Request<T>) -> Result<Compiled, Vec<Diagnostic>> {
+        let data = serde_json::to_vec(request.data).expect("the document data serialises");
+        let main = file_id(&format!("{}/{}", world::LAYOUT_DIR, request.template));
+        let world = DocumentWorld {
+            typesetter: self,
+            region: request.region,
+            main,
+            data: Bytes::new(data),
+            today: request.date,
+        };
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let warnings = self.convert(&world, &warnings);
+        match output {
+            Ok(document) => Ok(Compiled {
+                document,
+                warnings,
+                region: request.region.to_string(),
+                main,
+            }),
+            Err(errors) => {
+                let mut all = self.convert(&world, &errors);
+                all.extend(warnings);
+                Err(all)
+            }
+        }
+    }
+
+    /// Writes a laid-out document as a tagged PDF conforming to `standards`, with a fixed
+    /// identifier and timestamp so that the same input always gives the same bytes.
+    pub fn pdf(
+        &self,
+        compiled: &Compiled,
+        ident: &str,
+        date: Datetime,
+        standards: &[PdfStandard],
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let world = DocumentWorld {
+            typesetter: self,
+            region: &compiled.region,
+            main: compiled.main,
+            data: Bytes::new(Vec::new()),
+            today: date,
+        };
+        let standards = PdfStandards::new(standards).map_err(|err| {
+            let file = SourceFile::new("trycksak", String::new());
+            vec![Diagnostic::error(
+                &file,
+                None,
+                format!("PDF standards: {}", err.message()),
+            )]
+        })?;
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            creator: Smart::Custom(Some(format!(
+                "trycksak {} (Typst 0.15)",
+                env!("CARGO_PKG_VERSION")
+            ))),
+            timestamp: Some(Timestamp::new_utc(date)),
+            page_ranges: None,
+            standards,
+            tagged: true,
+            pretty: false,
+        };
+        typst_pdf::pdf(&compiled.document, &options).map_err(|errors| self.convert(&world, &errors))
+    }
+
+    /// Turns Typst's diagnostics into ours, located in the layout file (region or base) and
+    /// line that caused them.
+    fn convert(&self, world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                let located = d.span.id().and_then(|id| {
+                    let source = world.source(id).ok()?;
+                    let display = self.sources.origin(world.region, id).map_or_else(
+                        || PathBuf::from(id.vpath().get_without_slash()),
+                        |o| o.display,
+                    );
+                    Some((
+                        SourceFile::new(display, source.text().to_string()),
+                        world.range(d.span),
+                    ))
+                });
+                let (file, span) = located.unwrap_or_else(|| {
+                    let main = self
+                        .sources
+                        .origin(world.region, world.main())
+                        .map(|o| o.display);
+                    (
+                        SourceFile::new(
+                            main.unwrap_or_else(|| PathBuf::from("layout")),
+                            String::new(),
+                        ),
+                        None,
+                    )
+                });
+                let mut diagnostic = match d.severity {
+                    TypstSeverity::Error => Diagnostic::error(&file, span, d.message.to_string()),
+                    TypstSeverity::Warning => {
+                        Diagnostic::warning(&file, span, d.message.to_string())
+                    }
+                };
+                let hints: Vec<&str> = d.hints.iter().map(|hint| hint.v.as_str()).collect();
+                if !hints.is_empty() {
+                    diagnostic = diagnostic.with_help(hints.join("; "));
+                }
+                diagnostic
+            })
+            .collect()
+    }
+}
+
+/// Renders one page as PNG at `ppi` pixels per inch.
+pub fn page_png(document: &PagedDocument, page: usize, ppi: f32) -> Option<Vec<u8>> {
+    let page = document.pages().get(page)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: f64::from(ppi / 72.0).into(),
+        render_bleed: false,
+    };
+    typst_render::render(page, &options).encode_png().ok()
+}
+
+/// The page count of a laid-out document.
+pub fn page_count(document: &PagedDocument) -> usize {
+    document.pages().len()
+}
+
+/// The text of each page as laid out, in reading order of the frames; words broken by
+/// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                typst::layout::FrameItem::Text(text) => {
+                    out.push_str(&text.text);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut text = String::new();
+            walk(&page.frame, &mut text);
+            text.replace("\u{ad} ", "").replace('\u{ad}', "")
+        })
+        .collect()
+}
+
+/// The date of a document: the programme's `date`, else `SOURCE_DATE_EPOCH`, else a constant,
+/// never the clock, so that builds are reproducible.
+pub fn document_date(date: Option<&str>) -> Datetime {
+    let from_iso = |iso: &str| {
+        let mut parts = iso.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+        let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        Datetime::from_ymd(y as i32, m as u8, d as u8)
+    };
+    let from_epoch = || {
+        let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()?
+            .trim()
+            .parse()
+            .ok()?;
+        let days = seconds.div_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        Datetime::from_ymd(y as i32, m as u8, d as u8)
+    };
+    date.and_then(from_iso)
+        .or_else(from_epoch)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_days_to_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn the_programme_date_wins() {
+        assert_eq!(
+            document_date(Some("2021-05-12")),
+            Datetime::from_ymd(2021, 5, 12).unwrap()
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! Our Typst `World`: what a template may read, and nothing more.
+//!
+//! - `/programme.json` is the document's data, made by trycksak from the model;
+//! - `/layout/NAME` is a template file, found by the layered lookup of [`Layouts`];
+//! - any other path is a file of the project, read only if it really is inside the project
+//!   root (a symlink that leads outside is refused);
+//! - packages (`@preview/…`) are refused: there is no network.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+
+use super::Typesetter;
+
+/// The virtual path of the data file.
+pub const DATA_PATH: &str = "/programme.json";
+/// The virtual folder of the layout's template files.
+pub const LAYOUT_DIR: &str = "/layout";
+
+pub(super) fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("our own virtual paths are valid");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// Where a template or project file came from, for messages.
+#[derive(Debug, Clone)]
+pub(super) struct Origin {
+    pub display: PathBuf,
+}
+
+/// Template sources, cached per region and path for the whole build.
+#[derive(Default)]
+pub(super) struct SourceCache {
+    entries: Mutex<HashMap<(String, FileId), (Source, Origin)>>,
+}
+
+impl SourceCache {
+    pub(super) fn origin(&self, region: &str, id: FileId) -> Option<Origin> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(&(region.to_string(), id))
+            .map(|(_, origin)| origin.clone())
+    }
+}
+
+/// The world of one document: a region, a main template and the document's data.
+pub(super) struct DocumentWorld<'a> {
+    pub typesetter: &'a Typesetter,
+    pub region: &'a str,
+    pub main: FileId,
+    pub data: Bytes,
+    pub today: Datetime,
+}
+
+impl DocumentWorld<'_> {
+    /// Reads a file of the project; refuses anything that resolves outside the root.
+    fn project_file(&self, vpath: &VirtualPath) -> FileResult<Vec<u8>> {
+        let root = &self.typesetter.root;
+        let path = vpath.realize(root).map_err(FileError::Realize)?;
+        let real = path
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &path))?;
+        if !real.starts_with(root) {
+            return Err(FileError::Other(Some(
+                format!(
+                    "{} leads outside the project folder",
+                    vpath.get_without_slash()
+                )
+                .into(),
+            )));
+        }
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real).map_err(|err| FileError::from_io(err, &real))
+    }
+
+    fn refuse_packages(id: FileId) -> FileResult<()> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Other(Some(
+                format!("package {spec} is not available: packages are not available offline: copy the package under layouts/").into(),
+            )));
+        }
+        Ok(())
+    }
+
+    /// The template file name of `/layout/NAME`.
+    fn template_name(id: FileId) -> Option<String> {
+        let path = id.get().vpath().get_with_slash();
+        path.strip_prefix(LAYOUT_DIR)?
+            .strip_prefix('/')
+            .map(str::to_string)
+    }
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.typesetter.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.typesetter.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        Self::refuse_packages(id)?;
+        let key = (self.region.to_string(), id);
+        let cache = &self.typesetter.sources;
+        if let Some((source, _)) = cache
+            .entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(source.clone());
+        }
+        let (text, display) = match Self::template_name(id) {
+            Some(name) => {
+                let file = self
+                    .typesetter
+                    .layouts
+                    .template(self.region, &name)
+                    .ok_or_else(|| FileError::NotFound(Path::new(&name).to_path_buf()))?;
+                (file.text.to_string(), file.display)
+            }
+            None => {
+                let bytes = self.project_file(id.vpath())?;
+                let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+                (text, PathBuf::from(id.vpath().get_without_slash()))
+            }
+        };
+        let source = Source::new(id, text);
+        cache
+            .entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, (source.clone(), Origin { display }));
+        Ok(source)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        Self::refuse_packages(id)?;
+        if id.vpath().get_with_slash() == DATA_PATH {
+            return Ok(self.data.clone());
+        }
+        if Self::template_name(id).is_some() {
+            return self
+                .source(id)
+                .map(|source| Bytes::from_string(source.text().to_string()));
+        }
+        let mut files = self
+            .typesetter
+            .files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(bytes) = files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        let bytes = Bytes::new(self.project_file(id.vpath())?);
+        files.insert(id, bytes.clone());
+        Ok(bytes)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.typesetter.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
