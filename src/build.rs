@@ -147,8 +147,15 @@ fn build_one(
         if !write(&path, &output.bytes) {
             break;
         }
-        for (page, png) in output.previews.iter().enumerate() {
-            write(&path.with_extension(format!("{}.png", page + 1)), png);
+        if options.preview {
+            let stem = kind
+                .file_name(&programme.slug)
+                .trim_end_matches(".pdf")
+                .to_string();
+            remove_previews(&options.out_dir.join(&folder), &stem);
+            for (page, png) in output.previews.iter().enumerate() {
+                write(&folder.join(preview_name(&stem, page + 1)), png);
+            }
         }
         let manifest_path = path.to_string_lossy().replace('\\', "/");
         let mut entry = Entry::new(
@@ -163,4 +170,24 @@ fn build_one(
         outcome.written.push(entry);
     }
     outcome
+}
+
+/// `<stem>-page-01.png`: zero-padded so that the pages sort in order.
+fn preview_name(stem: &str, page: usize) -> String {
+    format!("{stem}-page-{page:02}.png")
+}
+
+/// Removes the previews of an earlier build, which may have had more pages.
+fn remove_previews(dir: &Path, stem: &str) {
+    let prefix = format!("{stem}-page-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".png") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
