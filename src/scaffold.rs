@@ -56,3 +56,45 @@ Fler stycken här.
 "#
     )
 }
+
+/// A starter `layout.yaml` for a new region: every key explained; it builds as it is (the
+/// values are those of the base layout, to be changed).
+pub fn region(display_name: &str) -> String {
+    format!(
+        r#"# The layout of this region. Every key is optional: what is left out comes from
+# layouts/base/layout.yaml. A template file put in this folder (leaflet.typ, summary.typ,
+# trycksak.typ) replaces the base one of the same name for this region only.
+
+# The region's name as printed on covers and back pages.
+name: {display_name}
+
+# Brand colours as printed: ink percentages [cyan, magenta, yellow, black], each 0 to 100.
+# Screen PDFs get them converted to RGB.
+colours:
+  primary: [0, 100, 85, 5]      # cover, headings, bands
+  accent: [0, 100, 85, 5]       # pledge markers and rules
+  tint: [0, 10, 6, 0]           # background of pledge boxes
+  # text: [0, 0, 0, 100]        # body text: keep pure black ink
+  # on-primary: [0, 0, 0, 0]    # text on the primary colour
+
+# Font families from fonts/, first choice first (Inter, Libertinus Serif, Noto Sans ship).
+# fonts:
+#   body: [Inter, Noto Sans]
+#   heading: [Libertinus Serif, Noto Sans]
+
+# A logo or wordmark file in this folder (SVG, PNG or JPEG), shown on covers and summaries.
+# logo: logo.svg
+
+# Paper sizes: a4, a5 or dl (99 × 210 mm).
+# paper:
+#   leaflet: a5
+#   summary: a4
+
+# The leaflet cover: full (all primary colour), band (a colour band at the top) or stripe.
+cover: band
+
+# summary:
+#   min_size: 8                 # the smallest type size (pt) the one-page summary may use
+"#
+    )
+}

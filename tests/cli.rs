@@ -27,7 +27,7 @@ const TEXTS: &[&str] = &[
 fn build_writes_every_text_version_and_a_manifest() {
     let project = shipped_project();
     let out = trycksak(project.path())
-        .arg("build")
+        .args(["build", "--format", "text"])
         .assert()
         .success()
         .get_output()
@@ -118,7 +118,7 @@ fn one_bad_programme_fails_with_its_location_and_the_others_are_built() {
     )
     .unwrap();
     let output = trycksak(project.path())
-        .args(["--diagnostic-format", "short", "build"])
+        .args(["--diagnostic-format", "short", "build", "--format", "text"])
         .assert()
         .code(1)
         .get_output()
@@ -261,4 +261,78 @@ fn help_is_pinned() {
         .get_output()
         .clone();
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
+    let project = shipped_project();
+    let output = trycksak(project.path())
+        .args(["-v", "build", "--preview", "programmes/norrbotten"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("Built 1 programme (3 files)"), "{stderr}");
+    assert!(
+        stderr.contains("omstart-for-norrbotten-leaflet.pdf, 8 pages"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("omstart-for-norrbotten-summary.pdf, 1 page, set in"),
+        "{stderr}"
+    );
+    let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
+    for page in 1..=8 {
+        let png = std::fs::read(
+            folder.join(format!("omstart-for-norrbotten-leaflet-page-{page:02}.png")),
+        )
+        .unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+    }
+    assert!(
+        folder
+            .join("omstart-for-norrbotten-summary-page-01.png")
+            .is_file()
+    );
+    let manifest = manifest(&project.path().join("out"));
+    let summary = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "summary")
+        .unwrap()
+        .clone();
+    assert_eq!(summary["pages"], 1);
+    assert!(summary["fit"]["size"].as_f64().unwrap() >= 8.0);
+}
+
+#[test]
+fn a_new_region_builds_as_it_is() {
+    let project = shipped_project();
+    trycksak(project.path())
+        .args(["new", "region", "jamtland", "--display-name", "Jämtland"])
+        .assert()
+        .success();
+    let layout =
+        std::fs::read_to_string(project.path().join("layouts/jamtland/layout.yaml")).unwrap();
+    assert!(layout.contains("name: Jämtland"));
+    trycksak(project.path())
+        .args(["new", "programme", "jamtland/val"])
+        .assert()
+        .success();
+    trycksak(project.path())
+        .args(["build", "programmes/jamtland"])
+        .assert()
+        .success();
+    assert!(
+        project
+            .path()
+            .join("out/jamtland/val/val-leaflet.pdf")
+            .is_file()
+    );
+    trycksak(project.path())
+        .args(["new", "region", "jamtland"])
+        .assert()
+        .code(2);
 }

@@ -3,6 +3,7 @@
 use super::pdf::{DocumentData, Pdf, PdfContext};
 use crate::diagnostics::Diagnostic;
 use crate::model::Programme;
+use crate::typeset::Compiled;
 
 pub const TEMPLATE: &str = "leaflet.typ";
 
@@ -10,6 +11,15 @@ pub const TEMPLATE: &str = "leaflet.typ";
 pub const PAGES_PER_SHEET: usize = 4;
 
 pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Pdf, Vec<Diagnostic>> {
+    let (compiled, data) = typeset(programme, cx)?;
+    cx.export(compiled, &data)
+}
+
+/// Lays out the leaflet, with as many notes pages as make the page count a multiple of four.
+pub fn typeset<'a>(
+    programme: &'a Programme,
+    cx: &PdfContext<'a>,
+) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;
     let mut data = DocumentData::new("leaflet", programme, layout);
@@ -31,5 +41,5 @@ pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Pdf, Vec<Diagnos
         )
         .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
     }
-    cx.export(compiled, &data)
+    Ok((compiled, data))
 }

@@ -101,9 +101,9 @@ pub struct Pdf {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl PdfContext<'_> {
+impl<'a> PdfContext<'a> {
     /// The layout of the programme's region; an error if it has problems.
-    pub fn layout(&self, programme: &Programme) -> Result<&Layout, Vec<Diagnostic>> {
+    pub fn layout(&self, programme: &Programme) -> Result<&'a Layout, Vec<Diagnostic>> {
         let region = &programme.meta.region;
         let problems = self.typesetter.layouts().problems(region);
         if problems.iter().any(Diagnostic::is_error) {

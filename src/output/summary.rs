@@ -4,7 +4,7 @@
 use super::pdf::{DocumentData, Fit, Pdf, PdfContext, PledgeGroup};
 use crate::diagnostics::Diagnostic;
 use crate::model::{BlockKind, Inline, ListItem, Programme, Section};
-use crate::typeset::page_texts;
+use crate::typeset::{Compiled, page_texts};
 
 pub const TEMPLATE: &str = "summary.typ";
 
@@ -40,6 +40,18 @@ pub struct Summary {
 }
 
 pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Summary, Vec<Diagnostic>> {
+    let (compiled, data, tries) = typeset(programme, cx)?;
+    let fit = data.fit;
+    let pdf = cx.export(compiled, &data)?;
+    Ok(Summary { pdf, fit, tries })
+}
+
+/// Lays out the summary in the largest setting that fits one page; also returns how many
+/// settings were tried.
+pub fn typeset<'a>(
+    programme: &'a Programme,
+    cx: &PdfContext<'a>,
+) -> Result<(Compiled, DocumentData<'a>, usize), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;
     let mut data = DocumentData::new("summary", programme, layout);
@@ -77,10 +89,8 @@ pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Summary, Vec<Dia
             *candidates.last().expect("at least one size"),
         )?]);
     };
-    let fit = candidates[index];
-    data.fit = fit;
-    let pdf = cx.export(compiled, &data)?;
-    Ok(Summary { pdf, fit, tries })
+    data.fit = candidates[index];
+    Ok((compiled, data, tries))
 }
 
 /// The error when even the smallest setting overflows: how much does not fit, and how to choose.

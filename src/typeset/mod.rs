@@ -209,13 +209,19 @@ pub fn page_count(document: &PagedDocument) -> usize {
 /// The text of each page as laid out, in reading order of the frames; words broken by
 /// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
 pub fn page_texts(document: &PagedDocument) -> Vec<String> {
-    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+    /// Appends the text of `frame`; `joined` is set after a hyphenation hyphen, so that the
+    /// next piece of text continues the word.
+    fn walk(frame: &typst::layout::Frame, out: &mut String, joined: &mut bool) {
         for (_, item) in frame.items() {
             match item {
-                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, out, joined),
+                typst::layout::FrameItem::Text(text) if text.text == "\u{ad}" => *joined = true,
                 typst::layout::FrameItem::Text(text) => {
+                    if !out.is_empty() && !*joined {
+                        out.push(' ');
+                    }
+                    *joined = false;
                     out.push_str(&text.text);
-                    out.push(' ');
                 }
                 _ => {}
             }
@@ -226,8 +232,8 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
         .iter()
         .map(|page| {
             let mut text = String::new();
-            walk(&page.frame, &mut text);
-            text.replace("\u{ad} ", "").replace('\u{ad}', "")
+            walk(&page.frame, &mut text, &mut false);
+            text
         })
         .collect()
 }

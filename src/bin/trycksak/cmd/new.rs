@@ -1,6 +1,7 @@
 use anyhow::anyhow;
 use trycksak::fsutil::write_atomic;
-use trycksak::project::{PROGRAMMES_DIR, Project};
+use trycksak::layout::LAYOUT_FILE;
+use trycksak::project::{LAYOUTS_DIR, PROGRAMMES_DIR, Project};
 use trycksak::scaffold;
 use trycksak::source::{is_valid_name, suggest_name};
 
@@ -15,15 +16,57 @@ pub enum What {
         #[arg(value_name = "REGION/SLUG")]
         target: String,
     },
+    /// A region's layout, layouts/NAME/layout.yaml, with every key explained.
+    Region {
+        /// The region's folder name, e.g. `jamtland`.
+        name: String,
+        /// The name printed on covers (default: NAME with a capital letter).
+        #[arg(long)]
+        display_name: Option<String>,
+    },
 }
 
 pub fn run(env: &Env, what: What) -> Result<Status> {
-    let What::Programme { target } = what;
+    match what {
+        What::Programme { target } => programme(env, &target),
+        What::Region { name, display_name } => region(env, &name, display_name),
+    }
+}
+
+fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status> {
+    let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
+    if !is_valid_name(name) {
+        return Err(Error::Usage(anyhow!(
+            "the region `{name}` may only have lowercase letters a–z, digits and hyphens: try `{}`",
+            suggest_name(name)
+        )));
+    }
+    let relative = format!("{LAYOUTS_DIR}/{name}/{LAYOUT_FILE}");
+    let path = project.root.join(&relative);
+    if path.exists() {
+        return Err(Error::Usage(anyhow!("{relative} already exists")));
+    }
+    let display_name = display_name.unwrap_or_else(|| {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    });
+    write_atomic(&path, scaffold::region(&display_name).as_bytes())
+        .map_err(|err| Error::Failed(err.context("cannot create the layout")))?;
+    if !env.quiet {
+        eprintln!("Created {relative}: programmes with `region: {name}` now use it");
+    }
+    Ok(Status::Success)
+}
+
+fn programme(env: &Env, target: &str) -> Result<Status> {
     let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
     let (region, slug) = target.split_once('/').ok_or_else(|| {
         Error::Usage(anyhow!(
             "write the programme as REGION/SLUG, e.g. `norrbotten/{}`",
-            suggest_name(&target)
+            suggest_name(target)
         ))
     })?;
     for (what, name) in [("region", region), ("file name", slug)] {
