@@ -32,6 +32,16 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The files written, as recorded in the manifest.
     pub written: Vec<Entry>,
+    /// How each output was made, for `-v`.
+    pub timings: Vec<Timing>,
+}
+
+/// How long one output of a programme took, and how many layouts the summary tried.
+#[derive(Debug, Clone)]
+pub struct Timing {
+    pub kind: OutputKind,
+    pub elapsed: std::time::Duration,
+    pub fit_tries: Option<usize>,
 }
 
 impl Outcome {
@@ -89,6 +99,7 @@ fn build_one(
         source: relative.clone(),
         diagnostics: loaded.diagnostics,
         written: Vec::new(),
+        timings: Vec::new(),
     };
     let Some(programme) = loaded.programme else {
         return outcome;
@@ -122,7 +133,15 @@ fn build_one(
     };
     let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
     for &kind in &options.kinds {
-        match kind.render(&programme, &cx) {
+        let started = std::time::Instant::now();
+        let result = kind.render(&programme, &cx);
+        let fit_tries = result.as_ref().ok().and_then(|output| output.fit_tries);
+        outcome.timings.push(Timing {
+            kind,
+            elapsed: started.elapsed(),
+            fit_tries,
+        });
+        match result {
             Ok(output) => {
                 outcome.diagnostics.extend(output.warnings.iter().cloned());
                 rendered.push((kind, output));

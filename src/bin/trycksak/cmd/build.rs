@@ -47,16 +47,27 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     report(env, &report_.outcomes);
 
     if env.verbose {
-        for entry in report_.outcomes.iter().flat_map(|o| &o.written) {
-            let pages = entry
-                .pages
-                .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
-                .unwrap_or_default();
-            let fit = entry
-                .fit
-                .map(|f| format!(", set in {} pt, {} columns", f.size, f.columns))
-                .unwrap_or_default();
-            eprintln!("wrote {}/{}{pages}{fit}", args.out.display(), entry.path);
+        for outcome in &report_.outcomes {
+            for (entry, timing) in outcome.written.iter().zip(&outcome.timings) {
+                let pages = entry
+                    .pages
+                    .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
+                    .unwrap_or_default();
+                let fit = entry
+                    .fit
+                    .map(|f| format!(", set in {} pt, {} columns", f.size, f.columns))
+                    .unwrap_or_default();
+                let tries = timing
+                    .fit_tries
+                    .map(|n| format!(", {n} layouts tried"))
+                    .unwrap_or_default();
+                let ms = timing.elapsed.as_secs_f64() * 1000.0;
+                eprintln!(
+                    "wrote {}/{}{pages}{fit} ({ms:.0} ms{tries})",
+                    args.out.display(),
+                    entry.path
+                );
+            }
         }
     }
     let failed: Vec<_> = report_.failed().collect();

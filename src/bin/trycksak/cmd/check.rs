@@ -21,6 +21,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             source: project.relative(source).to_path_buf(),
             diagnostics: load_programme(&project, source).diagnostics,
             written: Vec::new(),
+            timings: Vec::new(),
         })
         .collect();
     report(env, &outcomes);
