@@ -5,7 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{missing_in_order, repo, seed_paragraphs, shipped_project, words};
+use common::{
+    SHIPPED, demo_project, missing_in_order, repo, seed_paragraphs, shipped_project, words,
+};
 use lopdf::{Document, Object};
 use trycksak::build::{BuildOptions, build};
 use trycksak::model::{BlockKind, plain_text};
@@ -14,21 +16,6 @@ use trycksak::output::{OutputKind, leaflet, summary};
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Typesetter, page_texts};
-
-const SHIPPED: &[(&str, &str)] = &[
-    (
-        "programmes/vasternorrland/drivkraft-vasternorrland.md",
-        "vasternorrland.txt",
-    ),
-    (
-        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
-        "varmland.txt",
-    ),
-    (
-        "programmes/norrbotten/omstart-for-norrbotten.md",
-        "norrbotten.txt",
-    ),
-];
 
 /// Runs `f` with a loaded programme and a PDF context for it.
 fn with_programme<R>(
@@ -154,9 +141,6 @@ fn many_pledges_project(
     words: usize,
     front_matter_extra: &str,
 ) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
     let mut source = format!(
         "---\ntitle: Många löften\nregion: demo\n{front_matter_extra}---\n\nVi har många löften.\n"
     );
@@ -170,8 +154,7 @@ fn many_pledges_project(
         let filler = vec!["satsa"; words.saturating_sub(3)].join(" ");
         source.push_str(&format!("- Löfte nummer {i} {filler}\n"));
     }
-    std::fs::write(dir.path().join("programmes/demo/lofte.md"), source).unwrap();
-    dir
+    demo_project(&[("programmes/demo/lofte.md", &source)])
 }
 
 #[test]
@@ -304,9 +287,6 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn typst_syntax_in_a_programme_prints_literally() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
     let hostile = r##"---
 title: "#set page(width: 1cm) $x$"
 region: demo
@@ -318,7 +298,7 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
 
 - #set text(size: 100pt) `#eval("1+1")`
 "##;
-    std::fs::write(dir.path().join("programmes/demo/farlig.md"), hostile).unwrap();
+    let dir = demo_project(&[("programmes/demo/farlig.md", hostile)]);
     with_programme(dir.path(), "programmes/demo/farlig.md", |programme, cx| {
         let (compiled, _) =
             leaflet::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
@@ -348,17 +328,13 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
     });
 }
 
+const PLAIN: &str = "---\ntitle: T\nregion: demo\n---\n\nText.\n";
+
 fn project_with_override(template: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
-    std::fs::write(dir.path().join("layouts/demo/leaflet.typ"), template).unwrap();
-    std::fs::write(
-        dir.path().join("programmes/demo/p.md"),
-        "---\ntitle: T\nregion: demo\n---\n\nText.\n",
-    )
-    .unwrap();
-    dir
+    demo_project(&[
+        ("layouts/demo/leaflet.typ", template),
+        ("programmes/demo/p.md", PLAIN),
+    ])
 }
 
 #[test]
@@ -408,19 +384,16 @@ fn a_symlink_out_of_the_project_is_refused() {
 
 #[test]
 fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/ny")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/ny")).unwrap();
-    std::fs::write(
-        dir.path().join("layouts/ny/layout.yaml"),
-        "name: Ny region\ncolours:\n  primary: [0, 60, 100, 0]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("programmes/ny/p.md"),
-        "---\ntitle: T\nregion: ny\n---\n\nText.\n",
-    )
-    .unwrap();
+    let dir = demo_project(&[
+        (
+            "layouts/ny/layout.yaml",
+            "name: Ny region\ncolours:\n  primary: [0, 60, 100, 0]\n",
+        ),
+        (
+            "programmes/ny/p.md",
+            "---\ntitle: T\nregion: ny\n---\n\nText.\n",
+        ),
+    ]);
     let report = build_all(dir.path(), "out");
     assert!(
         !report.outcomes[0].failed(),
@@ -433,7 +406,7 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
     std::fs::create_dir_all(bare.path().join("programmes")).unwrap();
     std::fs::write(
         bare.path().join("programmes/p.md"),
-        "---\ntitle: T\nregion: base\n---\n\nText.\n",
+        PLAIN.replace("demo", "base"),
     )
     .unwrap();
     let report = build_all(bare.path(), "out");
@@ -447,14 +420,10 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
 
 #[test]
 fn a_character_no_font_has_is_an_error_at_its_place() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
-    std::fs::write(
-        dir.path().join("programmes/demo/p.md"),
+    let dir = demo_project(&[(
+        "programmes/demo/p.md",
         "---\ntitle: T\nregion: demo\n---\n\nVi 😀 Norrbotten, ŋ och ŧ finns.\n",
-    )
-    .unwrap();
+    )]);
     let errors = with_programme(dir.path(), "programmes/demo/p.md", |programme, cx| {
         leaflet::typeset(programme, cx).err().expect("must fail")
     });
@@ -469,19 +438,13 @@ fn a_character_no_font_has_is_an_error_at_its_place() {
 
 #[test]
 fn a_bad_layout_file_is_located_with_a_suggestion() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
-    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
-    std::fs::write(
-        dir.path().join("layouts/demo/layout.yaml"),
-        "name: Demo\ncolors:\n  primary: [0, 0, 0, 100]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("programmes/demo/p.md"),
-        "---\ntitle: T\nregion: demo\n---\n\nText.\n",
-    )
-    .unwrap();
+    let dir = demo_project(&[
+        (
+            "layouts/demo/layout.yaml",
+            "name: Demo\ncolors:\n  primary: [0, 0, 0, 100]\n",
+        ),
+        ("programmes/demo/p.md", PLAIN),
+    ]);
     let report = build_all(dir.path(), "out");
     let message = shorts(&report.outcomes[0].diagnostics).join("\n");
     assert!(message.contains("layouts/demo/layout.yaml:2:1: error: unknown key `colors` in the layout (help: did you mean `colours`?)"), "{message}");

@@ -3,25 +3,10 @@
 
 mod common;
 
-use common::{missing_in_order, repo, seed_paragraphs};
+use common::{SHIPPED, missing_in_order, repo, seed_paragraphs};
 use trycksak::output::text;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
-
-const SHIPPED: &[(&str, &str)] = &[
-    (
-        "programmes/vasternorrland/drivkraft-vasternorrland.md",
-        "vasternorrland.txt",
-    ),
-    (
-        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
-        "varmland.txt",
-    ),
-    (
-        "programmes/norrbotten/omstart-for-norrbotten.md",
-        "norrbotten.txt",
-    ),
-];
 
 fn text_version(source: &str) -> String {
     let project = Project::open(&repo()).unwrap();

@@ -69,3 +69,33 @@ pub fn seed_paragraphs(seed: &str) -> Vec<String> {
         .filter(|line| !line.is_empty() && !RESIDUE.contains(&line.as_str()))
         .collect()
 }
+
+/// The shipped programmes and the seed pages they were made from.
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "programmes/vasternorrland/drivkraft-vasternorrland.md",
+        "vasternorrland.txt",
+    ),
+    (
+        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
+        "varmland.txt",
+    ),
+    (
+        "programmes/norrbotten/omstart-for-norrbotten.md",
+        "norrbotten.txt",
+    ),
+];
+
+/// A temporary project made of `files` (path relative to the project, content), plus an empty
+/// `layouts/demo/` so that `region: demo` is valid.
+pub fn demo_project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("programmes")).unwrap();
+    std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
+    for (path, content) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
