@@ -19,7 +19,8 @@ use crate::typeset::Typesetter;
 pub struct BuildOptions {
     /// Where outputs go: `out/<region>/<slug>/…`.
     pub out_dir: PathBuf,
-    pub kinds: Vec<OutputKind>,
+    /// The kinds to write; `None` for each region's defaults ([`OutputKind::defaults`]).
+    pub kinds: Option<Vec<OutputKind>>,
     /// Also write a PNG per PDF page, beside the PDF.
     pub preview: bool,
 }
@@ -125,6 +126,13 @@ fn build_one(
     }
     claimed.insert(folder.clone(), relative.clone());
 
+    // A region whose layout has errors cannot build; say so once, before any rendering.
+    let layout_problems = typesetter.layouts().problems(&programme.meta.region);
+    if has_errors(layout_problems) {
+        outcome.diagnostics.extend(layout_problems.iter().cloned());
+        return outcome;
+    }
+
     // Render everything first, so a programme's outputs are written together or not at all.
     let cx = PdfContext {
         typesetter,
@@ -132,7 +140,11 @@ fn build_one(
         preview: options.preview,
     };
     let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
-    for &kind in &options.kinds {
+    let kinds = options
+        .kinds
+        .clone()
+        .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
+    for kind in kinds {
         let started = std::time::Instant::now();
         let result = kind.render(&programme, &cx);
         let fit_tries = result.as_ref().ok().and_then(|output| output.fit_tries);
@@ -153,7 +165,7 @@ fn build_one(
         return outcome;
     }
     for (kind, output) in rendered {
-        let path = folder.join(kind.file_name(&programme.slug));
+        let path = folder.join(kind.file_name(&programme.slug, &programme.meta.lang));
         let mut write = |path: &Path, bytes: &[u8]| {
             let result = write_atomic(&options.out_dir.join(path), bytes);
             if let Err(err) = &result {
@@ -168,7 +180,7 @@ fn build_one(
         }
         if options.preview {
             let stem = kind
-                .file_name(&programme.slug)
+                .file_name(&programme.slug, &programme.meta.lang)
                 .trim_end_matches(".pdf")
                 .to_string();
             remove_previews(&options.out_dir.join(&folder), &stem);

@@ -17,6 +17,12 @@ pub struct Labels {
     pub logo: &'static str,
     /// Heads the pledges made before the first section, in the summary.
     pub intro: &'static str,
+    /// The first lines of the plain-text version: what the file is, and how it differs from print.
+    pub text_notice: &'static str,
+    /// The name part of the readability report's file: `<slug>-<report_file>.txt`.
+    pub report_file: &'static str,
+    /// The name part of the large-print PDF: `<slug>-<large_print_file>.pdf`.
+    pub large_print_file: &'static str,
 }
 
 const SWEDISH: Labels = Labels {
@@ -29,6 +35,9 @@ const SWEDISH: Labels = Labels {
     notes: "Anteckningar",
     logo: "Logotyp",
     intro: "Inledning",
+    text_notice: "Det här är textversionen av programmet, för skärmläsare och uppläsning. Den har samma text som den tryckta versionen men inga sidnummer, och bilderna beskrivs inom hakparentes.",
+    report_file: "tillganglighet",
+    large_print_file: "storstil",
 };
 
 const ENGLISH: Labels = Labels {
@@ -41,6 +50,9 @@ const ENGLISH: Labels = Labels {
     notes: "Notes",
     logo: "Logo",
     intro: "Introduction",
+    text_notice: "This is the text version of the programme, for screen readers and reading aloud. It has the same text as the printed version, but no page numbers; images are described in square brackets.",
+    report_file: "accessibility",
+    large_print_file: "large-print",
 };
 
 const FINNISH: Labels = Labels {
@@ -53,6 +65,9 @@ const FINNISH: Labels = Labels {
     notes: "Muistiinpanoja",
     logo: "Logo",
     intro: "Johdanto",
+    text_notice: "Tämä on ohjelman tekstiversio ruudunlukijoille ja ääneen lukemiseen. Siinä on sama teksti kuin painetussa versiossa, mutta ei sivunumeroita, ja kuvat kuvataan hakasulkeissa.",
+    report_file: "saavutettavuus",
+    large_print_file: "isoteksti",
 };
 
 const NORWEGIAN: Labels = Labels {
@@ -65,6 +80,9 @@ const NORWEGIAN: Labels = Labels {
     notes: "Notater",
     logo: "Logo",
     intro: "Innledning",
+    text_notice: "Dette er tekstversjonen av programmet, for skjermlesere og opplesning. Den har samme tekst som den trykte versjonen, men ingen sidetall, og bildene beskrives i hakeparentes.",
+    report_file: "tilgjengelighet",
+    large_print_file: "stor-skrift",
 };
 
 /// The labels for a BCP 47 tag, chosen by its primary language subtag.

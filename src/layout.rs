@@ -21,6 +21,10 @@ const EMBEDDED_BASE: &[(&str, &str)] = &[
     ("trycksak.typ", include_str!("../layouts/base/trycksak.typ")),
     ("leaflet.typ", include_str!("../layouts/base/leaflet.typ")),
     ("summary.typ", include_str!("../layouts/base/summary.typ")),
+    (
+        "large-print.typ",
+        include_str!("../layouts/base/large-print.typ"),
+    ),
 ];
 
 /// A colour as printed: cyan, magenta, yellow and black ink in percent.
@@ -92,6 +96,8 @@ struct LayoutFile {
     paper: Option<PaperFile>,
     cover: Option<CoverStyle>,
     summary: Option<SummaryFile>,
+    large_print: Option<bool>,
+    lix_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -130,6 +136,10 @@ pub struct Layout {
     pub cover: CoverStyle,
     /// The smallest type size (pt) the one-page summary may use.
     pub summary_min_size: f64,
+    /// Whether builds make the large-print PDF without being asked.
+    pub large_print: bool,
+    /// A LIX above this in a section is a warning in the readability report.
+    pub lix_target: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -169,17 +179,27 @@ impl Layouts {
         let base_dir = project.root.join(LAYOUTS_DIR).join(BASE_REGION);
         let base_file = read_layout_file(project, &base_dir);
         let mut base_problems = Vec::new();
-        let base = parse_layout_file(project, &base_file, &base_dir, &mut base_problems);
+        let base = Parsed {
+            layout: parse_layout_file(project, &base_file, &base_dir, &mut base_problems),
+            file: base_file,
+        };
         for region in project.regions() {
             let dir = project.root.join(LAYOUTS_DIR).join(region);
             let mut problems = base_problems.clone();
             let own = if region == BASE_REGION {
-                LayoutFile::default()
+                Parsed {
+                    file: None,
+                    layout: LayoutFile::default(),
+                }
             } else {
                 let file = read_layout_file(project, &dir);
-                parse_layout_file(project, &file, &dir, &mut problems)
+                Parsed {
+                    layout: parse_layout_file(project, &file, &dir, &mut problems),
+                    file,
+                }
             };
             let layout = resolve(region, &own, &base, families, &mut problems, project, &dir);
+            check_contrast(&layout, &own, &base, &mut problems);
             let mut search = vec![dir];
             if region != BASE_REGION {
                 search.push(base_dir.clone());
@@ -287,15 +307,101 @@ fn parse_layout_file(
     parsed
 }
 
+/// A layout file as read, and the text it came from (for locating problems).
+struct Parsed {
+    file: Option<Arc<SourceFile>>,
+    layout: LayoutFile,
+}
+
+impl Parsed {
+    /// Where `key:` is written in the region's file, else in base's.
+    fn locate(
+        own: &Parsed,
+        base: &Parsed,
+        key: &str,
+    ) -> Option<(Arc<SourceFile>, Option<std::ops::Range<usize>>)> {
+        [own, base].into_iter().find_map(|parsed| {
+            let file = parsed.file.as_ref()?;
+            key_span(file, key).map(|span| (Arc::clone(file), Some(span)))
+        })
+    }
+}
+
+/// WCAG 2.1 AA: the layout's colours used for text must stand out from their background
+/// (4.5:1; 3:1 for the pledge markers, which are graphics, not text).
+fn check_contrast(layout: &Layout, own: &Parsed, base: &Parsed, problems: &mut Vec<Diagnostic>) {
+    const PAIRS: &[(&str, &str, f64, &str)] = &[
+        ("text", "paper", 4.5, "body text on the page"),
+        ("text", "tint", 4.5, "pledges on their tinted box"),
+        (
+            "primary",
+            "paper",
+            4.5,
+            "headings, links and cover text on the page",
+        ),
+        (
+            "on-primary",
+            "primary",
+            4.5,
+            "text on the primary colour (cover, summary header)",
+        ),
+        ("accent", "tint", 3.0, "pledge markers on their tinted box"),
+    ];
+    let rgb = |name: &str| match name {
+        "paper" => "#ffffff".to_string(),
+        _ => layout.colours[name].to_rgb_hex(),
+    };
+    for (fore, back, needed, used_for) in PAIRS {
+        let ratio = contrast_ratio(&rgb(fore), &rgb(back));
+        if ratio + 1e-9 < *needed {
+            let (file, span) = Parsed::locate(own, base, fore).unwrap_or_else(|| {
+                (
+                    SourceFile::new(
+                        format!("{LAYOUTS_DIR}/{}/{LAYOUT_FILE}", layout.region),
+                        String::new(),
+                    ),
+                    None,
+                )
+            });
+            problems.push(
+                Diagnostic::error(
+                    &file,
+                    span,
+                    format!("`{fore}` on `{back}` has a contrast of {ratio:.1}:1, below the {needed}:1 that WCAG AA asks for {used_for}"),
+                )
+                .with_help(format!("make `{fore}` darker or `{back}` lighter (more black ink darkens a colour)")),
+            );
+        }
+    }
+}
+
+/// The WCAG contrast ratio of two `#rrggbb` colours.
+pub fn contrast_ratio(a: &str, b: &str) -> f64 {
+    let luminance = |hex: &str| {
+        let channel = |i: usize| {
+            let v = u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0) as f64 / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 fn resolve(
     region: &str,
-    own: &LayoutFile,
-    base: &LayoutFile,
+    own: &Parsed,
+    base: &Parsed,
     families: &BTreeSet<String>,
     problems: &mut Vec<Diagnostic>,
     project: &Project,
     dir: &Path,
 ) -> Layout {
+    let (own, base) = (&own.layout, &base.layout);
     let mut colours = base.colours.clone().unwrap_or_default();
     colours.extend(own.colours.clone().unwrap_or_default());
     colours.retain(|name, _| COLOUR_NAMES.contains(&name.as_str()));
@@ -378,6 +484,8 @@ fn resolve(
             .and_then(|s| s.min_size)
             .or_else(|| base.summary.as_ref().and_then(|s| s.min_size))
             .unwrap_or(8.0),
+        large_print: own.large_print.or(base.large_print).unwrap_or(false),
+        lix_target: own.lix_target.or(base.lix_target),
     }
 }
 
@@ -424,6 +532,12 @@ fn yaml_problem(file: &Arc<SourceFile>, err: &serde_yaml::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contrast_ratios_match_wcag() {
+        assert!((contrast_ratio("#000000", "#ffffff") - 21.0).abs() < 0.01);
+        assert!((contrast_ratio("#777777", "#ffffff") - 4.48).abs() < 0.01);
+    }
 
     #[test]
     fn cmyk_converts_for_screens() {

@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod readability;
 pub mod scaffold;
 pub mod source;
 pub mod typeset;

@@ -35,6 +35,8 @@ pub struct Metadata {
     pub summary: Option<String>,
     /// How many pledges of each section the one-page summary takes (all when `None`).
     pub summary_pledges: Option<u32>,
+    /// A LIX above this in a section is a warning (overrides the layout's target).
+    pub lix_target: Option<f64>,
     pub cover: Option<Image>,
 }
 

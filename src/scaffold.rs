@@ -71,8 +71,8 @@ name: {display_name}
 # Brand colours as printed: ink percentages [cyan, magenta, yellow, black], each 0 to 100.
 # Screen PDFs get them converted to RGB.
 colours:
-  primary: [0, 100, 85, 5]      # cover, headings, bands
-  accent: [0, 100, 85, 5]       # pledge markers and rules
+  primary: [0, 100, 90, 10]      # cover, headings, bands
+  accent: [0, 100, 90, 10]       # pledge markers and rules
   tint: [0, 10, 6, 0]           # background of pledge boxes
   # text: [0, 0, 0, 100]        # body text: keep pure black ink
   # on-primary: [0, 0, 0, 0]    # text on the primary colour

@@ -23,6 +23,7 @@ fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
     std::fs::create_dir_all(source.parent().unwrap()).unwrap();
     std::fs::write(&source, content).unwrap();
     std::fs::write(root.join("programmes/demo/omslag.png"), b"x").unwrap();
+    std::fs::write(root.join("programmes/demo/karta.png"), b"x").unwrap();
     let project = Project::open(&root).unwrap();
     let loaded = load_programme(&project, &source);
     if loaded.diagnostics.iter().any(|d| d.is_error()) {
@@ -71,7 +72,10 @@ fn single(name: &str, content: &[u8]) -> String {
 
 #[test]
 fn invalid_utf8_is_located() {
-    let d = single("latin1", b"---\ntitle: R\xe4tt\nregion: demo\n---\n");
+    let d = single(
+        "latin1",
+        b"---\ntitle: R\xe4tt\nregion: demo\nlang: sv\n---\n",
+    );
     assert!(
         d.starts_with("programmes/demo/latin1.md:2:9: error: the file is not valid UTF-8 text"),
         "{d}"
@@ -81,35 +85,38 @@ fn invalid_utf8_is_located() {
 
 #[test]
 fn a_nul_byte_is_refused() {
-    let d = single("nul", b"---\ntitle: A\nregion: demo\n---\n\nText\0.\n");
+    let d = single(
+        "nul",
+        b"---\ntitle: A\nregion: demo\nlang: sv\n---\n\nText\0.\n",
+    );
     assert!(
-        d.starts_with("programmes/demo/nul.md:6:5: error: the file contains a NUL byte"),
+        d.starts_with("programmes/demo/nul.md:7:5: error: the file contains a NUL byte"),
         "{d}"
     );
 }
 
 #[test]
 fn bom_and_crlf_are_accepted_and_lines_still_count() {
-    let ok = "\u{feff}---\r\ntitle: A\r\nregion: demo\r\n---\r\n\r\nText.\r\n";
+    let ok = "\u{feff}---\r\ntitle: A\r\nregion: demo\r\nlang: sv\r\n---\r\n\r\nText.\r\n";
     assert!(diagnostics_of("crlf", ok.as_bytes()).is_empty());
-    let bad = "\u{feff}---\r\ntitle: A\r\nregion: demo\r\n---\r\n\r\n# Rubrik\r\n";
+    let bad = "\u{feff}---\r\ntitle: A\r\nregion: demo\r\nlang: sv\r\n---\r\n\r\n# Rubrik\r\n";
     let d = single("crlf-bad", bad.as_bytes());
     assert!(
-        d.starts_with("programmes/demo/crlf-bad.md:6:1: error: a `#` heading"),
+        d.starts_with("programmes/demo/crlf-bad.md:7:1: error: a `#` heading"),
         "{d}"
     );
 }
 
 #[test]
 fn lines_are_counted_in_the_whole_file_not_the_body() {
-    // Ten lines of front matter push the body down: the error is on line 16 of the file.
-    let mut source = String::from("---\ntitle: A\nregion: demo\n");
+    // Ten lines of front matter push the body down: the error is on line 17 of the file.
+    let mut source = String::from("---\ntitle: A\nregion: demo\nlang: sv\n");
     for i in 0..10 {
         source.push_str(&format!("# comment {i}\n"));
     }
     source.push_str("---\n\n# Rubrik\n");
     let d = single("offset", source.as_bytes());
-    assert!(d.starts_with("programmes/demo/offset.md:16:1:"), "{d}");
+    assert!(d.starts_with("programmes/demo/offset.md:17:1:"), "{d}");
     assert!(Path::new("programmes/demo/offset.md").is_relative());
 }
 
@@ -120,7 +127,7 @@ fn html_is_printed_as_text_with_one_warning_and_comments_are_dropped() {
     std::fs::create_dir_all(root.join("layouts/demo")).unwrap();
     std::fs::create_dir_all(root.join("programmes/demo")).unwrap();
     let source = root.join("programmes/demo/html.md");
-    std::fs::write(&source, "---\ntitle: A\nregion: demo\n---\n\n<!-- en anteckning -->\n\nEtt <b>fett</b> ord.\n\n<div>block</div>\n").unwrap();
+    std::fs::write(&source, "---\ntitle: A\nregion: demo\nlang: sv\n---\n\n<!-- en anteckning -->\n\nEtt <b>fett</b> ord.\n\n<div>block</div>\n").unwrap();
     let project = Project::open(root).unwrap();
     let loaded = load_programme(&project, &source);
     assert_eq!(loaded.diagnostics.len(), 1);

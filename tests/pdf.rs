@@ -47,7 +47,7 @@ fn build_all(root: &Path, out: &str) -> trycksak::build::BuildReport {
     let sources = project.programme_sources().unwrap();
     let options = BuildOptions {
         out_dir: root.join(out),
-        kinds: OutputKind::ALL.to_vec(),
+        kinds: None,
         preview: false,
     };
     build(&project, &sources, &options).unwrap()
@@ -64,10 +64,16 @@ fn every_shipped_programme_builds_every_format() {
             outcome.source.display(),
             shorts(&outcome.diagnostics)
         );
-        assert_eq!(outcome.written.len(), 3);
+        let kinds: Vec<&str> = outcome.written.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["text", "leaflet", "summary", "report"]);
         for entry in &outcome.written {
             match entry.kind.as_str() {
                 "text" => assert_eq!(entry.pages, None),
+                "report" => assert!(
+                    entry.path.ends_with("-tillganglighet.txt"),
+                    "{}",
+                    entry.path
+                ),
                 "leaflet" => assert_eq!(entry.pages.unwrap() % 4, 0, "{}", entry.path),
                 "summary" => {
                     assert_eq!(entry.pages, Some(1));
@@ -142,7 +148,7 @@ fn many_pledges_project(
     front_matter_extra: &str,
 ) -> tempfile::TempDir {
     let mut source = format!(
-        "---\ntitle: Många löften\nregion: demo\n{front_matter_extra}---\n\nVi har många löften.\n"
+        "---\ntitle: Många löften\nregion: demo\nlang: sv\n{front_matter_extra}---\n\nVi har många löften.\n"
     );
     for i in 0..pledges {
         if i % (pledges / 4).max(1) == 0 {
@@ -290,6 +296,7 @@ fn typst_syntax_in_a_programme_prints_literally() {
     let hostile = r##"---
 title: "#set page(width: 1cm) $x$"
 region: demo
+lang: sv
 ---
 
 Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <label> och \\ och #import "x.typ" och ]) #panic("no").
@@ -328,7 +335,7 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
     });
 }
 
-const PLAIN: &str = "---\ntitle: T\nregion: demo\n---\n\nText.\n";
+const PLAIN: &str = "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nText.\n";
 
 fn project_with_override(template: &str) -> tempfile::TempDir {
     demo_project(&[
@@ -387,11 +394,11 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
     let dir = demo_project(&[
         (
             "layouts/ny/layout.yaml",
-            "name: Ny region\ncolours:\n  primary: [0, 60, 100, 0]\n",
+            "name: Ny region\ncolours:\n  primary: [100, 60, 0, 35]\n",
         ),
         (
             "programmes/ny/p.md",
-            "---\ntitle: T\nregion: ny\n---\n\nText.\n",
+            "---\ntitle: T\nregion: ny\nlang: sv\n---\n\nText.\n",
         ),
     ]);
     let report = build_all(dir.path(), "out");
@@ -400,7 +407,7 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
         "{:#?}",
         shorts(&report.outcomes[0].diagnostics)
     );
-    assert_eq!(report.files_written(), 3);
+    assert_eq!(report.files_written(), 4);
 
     let bare = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(bare.path().join("programmes")).unwrap();
@@ -422,7 +429,7 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
 fn a_character_no_font_has_is_an_error_at_its_place() {
     let dir = demo_project(&[(
         "programmes/demo/p.md",
-        "---\ntitle: T\nregion: demo\n---\n\nVi 😀 Norrbotten, ŋ och ŧ finns.\n",
+        "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nVi 😀 Norrbotten, ŋ och ŧ finns.\n",
     )]);
     let errors = with_programme(dir.path(), "programmes/demo/p.md", |programme, cx| {
         leaflet::typeset(programme, cx).err().expect("must fail")
@@ -431,7 +438,7 @@ fn a_character_no_font_has_is_an_error_at_its_place() {
     assert_eq!(errors.len(), 1, "{message}");
     assert!(
         message
-            .starts_with("programmes/demo/p.md:6:4: error: no font has the character 😀 (U+1F600)"),
+            .starts_with("programmes/demo/p.md:7:4: error: no font has the character 😀 (U+1F600)"),
         "{message}"
     );
 }
@@ -448,5 +455,29 @@ fn a_bad_layout_file_is_located_with_a_suggestion() {
     let report = build_all(dir.path(), "out");
     let message = shorts(&report.outcomes[0].diagnostics).join("\n");
     assert!(message.contains("layouts/demo/layout.yaml:2:1: error: unknown key `colors` in the layout (help: did you mean `colours`?)"), "{message}");
+    assert!(report.outcomes[0].written.is_empty());
+}
+
+#[test]
+fn a_layout_whose_colours_are_hard_to_read_fails_with_the_contrast() {
+    let dir = demo_project(&[
+        (
+            "layouts/demo/layout.yaml",
+            "name: Demo\ncolours:\n  primary: [0, 40, 100, 0]\n  text: [0, 0, 0, 50]\n",
+        ),
+        ("programmes/demo/p.md", PLAIN),
+    ]);
+    let report = build_all(dir.path(), "out");
+    let message = shorts(&report.outcomes[0].diagnostics).join("\n");
+    assert!(
+        message.contains("layouts/demo/layout.yaml:3:3: error: `primary` on `paper` has a contrast of 2.1:1, below"),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "layouts/demo/layout.yaml:4:3: error: `text` on `paper` has a contrast of 3.9:1, below"
+        ),
+        "{message}"
+    );
     assert!(report.outcomes[0].written.is_empty());
 }

@@ -56,7 +56,7 @@ fn poppler_sees_embedded_fonts_tags_titles_page_counts_and_every_sentence() {
     let project = Project::open(dir.path()).unwrap();
     let options = BuildOptions {
         out_dir: dir.path().join("out"),
-        kinds: OutputKind::ALL.to_vec(),
+        kinds: None,
         preview: false,
     };
     let report = build(&project, &project.programme_sources().unwrap(), &options).unwrap();

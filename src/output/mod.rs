@@ -1,11 +1,15 @@
 //! One module per output kind; each renders from the loaded [`Programme`] model.
 
+pub mod large_print;
 pub mod leaflet;
 pub mod pdf;
+pub mod report;
 pub mod summary;
 pub mod text;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::labels;
+use crate::layout::Layout;
 use crate::model::Programme;
 use pdf::{Fit, PdfContext};
 
@@ -18,6 +22,11 @@ pub enum OutputKind {
     Leaflet,
     /// Title, lead and every pledge on one page (`<slug>-summary.pdf`).
     Summary,
+    /// The accessibility reviewer's readability report (`<slug>-tillganglighet.txt` for Swedish).
+    Report,
+    /// The large-print, easy-read PDF (`<slug>-storstil.pdf` for Swedish); built by default only
+    /// where the layout says `large_print: true`.
+    LargePrint,
 }
 
 /// One rendered output.
@@ -35,8 +44,37 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl From<pdf::Pdf> for Rendered {
+    fn from(pdf: pdf::Pdf) -> Self {
+        Rendered {
+            bytes: pdf.bytes,
+            pages: Some(pdf.pages),
+            previews: pdf.previews,
+            warnings: pdf.warnings,
+            ..Rendered::default()
+        }
+    }
+}
+
 impl OutputKind {
-    pub const ALL: &[OutputKind] = &[OutputKind::Text, OutputKind::Leaflet, OutputKind::Summary];
+    pub const ALL: &[OutputKind] = &[
+        OutputKind::Text,
+        OutputKind::Leaflet,
+        OutputKind::Summary,
+        OutputKind::Report,
+        OutputKind::LargePrint,
+    ];
+
+    /// What a build writes when no `--format` is given: everything, the large-print PDF only
+    /// where the region's layout asks for it.
+    pub fn defaults(layout: Option<&Layout>) -> Vec<OutputKind> {
+        let large_print = layout.is_some_and(|l| l.large_print);
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|&kind| kind != OutputKind::LargePrint || large_print)
+            .collect()
+    }
 
     /// The name used on the command line and in the manifest.
     pub fn name(self) -> &'static str {
@@ -44,21 +82,22 @@ impl OutputKind {
             OutputKind::Text => "text",
             OutputKind::Leaflet => "leaflet",
             OutputKind::Summary => "summary",
+            OutputKind::Report => "report",
+            OutputKind::LargePrint => "large-print",
         }
     }
 
-    /// The file name of this output for a programme, inside `out/<region>/<slug>/`.
-    pub fn file_name(self, slug: &str) -> String {
+    /// The file name of this output, inside `out/<region>/<slug>/`; the report's and the
+    /// large-print PDF's follow the programme's language.
+    pub fn file_name(self, slug: &str, lang: &str) -> String {
+        let labels = labels(lang);
         match self {
             OutputKind::Text => format!("{slug}.txt"),
             OutputKind::Leaflet => format!("{slug}-leaflet.pdf"),
             OutputKind::Summary => format!("{slug}-summary.pdf"),
+            OutputKind::Report => format!("{slug}-{}.txt", labels.report_file),
+            OutputKind::LargePrint => format!("{slug}-{}.pdf", labels.large_print_file),
         }
-    }
-
-    /// Whether this kind is typeset (and so needs the fonts and layouts).
-    pub fn is_pdf(self) -> bool {
-        self != OutputKind::Text
     }
 
     /// Renders this output of `programme`.
@@ -72,25 +111,26 @@ impl OutputKind {
                 bytes: text::render(programme).into_bytes(),
                 ..Rendered::default()
             }),
-            OutputKind::Leaflet => {
-                let pdf = leaflet::render(programme, cx)?;
-                Ok(Rendered {
-                    bytes: pdf.bytes,
-                    pages: Some(pdf.pages),
-                    previews: pdf.previews,
-                    warnings: pdf.warnings,
-                    ..Rendered::default()
-                })
-            }
+            OutputKind::Leaflet => leaflet::render(programme, cx).map(Rendered::from),
+            OutputKind::LargePrint => large_print::render(programme, cx).map(Rendered::from),
             OutputKind::Summary => {
                 let summary = summary::render(programme, cx)?;
                 Ok(Rendered {
-                    bytes: summary.pdf.bytes,
-                    pages: Some(summary.pdf.pages),
-                    previews: summary.pdf.previews,
                     fit: Some(summary.fit),
                     fit_tries: Some(summary.tries),
-                    warnings: summary.pdf.warnings,
+                    ..Rendered::from(summary.pdf)
+                })
+            }
+            OutputKind::Report => {
+                let target = programme
+                    .meta
+                    .lix_target
+                    .or_else(|| cx.layout(programme).ok().and_then(|l| l.lix_target));
+                let (report, warnings) = report::render(programme, cx.source, target);
+                Ok(Rendered {
+                    bytes: report.into_bytes(),
+                    warnings,
+                    ..Rendered::default()
                 })
             }
         }

@@ -1,5 +1,6 @@
 //! The accessible plain-text version, following WCAG's plain-text techniques T1–T3.
 //!
+//! - first a short notice of what the file is and how it differs from print (no page numbers);
 //! - UTF-8, paragraphs separated by one blank line;
 //! - the title underlined with `=`; sections numbered (`1.`, `1.1`, …), each heading preceded by
 //!   two blank lines and followed by one, level-2 headings also underlined with `-`;
@@ -35,6 +36,33 @@ pub fn render(programme: &Programme) -> String {
     w.out
 }
 
+/// `text` wrapped at [`WIDTH`] at spaces only: the first line starts with `first`, the others
+/// with `rest`; a hard line break (`\n`) starts a new line with `rest`. A word longer than a
+/// line stays whole on a line of its own.
+pub fn wrap(text: &str, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut prefix = first;
+    for segment in text.split('\n') {
+        let segment = segment.trim();
+        let options = textwrap::Options::new(WIDTH)
+            .initial_indent(prefix)
+            .subsequent_indent(rest)
+            .break_words(false)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        if segment.is_empty() {
+            lines.push(prefix.to_string());
+        }
+        lines.extend(
+            textwrap::wrap(segment, &options)
+                .into_iter()
+                .map(|line| line.into_owned()),
+        );
+        prefix = rest;
+    }
+    lines
+}
+
 struct Writer {
     out: String,
     pending_blank_lines: usize,
@@ -61,27 +89,15 @@ impl Writer {
     /// Writes `text` wrapped at [`WIDTH`]: the first line starts with `first`, the others with
     /// `rest`. Hard line breaks (`\n`) in `text` start a new line with `rest`.
     fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
-        let mut prefix = first;
-        for segment in text.split('\n') {
-            let segment = segment.trim();
-            let options = textwrap::Options::new(WIDTH)
-                .initial_indent(prefix)
-                .subsequent_indent(rest)
-                .break_words(false)
-                .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
-            if segment.is_empty() {
-                self.line(prefix);
-            }
-            for line in textwrap::wrap(segment, &options) {
-                self.line(&line);
-            }
-            prefix = rest;
+        for line in wrap(text, first, rest) {
+            self.line(&line);
         }
     }
 
     fn front_matter(&mut self, programme: &Programme) {
         let meta = &programme.meta;
+        self.wrapped(self.labels.text_notice, "", "");
+        self.blank(2);
         self.heading(&meta.title, '=');
         if let Some(subtitle) = &meta.subtitle {
             self.blank(1);
@@ -334,6 +350,7 @@ mod tests {
                 contact: None,
                 summary: None,
                 summary_pledges: None,
+                lix_target: None,
                 cover: None,
             },
             intro,
@@ -386,8 +403,10 @@ mod tests {
             )],
         );
         let out = render(&p);
+        let (notice, rest) = out.split_once("\n\n\n").unwrap();
+        assert!(notice.starts_with("Det här är textversionen av programmet"));
         assert_eq!(
-            out,
+            rest,
             "Vårt program\n============\n\nParti: Partiet\n\nInledning.\n\n\n1. Jobben\n---------\n\nText.\n\n\n1.1 Skola\n\nMer.\n"
         );
     }

@@ -31,6 +31,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "the lead text of the one-page summary, or `lead` and `pledges` (per section)",
     ),
     ("cover", "a cover image: `image` (path) and `alt` (text)"),
+    (
+        "lix_target",
+        "a readability target: sections with a higher LIX get a warning",
+    ),
 ];
 
 const COVER_KEYS: &[&str] = &["image", "alt"];
@@ -144,6 +148,12 @@ pub(super) fn parse(
         fields.check_region(region);
     }
     let lang = fields.text(&mapping, "lang");
+    if lang.is_none() && !mapping.contains_key("lang") && !misspelled(&mapping, "lang", &names) {
+        fields.diagnostics.push(
+            Diagnostic::error(file, Some(front_matter_span.clone()), "the front matter has no `lang`")
+                .with_help("add a line `lang: sv` (or the text's language: en, fi, se, fit …): screen readers need it to pronounce the text, and hyphenation and quotation marks follow it"),
+        );
+    }
     if let Some(lang) = &lang
         && !is_language_tag(lang)
     {
@@ -178,6 +188,7 @@ pub(super) fn parse(
         date,
         publisher: fields.text(&mapping, "publisher"),
         contact: fields.text(&mapping, "contact"),
+        lix_target: fields.lix_target(&mapping),
         summary: summary_lead,
         summary_pledges,
         cover: fields.cover(&mapping),
@@ -356,10 +367,39 @@ impl Fields<'_, '_> {
         }
         let image = image?;
         let span = sub_span(self, "image");
+        if let Some(alt) = &alt
+            && let Some(problem) = super::markdown::alt_problem(alt, &image, "")
+        {
+            let span = sub_span(self, "alt");
+            self.diagnostics
+                .push(Diagnostic::error(file, Some(span), problem).with_help(
+                    "describe what the picture shows, e.g. `alt: Sjukhuset i Kalix en vinterdag`",
+                ));
+            return None;
+        }
         match self.cx.resolve_image(&image, span) {
             Ok(path) => Some(Image { path, alt: alt? }),
             Err(diagnostic) => {
                 self.diagnostics.push(*diagnostic);
+                None
+            }
+        }
+    }
+
+    fn lix_target(&mut self, mapping: &Mapping) -> Option<f64> {
+        let value = mapping.get("lix_target")?;
+        match value.as_f64() {
+            Some(target) if (10.0..=100.0).contains(&target) => Some(target),
+            _ => {
+                let span = self.value_span("lix_target");
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.cx.file,
+                        Some(span),
+                        "`lix_target` must be a number from 10 to 100",
+                    )
+                    .with_help("e.g. `lix_target: 45`: LIX 40–50 is medium, 30–40 easy to read"),
+                );
                 None
             }
         }

@@ -277,6 +277,10 @@ impl<'n> Parser<'_, '_> {
             );
             return None;
         }
+        if let Some(problem) = alt_problem(&alt, &link.url, &link.title) {
+            self.error(node, problem, "describe what the picture shows, e.g. `![Sjukhuset i Kalix en vinterdag](kalix.jpg)`");
+            return None;
+        }
         let span = self.span(node);
         match self.cx.resolve_image(&link.url, span) {
             Ok(path) => Some(Block {
@@ -355,6 +359,28 @@ impl<'n> Parser<'_, '_> {
                 .with_help("use Markdown instead (`**fet**`, `*kursiv*`, `[länk](https://…)`), or remove the HTML"),
         );
     }
+}
+
+/// Alt text that tells a reader nothing: the file name, or the same words as the caption.
+pub(super) fn alt_problem(alt: &str, path: &str, caption: &str) -> Option<String> {
+    let alt = alt.trim().to_lowercase();
+    let file = path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(path)
+        .to_lowercase();
+    let stem = file
+        .rsplit_once('.')
+        .map_or(file.as_str(), |(stem, _)| stem);
+    if alt == file || alt == stem {
+        return Some(format!(
+            "the alt text of this image is only its file name, `{file}`"
+        ));
+    }
+    if !caption.trim().is_empty() && alt == caption.trim().to_lowercase() {
+        return Some("the alt text of this image repeats its caption".to_string());
+    }
+    None
 }
 
 fn is_html_comment(html: &str) -> bool {

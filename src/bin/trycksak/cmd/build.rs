@@ -17,7 +17,8 @@ pub struct Args {
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     out: PathBuf,
 
-    /// The outputs to write, separated by commas (default: all).
+    /// The outputs to write, separated by commas (default: all; large-print where the layout
+    /// asks for it).
     #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
     format: Vec<OutputKind>,
 
@@ -29,11 +30,7 @@ pub struct Args {
 pub fn run(env: &Env, args: Args) -> Result<Status> {
     let started = Instant::now();
     let (project, sources) = open(env, &args.paths)?;
-    let kinds = if args.format.is_empty() {
-        OutputKind::ALL.to_vec()
-    } else {
-        args.format
-    };
+    let kinds = (!args.format.is_empty()).then_some(args.format);
     let out_dir = project.root.join(&args.out);
     let report_ = build(
         &project,

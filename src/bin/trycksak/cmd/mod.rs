@@ -32,13 +32,16 @@ pub fn open(env: &Env, paths: &[PathBuf]) -> Result<(Project, Vec<PathBuf>)> {
     Ok((project, sources))
 }
 
-/// Prints the diagnostics of programmes (warnings only without `--quiet`).
+/// Prints the diagnostics of programmes (warnings only without `--quiet`). A problem shared by
+/// several programmes (a region's layout) is printed once.
 pub fn report(env: &Env, outcomes: &[Outcome]) {
+    let mut printed = std::collections::HashSet::new();
     for outcome in outcomes {
         let shown: Vec<_> = outcome
             .diagnostics
             .iter()
             .filter(|d| !env.quiet || d.is_error())
+            .filter(|d| printed.insert(d.short()))
             .cloned()
             .collect();
         if let Err(err) = env.reporter.emit(&shown) {

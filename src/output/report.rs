@@ -1,0 +1,365 @@
+//! The accessibility reviewer's report: readability (LIX) of the whole programme and of each
+//! section, the longest sentences and words, the heading outline, every image with its alt text,
+//! every link with its text, and the language. Plain text, in Swedish for `sv`, else English.
+
+use std::sync::Arc;
+
+use super::text::wrap;
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::model::{Block, BlockKind, Inline, Programme, Section, plain_text};
+use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
+
+/// The words of the report, per language.
+struct Words {
+    title: &'static str,
+    source: &'static str,
+    language: &'static str,
+    calibrated: &'static str,
+    readability: &'static str,
+    whole: &'static str,
+    intro: &'static str,
+    /// Units of the counts: words, sentences, long words.
+    units: [&'static str; 3],
+    target: &'static str,
+    over_target: &'static str,
+    longest_sentences: &'static str,
+    longest_words: &'static str,
+    headings: &'static str,
+    images: &'static str,
+    links: &'static str,
+    none: &'static str,
+    line: &'static str,
+    words_unit: &'static str,
+    bad_link: &'static str,
+    bare_url: &'static str,
+    how: &'static str,
+}
+
+const SWEDISH: Words = Words {
+    title: "Tillgänglighetsrapport",
+    source: "Källa",
+    language: "Språk",
+    calibrated: "LIX är framtaget för svenska; för andra språk är värdet bara en fingervisning.",
+    readability: "Läsbarhet (LIX)",
+    whole: "Hela programmet",
+    intro: "Inledningen",
+    units: ["ord", "meningar", "långa ord"],
+    target: "Mål",
+    over_target: "över målet",
+    longest_sentences: "Längsta meningar",
+    longest_words: "Längsta ord",
+    headings: "Rubriker",
+    images: "Bilder och alternativtexter",
+    links: "Länkar",
+    none: "(inga)",
+    line: "rad",
+    words_unit: "ord",
+    bad_link: "länktexten säger inte vart länken leder",
+    bare_url: "länktexten är en webbadress",
+    how: "Så räknas LIX: ord / meningar + 100 × långa ord / ord. Ett ord är en följd av bokstäver och siffror, ett långt ord har fler än 6. En mening slutar vid . ! eller ? följt av mellanslag, och vid slutet av varje stycke, listpunkt och tabellcell. Rubriker räknas inte. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår.",
+};
+
+const ENGLISH: Words = Words {
+    title: "Accessibility report",
+    source: "Source",
+    language: "Language",
+    calibrated: "LIX is calibrated for Swedish; for other languages the value is only indicative.",
+    readability: "Readability (LIX)",
+    whole: "Whole programme",
+    intro: "Introduction",
+    units: ["words", "sentences", "long words"],
+    target: "Target",
+    over_target: "over the target",
+    longest_sentences: "Longest sentences",
+    longest_words: "Longest words",
+    headings: "Headings",
+    images: "Images and alt texts",
+    links: "Links",
+    none: "(none)",
+    line: "line",
+    words_unit: "words",
+    bad_link: "the link text does not say where the link goes",
+    bare_url: "the link text is a web address",
+    how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings are not counted. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
+};
+
+/// Link texts that say nothing about where a link goes.
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "klicka här",
+    "här",
+    "läs mer",
+    "mer",
+    "länk",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+];
+
+fn words_for(lang: &str) -> &'static Words {
+    if lang.split('-').next() == Some("sv") {
+        &SWEDISH
+    } else {
+        &ENGLISH
+    }
+}
+
+/// The report, and a warning for each section over the LIX target (if one is set).
+pub fn render(
+    programme: &Programme,
+    source: &Arc<SourceFile>,
+    lix_target: Option<f64>,
+) -> (String, Vec<Diagnostic>) {
+    let lang = &programme.meta.lang;
+    let w = words_for(lang);
+    let readability = analyse(programme);
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+
+    let title = format!("{}: {}", w.title, programme.meta.title);
+    out.extend(wrap(&title, "", ""));
+    out.push("=".repeat(title.chars().count().min(super::text::WIDTH)));
+    out.push(String::new());
+    out.push(format!("{}: {}", w.source, programme.source));
+    out.push(format!("{}: {lang}", w.language));
+    if lang.split('-').next() != Some("sv") {
+        out.extend(wrap(w.calibrated, "", ""));
+    }
+
+    heading(&mut out, w.readability);
+    let line = |label: &str, analysis: &Analysis, indent: &str| -> Vec<String> {
+        let c = analysis.counts;
+        let lix = match c.lix() {
+            Some(lix) => format!("LIX {} ({})", decimal(lix, lang), band(lix, lang)),
+            None => "LIX –".to_string(),
+        };
+        let [words, sentences, long] = w.units;
+        let text = format!(
+            "{label}: {lix}; {} {words}, {} {sentences}, {} {long}",
+            c.words, c.sentences, c.long_words
+        );
+        wrap(&text, indent, &format!("{indent}    "))
+    };
+    out.extend(line(w.whole, &readability.whole, ""));
+    if readability.intro.counts.words > 0 {
+        out.extend(line(w.intro, &readability.intro, "  "));
+    }
+    fn sections<'a>(
+        list: &'a [SectionReadability<'a>],
+        numbers: &mut Vec<usize>,
+        f: &mut dyn FnMut(&str, &'a SectionReadability<'a>, usize),
+    ) {
+        for (i, s) in list.iter().enumerate() {
+            numbers.push(i + 1);
+            let number = numbers
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            f(&number, s, numbers.len());
+            sections(&s.subsections, numbers, f);
+            numbers.pop();
+        }
+    }
+    let mut over = Vec::new();
+    sections(
+        &readability.sections,
+        &mut Vec::new(),
+        &mut |number, s, depth| {
+            let label = format!("{number} {}", plain_text(&s.section.heading));
+            out.extend(line(&label, &s.analysis, &"  ".repeat(depth)));
+            if let (Some(target), Some(lix)) = (lix_target, s.analysis.counts.lix())
+                && lix > target
+            {
+                over.push((s.section, lix));
+            }
+        },
+    );
+    if let Some(target) = lix_target {
+        out.push(String::new());
+        out.push(format!("{}: LIX {}", w.target, decimal(target, lang)));
+        for (section, lix) in &over {
+            out.extend(wrap(
+                &format!(
+                    "{}: LIX {} ({})",
+                    plain_text(&section.heading),
+                    decimal(*lix, &programme.meta.lang),
+                    w.over_target
+                ),
+                "  ",
+                "    ",
+            ));
+            let span = source.line_span(section.line);
+            warnings.push(
+                Diagnostic::warning(
+                    source,
+                    Some(span),
+                    format!("LIX {lix:.0} of this section is over the target {target:.0}"),
+                )
+                .with_help(
+                    "shorter sentences and shorter words lower LIX; see the readability report",
+                ),
+            );
+        }
+    }
+
+    longest(&mut out, w, &readability, &programme.source);
+    outline(&mut out, w, programme);
+    images_and_links(&mut out, w, programme);
+
+    heading(&mut out, "LIX");
+    out.extend(wrap(w.how, "", ""));
+    let mut text = out.join("\n");
+    text.push('\n');
+    (text, warnings)
+}
+
+/// One decimal, with a decimal comma in Swedish.
+fn decimal(value: f64, lang: &str) -> String {
+    let text = format!("{value:.1}");
+    if lang.split('-').next() == Some("sv") {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+fn heading(out: &mut Vec<String>, title: &str) {
+    out.push(String::new());
+    out.push(String::new());
+    out.push(title.to_string());
+    out.push("-".repeat(title.chars().count()));
+    out.push(String::new());
+}
+
+fn longest(out: &mut Vec<String>, w: &Words, readability: &ProgrammeReadability, source: &str) {
+    heading(out, w.longest_sentences);
+    for (i, sentence) in readability.whole.longest_sentences(5).iter().enumerate() {
+        let head = format!(
+            "{}. {} {}, {source}:{}: ",
+            i + 1,
+            sentence.words,
+            w.words_unit,
+            sentence.line
+        );
+        out.extend(wrap(&format!("{head}{}", sentence.text), "", "   "));
+    }
+    heading(out, w.longest_words);
+    let words: Vec<String> = readability
+        .whole
+        .longest_words(10)
+        .iter()
+        .map(|word| format!("{word} ({})", word.chars().count()))
+        .collect();
+    out.extend(wrap(&words.join(", "), "", ""));
+}
+
+fn outline(out: &mut Vec<String>, w: &Words, programme: &Programme) {
+    heading(out, w.headings);
+    fn walk(out: &mut Vec<String>, sections: &[Section], line_word: &str) {
+        for section in sections {
+            let indent = "  ".repeat(section.level as usize - 2);
+            let marks = "#".repeat(section.level as usize);
+            let text = format!(
+                "{marks} {} ({line_word} {})",
+                plain_text(&section.heading),
+                section.line
+            );
+            out.extend(wrap(&text, &indent, &format!("{indent}   ")));
+            walk(out, &section.sections, line_word);
+        }
+    }
+    if programme.sections.is_empty() {
+        out.push(w.none.to_string());
+    }
+    walk(out, &programme.sections, w.line);
+}
+
+fn images_and_links(out: &mut Vec<String>, w: &Words, programme: &Programme) {
+    let mut images = Vec::new();
+    let mut links = Vec::new();
+    if let Some(cover) = &programme.meta.cover {
+        images.push(format!("{}: ”{}”", cover.path, cover.alt));
+    }
+    let mut visit = |blocks: &[Block]| {
+        for block in blocks {
+            collect(block, &mut images, &mut links, w);
+        }
+    };
+    visit(&programme.intro);
+    for section in programme.all_sections() {
+        visit(&section.blocks);
+    }
+    heading(out, w.images);
+    if images.is_empty() {
+        out.push(w.none.to_string());
+    }
+    for image in images {
+        out.extend(wrap(&image, "", "  "));
+    }
+    heading(out, w.links);
+    if links.is_empty() {
+        out.push(w.none.to_string());
+    }
+    for link in links {
+        out.extend(wrap(&link, "", "  "));
+    }
+}
+
+fn collect(block: &Block, images: &mut Vec<String>, links: &mut Vec<String>, w: &Words) {
+    let mut inlines = |content: &[Inline]| collect_links(content, block.line, links, w);
+    match &block.kind {
+        BlockKind::Image(image) => images.push(format!(
+            "{} {}, {}: ”{}”",
+            w.line, block.line, image.path, image.alt
+        )),
+        BlockKind::Paragraph { content } => inlines(content),
+        BlockKind::PledgeList { lead_in, items } => {
+            inlines(lead_in);
+            for b in items.iter().flat_map(|i| &i.blocks) {
+                collect(b, images, links, w);
+            }
+        }
+        BlockKind::List { items, .. } => {
+            for b in items.iter().flat_map(|i| &i.blocks) {
+                collect(b, images, links, w);
+            }
+        }
+        BlockKind::Quote { blocks } => {
+            for b in blocks {
+                collect(b, images, links, w);
+            }
+        }
+        BlockKind::Table { header, rows, .. } => {
+            for cell in header.iter().chain(rows.iter().flatten()) {
+                inlines(cell);
+            }
+        }
+        BlockKind::Preformatted { .. } | BlockKind::ThematicBreak => {}
+    }
+}
+
+fn collect_links(content: &[Inline], line: usize, links: &mut Vec<String>, w: &Words) {
+    for inline in content {
+        match inline {
+            Inline::Link { url, content } => {
+                let text = plain_text(content).trim().to_string();
+                let lower = text.to_lowercase();
+                let flag =
+                    if VAGUE_LINK_TEXTS.contains(&lower.trim_end_matches(['.', '!', ':']).trim()) {
+                        format!(" ⚠ {}", w.bad_link)
+                    } else if lower.starts_with("http") || lower.starts_with("www.") {
+                        format!(" ⚠ {}", w.bare_url)
+                    } else {
+                        String::new()
+                    };
+                links.push(format!("{} {line}: ”{text}” → {url}{flag}", w.line));
+            }
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content } => collect_links(content, line, links, w),
+            _ => {}
+        }
+    }
+}
