@@ -12,7 +12,7 @@ use lopdf::{Document, Object};
 use trycksak::build::{BuildOptions, build};
 use trycksak::model::{BlockKind, plain_text};
 use trycksak::output::pdf::PdfContext;
-use trycksak::output::{OutputKind, leaflet, summary};
+use trycksak::output::{leaflet, summary};
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Typesetter, page_texts};

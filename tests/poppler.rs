@@ -12,7 +12,6 @@ use std::process::Command;
 
 use common::{missing_in_order, seed_paragraphs, shipped_project};
 use trycksak::build::{BuildOptions, build};
-use trycksak::output::OutputKind;
 use trycksak::project::Project;
 
 fn run(tool: &str, pdf: &Path) -> String {
