@@ -238,6 +238,65 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
         .collect()
 }
 
+/// The lines of each page as laid out: text items grouped by their baseline, left to right.
+/// Used to check line lengths.
+pub fn page_lines(document: &PagedDocument) -> Vec<Vec<String>> {
+    use typst::layout::{Abs, FrameItem, Point};
+    fn walk(frame: &typst::layout::Frame, offset: Point, out: &mut Vec<(Abs, Abs, String)>) {
+        for (position, item) in frame.items() {
+            let at = offset + *position;
+            match item {
+                FrameItem::Group(group) => {
+                    let shift = Point::new(group.transform.tx, group.transform.ty);
+                    walk(&group.frame, at + shift, out);
+                }
+                FrameItem::Text(text) if text.text != "\u{ad}" => {
+                    out.push((at.y, at.x, text.text.to_string()))
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut items = Vec::new();
+            walk(&page.frame, Point::zero(), &mut items);
+            items.sort_by(|a, b| {
+                a.0.to_pt()
+                    .round()
+                    .total_cmp(&b.0.to_pt().round())
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut lines: Vec<(f64, String)> = Vec::new();
+            for (y, _, text) in items {
+                let y = y.to_pt().round();
+                match lines.last_mut() {
+                    Some((last, line)) if *last == y => line.push_str(&text),
+                    _ => lines.push((y, text)),
+                }
+            }
+            lines
+                .into_iter()
+                .map(|(_, line)| line.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether Typst broke a word with a hyphen anywhere in the document.
+pub fn has_hyphenation(document: &PagedDocument) -> bool {
+    fn walk(frame: &typst::layout::Frame) -> bool {
+        frame.items().any(|(_, item)| match item {
+            typst::layout::FrameItem::Group(group) => walk(&group.frame),
+            typst::layout::FrameItem::Text(text) => text.text == "\u{ad}",
+            _ => false,
+        })
+    }
+    document.pages().iter().any(|page| walk(&page.frame))
+}
+
 /// The date of a document: the programme's `date`, else `SOURCE_DATE_EPOCH`, else a constant,
 /// never the clock, so that builds are reproducible.
 pub fn document_date(date: Option<&str>) -> Datetime {
