@@ -12,8 +12,8 @@ title: {title}
 # Required: the region, which picks the layout (colours, logo, paper) in layouts/{region}/.
 region: {region}
 
-# The language of the text, as a language tag: sv, en, fi, se (Northern Sámi), fit (Meänkieli).
-# Hyphenation, quotation marks and the words the outputs add follow it. Without it: sv.
+# Required: the language of the text, as a language tag: sv, en, fi, se (Northern Sámi),
+# fit (Meänkieli). Screen readers need it; hyphenation and quotation marks follow it.
 lang: sv
 # A subtitle under the title.
 # subtitle: Vårt program för 2026–2030
@@ -29,6 +29,8 @@ party: Socialdemokraterna
 # contact: info@example.se
 # A short lead text for the one-page summary; without it, the first paragraph is used.
 # summary: Vi vill att hela regionen ska leva.
+# A readability target: sections with a higher LIX get a warning in the report.
+# lix_target: 45
 # A cover image (a file in the project, relative to this file) and what it shows.
 # cover:
 #   image: bilder/omslag.jpg
@@ -95,6 +97,12 @@ cover: band
 
 # summary:
 #   min_size: 8                 # the smallest type size (pt) the one-page summary may use
+
+# Build the large-print PDF (A4, 18 pt) by default; `--format large-print` builds it anyway.
+# large_print: true
+
+# A readability target: sections with a higher LIX get a warning.
+# lix_target: 45
 "#
     )
 }
