@@ -3,19 +3,23 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use anyhow::Result;
 
-use crate::diagnostics::{Diagnostic, has_errors};
+use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
 use crate::fsutil::write_atomic;
 use crate::manifest::{Entry, Manifest};
+use crate::model::Programme;
 use crate::output::pdf::PdfContext;
 use crate::output::{OutputKind, Rendered};
 use crate::project::Project;
-use crate::source::load_programme;
+use crate::source::{Loaded, load_programme};
 use crate::typeset::Typesetter;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BuildOptions {
     /// Where outputs go: `out/<region>/<slug>/…`.
     pub out_dir: PathBuf,
@@ -23,7 +27,14 @@ pub struct BuildOptions {
     pub kinds: Option<Vec<OutputKind>>,
     /// Also write a PNG per PDF page, beside the PDF.
     pub preview: bool,
+    /// Threads to build with; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// Called as each programme is done, from the thread that built it.
+    pub progress: Option<Progress>,
 }
+
+/// A callback told of each finished programme (for a progress bar).
+pub type Progress = Arc<dyn Fn(&Outcome) + Send + Sync>;
 
 /// What happened to one programme.
 #[derive(Debug)]
@@ -69,68 +80,127 @@ impl BuildReport {
 /// Builds `sources` (absolute paths of programme files) into `options.out_dir`.
 /// Errors in a programme are in its [`Outcome`]; `Err` is kept for failures of the whole build,
 /// such as an output folder that cannot be written.
+///
+/// Programmes are loaded and rendered in parallel (`options.jobs` threads); the outcomes, the
+/// manifest and every file's bytes are the same whatever the scheduling.
 pub fn build(
     project: &Project,
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
-    let typesetter = Typesetter::new(project);
-    let mut report = BuildReport::default();
-    let mut manifest = Manifest::load(&options.out_dir);
-    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
-    for source in sources {
-        let outcome = build_one(project, &typesetter, source, options, &mut claimed);
-        manifest.update(outcome.written.iter().cloned());
-        report.outcomes.push(outcome);
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = options.jobs {
+        pool = pool.num_threads(jobs.max(1));
     }
-    manifest.save(&options.out_dir)?;
-    Ok(report)
+    let pool = pool.build()?;
+    pool.install(|| build_with(&Typesetter::new(project), project, sources, options))
 }
 
-fn build_one(
-    project: &Project,
+/// [`build`] with fonts and layouts already loaded (watch mode keeps one typesetter warm), in
+/// the current rayon pool.
+pub fn build_with(
     typesetter: &Typesetter,
-    source: &Path,
+    project: &Project,
+    sources: &[PathBuf],
     options: &BuildOptions,
-    claimed: &mut HashMap<PathBuf, PathBuf>,
-) -> Outcome {
-    let relative = project.relative(source).to_path_buf();
-    let loaded = load_programme(project, source);
-    let mut outcome = Outcome {
-        source: relative.clone(),
-        diagnostics: loaded.diagnostics,
-        written: Vec::new(),
-        timings: Vec::new(),
-    };
-    let Some(programme) = loaded.programme else {
-        return outcome;
-    };
-    let file = loaded.file;
+) -> Result<BuildReport> {
+    let loaded: Vec<Loaded> = sources
+        .par_iter()
+        .map(|source| load_programme(project, source))
+        .collect();
 
-    // Region and slug are checked to be plain names, so this folder is always inside `out/`.
-    let folder = Path::new(&programme.meta.region).join(&programme.slug);
-    if let Some(first) = claimed.get(&folder) {
-        outcome.diagnostics.push(
-            Diagnostic::error(
-                &file,
-                None,
-                format!(
-                    "{} also builds into out/{}",
-                    first.display(),
-                    folder.display()
-                ),
+    // Two programmes must not write into the same folder; the first in source order keeps it.
+    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let jobs: Vec<(Outcome, Option<Job>)> = sources
+        .iter()
+        .zip(loaded)
+        .map(|(source, loaded)| {
+            let relative = project.relative(source).to_path_buf();
+            let mut outcome = Outcome {
+                source: relative.clone(),
+                diagnostics: loaded.diagnostics,
+                written: Vec::new(),
+                timings: Vec::new(),
+            };
+            let Some(programme) = loaded.programme else {
+                return (outcome, None);
+            };
+            // Region and slug are checked to be plain names, so this folder is inside `out/`.
+            let folder = Path::new(&programme.meta.region).join(&programme.slug);
+            if let Some(first) = claimed.get(&folder) {
+                outcome.diagnostics.push(
+                    Diagnostic::error(
+                        &loaded.file,
+                        None,
+                        format!(
+                            "{} also builds into out/{}",
+                            first.display(),
+                            folder.display()
+                        ),
+                    )
+                    .with_help("two programmes of one region need different file names"),
+                );
+                return (outcome, None);
+            }
+            claimed.insert(folder.clone(), relative);
+            (
+                outcome,
+                Some(Job {
+                    programme,
+                    file: loaded.file,
+                    folder,
+                }),
             )
-            .with_help("two programmes of one region need different file names"),
-        );
-        return outcome;
-    }
-    claimed.insert(folder.clone(), relative.clone());
+        })
+        .collect();
 
+    let outcomes: Vec<Outcome> = jobs
+        .into_par_iter()
+        .map(|(mut outcome, job)| {
+            if let Some(job) = job {
+                render_and_write(typesetter, job, options, &mut outcome);
+                // Keep memory flat over hundreds of programmes: drop Typst's cached layouts
+                // that the next documents are unlikely to reuse.
+                typst::comemo::evict(10);
+            }
+            if let Some(progress) = &options.progress {
+                progress(&outcome);
+            }
+            outcome
+        })
+        .collect();
+
+    let mut manifest = Manifest::load(&options.out_dir);
+    for outcome in &outcomes {
+        manifest.update(outcome.written.iter().cloned());
+    }
+    manifest.save(&options.out_dir)?;
+    Ok(BuildReport { outcomes })
+}
+
+/// A loaded programme with the output folder it claimed.
+struct Job {
+    programme: Programme,
+    file: Arc<SourceFile>,
+    folder: PathBuf,
+}
+
+fn render_and_write(
+    typesetter: &Typesetter,
+    job: Job,
+    options: &BuildOptions,
+    outcome: &mut Outcome,
+) {
+    let Job {
+        programme,
+        file,
+        folder,
+    } = job;
     // A region whose layout has errors cannot build; say so once, before any rendering.
     let layout_problems = typesetter.layouts().problems(&programme.meta.region);
     if has_errors(layout_problems) {
         outcome.diagnostics.extend(layout_problems.iter().cloned());
-        return outcome;
+        return;
     }
 
     // Render everything first, so a programme's outputs are written together or not at all.
@@ -162,7 +232,7 @@ fn build_one(
         }
     }
     if outcome.failed() {
-        return outcome;
+        return;
     }
     for (kind, output) in rendered {
         let path = folder.join(kind.file_name(&programme.slug, &programme.meta.lang));
@@ -200,7 +270,6 @@ fn build_one(
         entry.fit = output.fit;
         outcome.written.push(entry);
     }
-    outcome
 }
 
 /// `<stem>-page-01.png`: zero-padded so that the pages sort in order.

@@ -19,3 +19,4 @@ pub mod readability;
 pub mod scaffold;
 pub mod source;
 pub mod typeset;
+pub mod watch;

@@ -117,6 +117,19 @@ impl Project {
     }
 }
 
+/// Shard `k` of `n` (1-based) of `sources`: the programmes at positions k-1, k-1+n, … of the
+/// sorted list. Every programme is in exactly one shard, and the same one on every machine.
+pub fn shard(sources: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
+    let mut sources = sources;
+    sources.sort();
+    sources
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, source)| source)
+        .collect()
+}
+
 /// Why a path in a source was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathError {
@@ -146,4 +159,19 @@ fn markdown_files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_every_programme_once() {
+        let all: Vec<PathBuf> = (0..7).map(|i| PathBuf::from(format!("p{i}.md"))).collect();
+        let shards: Vec<Vec<PathBuf>> = (1..=3).map(|k| shard(all.clone(), k, 3)).collect();
+        assert_eq!(shards.iter().map(Vec::len).collect::<Vec<_>>(), [3, 2, 2]);
+        let mut joined: Vec<PathBuf> = shards.concat();
+        joined.sort();
+        assert_eq!(joined, all);
+    }
 }

@@ -339,3 +339,57 @@ fn a_new_region_builds_as_it_is() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn watch_rebuilds_a_changed_programme_and_ignores_its_own_output() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+
+    let project = shipped_project();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
+        .args(["watch", "--format", "text"])
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = project.path().join("out").join(TEXTS[0]);
+    let wait_for = |what: &dyn Fn() -> bool| {
+        let started = Instant::now();
+        while !what() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "watch did not rebuild in time"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for(&|| project.path().join("out/manifest.json").is_file());
+    let source = project
+        .path()
+        .join("programmes/norrbotten/omstart-for-norrbotten.md");
+    let edited = std::fs::read_to_string(&source)
+        .unwrap()
+        .replace("Korta köerna Inled", "Korta köerna Påbörja");
+    std::fs::write(&source, edited).unwrap();
+    wait_for(&|| std::fs::read_to_string(&text).is_ok_and(|t| t.contains("Påbörja")));
+    // Our own output changing must not start a build.
+    std::fs::write(project.path().join("out/extra.txt"), "x").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(stderr.matches("] built").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "[programmes/norrbotten/omstart-for-norrbotten.md] built 1 programme (1 file)"
+        ),
+        "{stderr}"
+    );
+}

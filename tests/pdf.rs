@@ -49,6 +49,8 @@ fn build_all(root: &Path, out: &str) -> trycksak::build::BuildReport {
         out_dir: root.join(out),
         kinds: None,
         preview: false,
+        jobs: None,
+        progress: None,
     };
     build(&project, &sources, &options).unwrap()
 }

@@ -59,6 +59,8 @@ fn poppler_sees_embedded_fonts_tags_titles_page_counts_and_every_sentence() {
         out_dir: dir.path().join("out"),
         kinds: Some(OutputKind::ALL.to_vec()),
         preview: false,
+        jobs: None,
+        progress: None,
     };
     let report = build(&project, &project.programme_sources().unwrap(), &options).unwrap();
     assert_eq!(report.failed().count(), 0);

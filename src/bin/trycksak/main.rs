@@ -17,6 +17,7 @@ Examples:
   trycksak check                          check every programme without writing anything
   trycksak list                           show the programmes and regions found
   trycksak new programme norrbotten/vard  start a new programme from a commented starter
+  trycksak watch                          rebuild on every change until stopped
   trycksak -C ../annat-projekt build      build another project folder
 
 Exit status: 0 when everything was built, 1 when a programme failed (the others are still
@@ -71,9 +72,11 @@ enum Command {
     Check(cmd::check::Args),
     /// List the programmes and regions of the project.
     List,
-    /// Create a new programme from a commented starter.
+    /// Create a new programme or region from a commented starter.
     #[command(subcommand)]
     New(cmd::new::What),
+    /// Build, then rebuild whatever a change to a source, layout or font affects.
+    Watch(cmd::watch::Args),
 }
 
 /// What every subcommand needs to know about the invocation.
@@ -114,6 +117,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&env, args),
         Command::List => cmd::list::run(&env),
         Command::New(what) => cmd::new::run(&env, what),
+        Command::Watch(args) => cmd::watch::run(&env, args),
     };
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,

@@ -1,10 +1,15 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use trycksak::build::{BuildOptions, build};
-use trycksak::output::OutputKind;
+use std::io::IsTerminal;
+use std::sync::Arc;
 
-use super::{Result, open, programmes, report};
+use indicatif::{ProgressBar, ProgressStyle};
+use trycksak::build::{BuildOptions, Outcome, Progress, build};
+use trycksak::output::OutputKind;
+use trycksak::project::shard;
+
+use super::{Result, files, open, programmes, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -25,11 +30,38 @@ pub struct Args {
     /// Also write a PNG of every PDF page beside the PDF, to look at without a PDF viewer.
     #[arg(long)]
     preview: bool,
+
+    /// Build with N threads (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Build only shard K of N (e.g. `2/4`) of the programmes, to spread a build over CI
+    /// runners; the shards' manifests merge by concatenating their `outputs`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+}
+
+fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
+    let (k, n) = text
+        .split_once('/')
+        .ok_or("write the shard as K/N, e.g. 1/4")?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| "K is not a number")?,
+        n.trim().parse().map_err(|_| "N is not a number")?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be from 1 to N"));
+    }
+    Ok((k, n))
 }
 
 pub fn run(env: &Env, args: Args) -> Result<Status> {
     let started = Instant::now();
-    let (project, sources) = open(env, &args.paths)?;
+    let (project, mut sources) = open(env, &args.paths)?;
+    if let Some((k, n)) = args.shard {
+        sources = shard(sources, k, n);
+    }
+    let progress = progress_bar(env, sources.len());
     let kinds = (!args.format.is_empty()).then_some(args.format);
     let out_dir = project.root.join(&args.out);
     let report_ = build(
@@ -39,8 +71,13 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             out_dir,
             kinds,
             preview: args.preview,
+            jobs: args.jobs,
+            progress: progress.clone().map(observer),
         },
     )?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     report(env, &report_.outcomes);
 
     if env.verbose {
@@ -71,9 +108,9 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let built = report_.outcomes.len() - failed.len();
     if !env.quiet {
         eprintln!(
-            "Built {} ({} files) into {}/ in {:.2} s",
+            "Built {} ({}) into {}/ in {:.2} s",
             programmes(built),
-            report_.files_written(),
+            files(report_.files_written()),
             args.out.display(),
             started.elapsed().as_secs_f64()
         );
@@ -86,4 +123,25 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         eprintln!("  {}", outcome.source.display());
     }
     Ok(Status::Failure)
+}
+
+/// A progress bar on stderr, only on a terminal and without `--quiet`, and only for builds of
+/// more than one programme.
+fn progress_bar(env: &Env, programmes: usize) -> Option<ProgressBar> {
+    if env.quiet || programmes < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(programmes as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} programmes  {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+fn observer(bar: ProgressBar) -> Progress {
+    Arc::new(move |outcome: &Outcome| {
+        bar.set_message(outcome.source.display().to_string());
+        bar.inc(1);
+    })
 }

@@ -2,6 +2,7 @@ pub mod build;
 pub mod check;
 pub mod list;
 pub mod new;
+pub mod watch;
 
 use std::path::PathBuf;
 
@@ -56,5 +57,14 @@ pub fn programmes(n: usize) -> String {
         "1 programme".to_string()
     } else {
         format!("{n} programmes")
+    }
+}
+
+/// "1 file" / "3 files".
+pub fn files(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{n} files")
     }
 }

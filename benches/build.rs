@@ -1,0 +1,271 @@
+//! `cargo bench`: how fast trycksak builds, on this machine. Prints a table; see
+//! `benches/README.md` for the numbers and the machine they were taken on.
+//!
+//! (a) the shipped programmes, every default kind, by the release binary from a cold process;
+//! (b) each kind of each shipped programme, in one process with a warm typesetter;
+//! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
+//!     wall time, programmes per second and the peak memory of the process.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use trycksak::output::OutputKind;
+use trycksak::output::pdf::PdfContext;
+use trycksak::project::Project;
+use trycksak::source::load_programme;
+use trycksak::typeset::Typesetter;
+
+const BIN: &str = env!("CARGO_BIN_EXE_trycksak");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+const MUNICIPALITIES: &[&str] = &[
+    "Kiruna",
+    "Luleå",
+    "Piteå",
+    "Boden",
+    "Kalix",
+    "Haparanda",
+    "Gällivare",
+    "Jokkmokk",
+    "Arjeplog",
+    "Arvidsjaur",
+    "Älvsbyn",
+    "Övertorneå",
+    "Pajala",
+    "Överkalix",
+    "Karlstad",
+    "Arvika",
+    "Kristinehamn",
+    "Säffle",
+    "Filipstad",
+    "Hagfors",
+    "Torsby",
+    "Sunne",
+    "Kil",
+    "Grums",
+    "Forshaga",
+    "Munkfors",
+    "Storfors",
+    "Hammarö",
+    "Eda",
+    "Årjäng",
+    "Sundsvall",
+    "Härnösand",
+    "Kramfors",
+    "Sollefteå",
+    "Örnsköldsvik",
+    "Timrå",
+    "Ånge",
+];
+
+/// The shipped programmes, with the region name each one's text uses.
+const SEEDS: &[(&str, &str)] = &[
+    (
+        "programmes/norrbotten/omstart-for-norrbotten.md",
+        "Norrbotten",
+    ),
+    (
+        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
+        "Värmland",
+    ),
+    (
+        "programmes/vasternorrland/drivkraft-vasternorrland.md",
+        "Västernorrland",
+    ),
+];
+
+fn main() {
+    println!(
+        "trycksak benchmarks ({} cores)\n",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    shipped_cold();
+    per_kind();
+    scale();
+}
+
+/// Runs the binary; returns wall time and the process's peak resident memory.
+// The child is reaped by `wait4`, which also reports its peak memory; clippy cannot see that.
+#[allow(clippy::zombie_processes)]
+fn run(args: &[&str], dir: &Path) -> (Duration, u64) {
+    let started = Instant::now();
+    let child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .spawn()
+        .expect("the trycksak binary runs");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value to be filled in by wait4.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, whose pid we hold and have not waited for yet.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let elapsed = started.elapsed();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "trycksak {args:?} failed"
+    );
+    (elapsed, usage.ru_maxrss as u64 * 1024)
+}
+
+fn copy_project(to: &Path) {
+    for folder in ["programmes", "layouts"] {
+        copy_dir(&Path::new(REPO).join(folder), &to.join(folder));
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// (a) The README's build, as a user runs it: a fresh process each time.
+fn shipped_cold() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(dir.path());
+    let _ = run(&["build", "-q"], dir.path()); // warm the page cache
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..7 {
+        std::fs::remove_dir_all(dir.path().join("out")).ok();
+        let (time, rss) = run(&["build", "-q"], dir.path());
+        times.push(time);
+        peak = peak.max(rss);
+    }
+    let one_thread: Vec<Duration> = (0..5)
+        .map(|_| run(&["build", "-q", "-j", "1"], dir.path()).0)
+        .collect();
+    println!("(a) 3 shipped programmes, all default kinds (12 files), cold process");
+    println!(
+        "    wall {:>7.3} s (median of 7), {:.3} s with -j 1; peak RSS {:.0} MiB\n",
+        median(times).as_secs_f64(),
+        median(one_thread).as_secs_f64(),
+        mib(peak)
+    );
+}
+
+/// (b) Each kind of each shipped programme, with fonts and layouts loaded once.
+fn per_kind() {
+    let root = PathBuf::from(REPO);
+    let project = Project::open(&root).unwrap();
+    let started = Instant::now();
+    let typesetter = Typesetter::new(&project);
+    println!(
+        "(b) per kind, in process (fonts and layouts loaded once: {:.1} ms)",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    println!(
+        "    {:<45} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "programme", "load", "text", "leaflet", "summary", "report"
+    );
+    for (source, _) in SEEDS {
+        let path = root.join(source);
+        let load = median(
+            (0..9)
+                .map(|_| timed(|| load_programme(&project, &path)).0)
+                .collect(),
+        );
+        let loaded = load_programme(&project, &path);
+        let programme = loaded.programme.expect("the shipped programmes are valid");
+        let cx = PdfContext {
+            typesetter: &typesetter,
+            source: &loaded.file,
+            preview: false,
+        };
+        let kinds = [
+            OutputKind::Text,
+            OutputKind::Leaflet,
+            OutputKind::Summary,
+            OutputKind::Report,
+        ];
+        let times: Vec<Duration> = kinds
+            .iter()
+            .map(|kind| {
+                median(
+                    (0..5)
+                        .map(|_| timed(|| kind.render(&programme, &cx).expect("renders")).0)
+                        .collect(),
+                )
+            })
+            .collect();
+        let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+        let name = Path::new(source).file_stem().unwrap().to_string_lossy();
+        println!(
+            "    {name:<45} {:>9} {:>9} {:>9} {:>9} {:>9}",
+            ms(load),
+            ms(times[0]),
+            ms(times[1]),
+            ms(times[2]),
+            ms(times[3])
+        );
+    }
+    println!();
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let started = Instant::now();
+    let value = f();
+    (started.elapsed(), value)
+}
+
+/// (c) Many programmes: the seeds, one per municipality, with its name put in.
+fn scale() {
+    println!("(c) scale: N generated programmes, all default kinds, one process");
+    println!(
+        "    {:>5} {:>10} {:>16} {:>14} {:>12}",
+        "N", "wall", "programmes/s", "ms/programme", "peak RSS"
+    );
+    for n in [10, 100, 290] {
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), n);
+        let (time, rss) = run(&["build", "-q"], dir.path());
+        let seconds = time.as_secs_f64();
+        println!(
+            "    {n:>5} {:>8.2} s {:>16.1} {:>14.1} {:>9.0} MiB",
+            seconds,
+            n as f64 / seconds,
+            1000.0 * seconds / n as f64,
+            mib(rss)
+        );
+    }
+    println!();
+}
+
+/// Writes `n` programmes into a project at `dir`: seed `i % 3` with its region's name replaced
+/// by municipality `i`'s.
+fn generate(dir: &Path, n: usize) {
+    copy_dir(&Path::new(REPO).join("layouts"), &dir.join("layouts"));
+    for i in 0..n {
+        let (seed, region_name) = SEEDS[i % SEEDS.len()];
+        let base = MUNICIPALITIES[i % MUNICIPALITIES.len()];
+        let name = match i / MUNICIPALITIES.len() {
+            0 => base.to_string(),
+            round => format!("{base} {}", round + 1),
+        };
+        let text = std::fs::read_to_string(Path::new(REPO).join(seed))
+            .unwrap()
+            .replace(region_name, &name);
+        let source = Path::new(seed);
+        let region = source.parent().unwrap();
+        let slug = trycksak::source::suggest_name(&name);
+        let target = dir.join(region).join(format!("{slug}.md"));
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, text).unwrap();
+    }
+}

@@ -1,0 +1,214 @@
+//! Watch mode: build, then rebuild only what a change affects, with fonts, layouts and Typst's
+//! caches kept warm between builds.
+//!
+//! - a changed programme source rebuilds that programme;
+//! - a change in `layouts/<region>/` reloads the layouts and rebuilds that region's programmes
+//!   (every programme for `layouts/base/`);
+//! - a change in `fonts/` or any other file (an image, say) reloads everything and rebuilds the
+//!   programmes it may concern (all, to be safe);
+//! - the output folder is ignored, so our own writes never trigger a build.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::build::{BuildOptions, BuildReport, build_with};
+use crate::project::{BASE_REGION, LAYOUTS_DIR, PROGRAMMES_DIR, Project};
+use crate::typeset::Typesetter;
+
+/// How long to wait for more changes after the first, so that an editor's save (often several
+/// events) gives one rebuild.
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
+
+pub struct WatchOptions {
+    pub build: BuildOptions,
+    /// The sources selected on the command line (empty for all).
+    pub paths: Vec<PathBuf>,
+    /// Poll the file system at this interval instead of waiting for its events (for file
+    /// systems that do not report changes, such as some network and container mounts).
+    pub poll: Option<Duration>,
+}
+
+/// What happened, for the command line to print.
+pub enum WatchEvent<'a> {
+    /// A build finished: why, what it built, how long it took.
+    Built {
+        reason: &'a str,
+        report: &'a BuildReport,
+        elapsed: Duration,
+    },
+    /// The project could not be read (the watch goes on).
+    Failed(&'a anyhow::Error),
+}
+
+/// Builds, then watches until the process is stopped.
+pub fn watch(
+    project: &Project,
+    options: &WatchOptions,
+    mut on_event: impl FnMut(WatchEvent),
+) -> Result<()> {
+    let (sender, receiver) = mpsc::channel();
+    let handler = move |event: notify::Result<notify::Event>| {
+        // Only changes: reading a file (as our own build does) must not trigger a build.
+        if let Ok(event) = event
+            && matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            )
+        {
+            let _ = sender.send(event.paths);
+        }
+    };
+    let mut watcher: Box<dyn Watcher> = match options.poll {
+        Some(interval) => Box::new(notify::PollWatcher::new(
+            handler,
+            notify::Config::default().with_poll_interval(interval),
+        )?),
+        None => Box::new(notify::recommended_watcher(handler)?),
+    };
+    watcher
+        .watch(&project.root, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", project.root.display()))?;
+
+    let mut project = project.clone();
+    let mut typesetter = Typesetter::new(&project);
+    let mut rebuild =
+        |project: &Project, typesetter: &Typesetter, sources: Vec<PathBuf>, reason: &str| {
+            let started = Instant::now();
+            match build_with(typesetter, project, &sources, &options.build) {
+                Ok(report) => on_event(WatchEvent::Built {
+                    reason,
+                    report: &report,
+                    elapsed: started.elapsed(),
+                }),
+                Err(err) => on_event(WatchEvent::Failed(&err)),
+            }
+        };
+    let sources = project.select_sources(&options.paths).unwrap_or_default();
+    rebuild(&project, &typesetter, sources, "start");
+
+    while let Ok(first) = receiver.recv() {
+        let mut changed: BTreeSet<PathBuf> = first.into_iter().collect();
+        while let Ok(more) = receiver.recv_timeout(DEBOUNCE) {
+            changed.extend(more);
+        }
+        // Inputs only; of files that are gone again, only programme sources (an editor's or
+        // sed's temporary file comes and goes).
+        changed.retain(|path| {
+            is_input(&project, &options.build.out_dir, path)
+                && (path.exists() || path.extension().is_some_and(|e| e == "md"))
+                && !path.is_dir()
+        });
+        if changed.is_empty() {
+            continue;
+        }
+        let affected = match affected(&project, &changed) {
+            Affected::Programmes(sources) => sources,
+            Affected::Region(region, mut programmes) => {
+                project = Project::open(&project.root)?;
+                typesetter = Typesetter::new(&project);
+                for source in programmes_of_region(&project, &region) {
+                    if !programmes.contains(&source) {
+                        programmes.push(source);
+                    }
+                }
+                programmes.sort();
+                programmes
+            }
+            Affected::Everything => {
+                project = Project::open(&project.root)?;
+                typesetter = Typesetter::new(&project);
+                project.programme_sources().unwrap_or_default()
+            }
+        };
+        let selected = project.select_sources(&options.paths).unwrap_or_default();
+        let sources: Vec<PathBuf> = affected
+            .into_iter()
+            .filter(|s| options.paths.is_empty() || selected.contains(s))
+            .collect();
+        let mut reason = changed
+            .iter()
+            .take(3)
+            .map(|p| project.relative(p).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if changed.len() > 3 {
+            reason.push_str(&format!(" and {} more", changed.len() - 3));
+        }
+        rebuild(&project, &typesetter, sources, &reason);
+    }
+    Ok(())
+}
+
+/// Whether a changed path is an input of the build: not in the output folder, not hidden (an
+/// editor's swap file, `.git`), and inside the project.
+fn is_input(project: &Project, out_dir: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(&project.root) else {
+        return false;
+    };
+    if path.starts_with(out_dir) || relative.starts_with("target") {
+        return false;
+    }
+    !relative.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name.starts_with('.')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+    })
+}
+
+enum Affected {
+    Programmes(Vec<PathBuf>),
+    /// A region's layout changed (and maybe some programmes too).
+    Region(String, Vec<PathBuf>),
+    Everything,
+}
+
+fn affected(project: &Project, changed: &BTreeSet<PathBuf>) -> Affected {
+    let mut programmes = Vec::new();
+    let mut region = None;
+    for path in changed {
+        let relative = project.relative(path);
+        let mut parts = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match parts.next().as_deref() {
+            Some(PROGRAMMES_DIR) if path.extension().is_some_and(|e| e == "md") => {
+                if path.is_file() {
+                    programmes.push(path.clone());
+                }
+            }
+            Some(LAYOUTS_DIR) => match parts.next() {
+                Some(name) if name != BASE_REGION && region.as_ref().is_none_or(|r| *r == name) => {
+                    region = Some(name)
+                }
+                _ => return Affected::Everything,
+            },
+            _ => return Affected::Everything,
+        }
+    }
+    match region {
+        Some(region) => Affected::Region(region, programmes),
+        None => Affected::Programmes(programmes),
+    }
+}
+
+/// The sources whose front matter names `region` (sources that do not load are included, so
+/// their errors are shown again).
+fn programmes_of_region(project: &Project, region: &str) -> Vec<PathBuf> {
+    project
+        .programme_sources()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|source| {
+            crate::source::load_programme(project, source)
+                .programme
+                .is_none_or(|p| p.meta.region == region)
+        })
+        .collect()
+}
