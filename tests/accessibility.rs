@@ -2,21 +2,12 @@
 
 mod common;
 
-use std::path::Path;
-
-use assert_cmd::Command;
-use common::{SHIPPED, demo_project, repo, shipped_project};
+use common::{SHIPPED, demo_project, repo, shipped_project, trycksak};
 use trycksak::output::large_print;
 use trycksak::output::pdf::PdfContext;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Typesetter, has_hyphenation, page_lines, page_texts};
-
-fn trycksak(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("trycksak").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
-    cmd
-}
 
 #[test]
 fn large_print_has_short_unhyphenated_lines_and_every_paragraph() {

@@ -4,14 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use common::shipped_project;
-
-fn trycksak(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("trycksak").unwrap();
-    cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
-    cmd
-}
+use common::{shipped_project, trycksak};
 
 fn manifest(out: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()

@@ -99,3 +99,10 @@ pub fn demo_project(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The real `trycksak` binary, run in `dir` with a clean environment.
+pub fn trycksak(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("trycksak").unwrap();
+    cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
+    cmd
+}

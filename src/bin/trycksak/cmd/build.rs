@@ -1,4 +1,3 @@
-use std::path::PathBuf;
 use std::time::Instant;
 
 use std::io::IsTerminal;
@@ -6,26 +5,15 @@ use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use trycksak::build::{BuildOptions, Outcome, Progress, build};
-use trycksak::output::OutputKind;
 use trycksak::project::shard;
 
-use super::{Result, files, open, programmes, report};
+use super::{Result, Selection, files, open, programmes, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Programme files or folders to build (default: everything under programmes/).
-    #[arg(value_name = "PATHS")]
-    paths: Vec<PathBuf>,
-
-    /// The output folder.
-    #[arg(short, long, value_name = "DIR", default_value = "out")]
-    out: PathBuf,
-
-    /// The outputs to write, separated by commas (default: all; large-print where the layout
-    /// asks for it).
-    #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
-    format: Vec<OutputKind>,
+    #[command(flatten)]
+    selection: Selection,
 
     /// Also write a PNG of every PDF page beside the PDF, to look at without a PDF viewer.
     #[arg(long)]
@@ -57,13 +45,13 @@ fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
 
 pub fn run(env: &Env, args: Args) -> Result<Status> {
     let started = Instant::now();
-    let (project, mut sources) = open(env, &args.paths)?;
+    let (project, mut sources) = open(env, &args.selection.paths)?;
     if let Some((k, n)) = args.shard {
         sources = shard(sources, k, n);
     }
     let progress = progress_bar(env, sources.len());
-    let kinds = (!args.format.is_empty()).then_some(args.format);
-    let out_dir = project.root.join(&args.out);
+    let kinds = args.selection.kinds();
+    let out_dir = project.root.join(&args.selection.out);
     let report_ = build(
         &project,
         &sources,
@@ -98,7 +86,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 let ms = timing.elapsed.as_secs_f64() * 1000.0;
                 eprintln!(
                     "wrote {}/{}{pages}{fit} ({ms:.0} ms{tries})",
-                    args.out.display(),
+                    args.selection.out.display(),
                     entry.path
                 );
             }
@@ -111,7 +99,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             "Built {} ({}) into {}/ in {:.2} s",
             programmes(built),
             files(report_.files_written()),
-            args.out.display(),
+            args.selection.out.display(),
             started.elapsed().as_secs_f64()
         );
     }

@@ -11,6 +11,30 @@ use trycksak::project::Project;
 
 use crate::Env;
 
+/// What to build and where: shared by `build` and `watch`.
+#[derive(Debug, clap::Args)]
+pub struct Selection {
+    /// Programme files or folders (default: everything under programmes/).
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// The output folder (never read as input).
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// The outputs to write, separated by commas (default: all; large-print where the layout
+    /// asks for it).
+    #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
+    pub format: Vec<trycksak::output::OutputKind>,
+}
+
+impl Selection {
+    /// The kinds asked for, or `None` for each region's defaults.
+    pub fn kinds(&self) -> Option<Vec<trycksak::output::OutputKind>> {
+        (!self.format.is_empty()).then(|| self.format.clone())
+    }
+}
+
 /// A subcommand's failure: a usage error (exit 2) or a failure of the work itself (exit 1).
 pub enum Error {
     Usage(anyhow::Error),

@@ -1,26 +1,15 @@
-use std::path::PathBuf;
 use std::time::Duration;
 
 use trycksak::build::BuildOptions;
-use trycksak::output::OutputKind;
 use trycksak::watch::{WatchEvent, WatchOptions, watch};
 
-use super::{Error, Result, files, programmes, report};
+use super::{Error, Result, Selection, files, programmes, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Programme files or folders to watch and build (default: everything under programmes/).
-    #[arg(value_name = "PATHS")]
-    paths: Vec<PathBuf>,
-
-    /// The output folder (never watched).
-    #[arg(short, long, value_name = "DIR", default_value = "out")]
-    out: PathBuf,
-
-    /// The outputs to write, separated by commas (default: as `build`).
-    #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
-    format: Vec<OutputKind>,
+    #[command(flatten)]
+    selection: Selection,
 
     /// Poll for changes every MS milliseconds instead of waiting for the file system's events
     /// (for network drives and containers that do not report changes).
@@ -31,16 +20,18 @@ pub struct Args {
 /// Builds, then rebuilds what each change affects, until stopped (Ctrl-C).
 pub fn run(env: &Env, args: Args) -> Result<Status> {
     let project = trycksak::project::Project::open(&env.project_dir).map_err(Error::Usage)?;
-    project.select_sources(&args.paths).map_err(Error::Usage)?;
+    project
+        .select_sources(&args.selection.paths)
+        .map_err(Error::Usage)?;
     let options = WatchOptions {
         build: BuildOptions {
-            out_dir: project.root.join(&args.out),
-            kinds: (!args.format.is_empty()).then_some(args.format),
+            out_dir: project.root.join(&args.selection.out),
+            kinds: args.selection.kinds(),
             preview: false,
             jobs: None,
             progress: None,
         },
-        paths: args.paths,
+        paths: args.selection.paths,
         poll: args.poll.map(Duration::from_millis),
     };
     if !env.quiet {
