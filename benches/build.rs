@@ -4,7 +4,8 @@
 //! (a) the shipped programmes, every default kind, by the release binary from a cold process;
 //! (b) each kind of each shipped programme, in one process with a warm typesetter;
 //! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
-//!     wall time, programmes per second and the peak memory of the process.
+//!     wall time, programmes per second and the peak memory of the process;
+//! (d) watch mode: the time from saving a one-word edit to the rewritten outputs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -83,6 +84,63 @@ fn main() {
     shipped_cold();
     per_kind();
     scale();
+    watch_latency();
+}
+
+/// (d) `trycksak watch`: save a one-word edit, time until every output of the programme has
+/// been rewritten (the manifest is written last).
+fn watch_latency() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(dir.path());
+    let mut child = Command::new(BIN)
+        .args(["watch", "-q"])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("trycksak watch runs");
+    let manifest = dir.path().join("out/manifest.json");
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let wait_for_change = |before: Option<std::time::SystemTime>| {
+        let started = Instant::now();
+        while modified(&manifest) == before {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "watch did not rebuild"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    };
+    wait_for_change(None);
+    std::thread::sleep(Duration::from_millis(300));
+    println!("(d) watch: one-word edit saved → all outputs of that programme rewritten");
+    for (source, _) in SEEDS {
+        let path = dir.path().join(source);
+        let mut samples = Vec::new();
+        for round in 0..5 {
+            let before = modified(&manifest);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let edited = text.replacen(" vi ", if round % 2 == 0 { " Vi " } else { " vi " }, 1);
+            let edited = if edited == text {
+                text.replacen(" Vi ", " vi ", 1)
+            } else {
+                edited
+            };
+            let started = Instant::now();
+            std::fs::write(&path, edited).unwrap();
+            wait_for_change(before);
+            samples.push(started.elapsed());
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let name = Path::new(source).file_stem().unwrap().to_string_lossy();
+        println!(
+            "    {name:<45} {:>7.1} ms (median of 5, including the {} ms debounce)",
+            median(samples).as_secs_f64() * 1000.0,
+            trycksak::watch::DEBOUNCE.as_millis()
+        );
+    }
+    child.kill().ok();
+    child.wait().ok();
+    println!();
 }
 
 /// Runs the binary; returns wall time and the process's peak resident memory.

@@ -88,7 +88,8 @@ pub fn build(
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
-    let mut pool = rayon::ThreadPoolBuilder::new();
+    // Typst recurses deeply on nested content: give the threads the main thread's stack or more.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
     if let Some(jobs) = options.jobs {
         pool = pool.num_threads(jobs.max(1));
     }
@@ -159,9 +160,9 @@ pub fn build_with(
         .map(|(mut outcome, job)| {
             if let Some(job) = job {
                 render_and_write(typesetter, job, options, &mut outcome);
-                // Keep memory flat over hundreds of programmes: drop Typst's cached layouts
-                // that the next documents are unlikely to reuse.
-                typst::comemo::evict(10);
+                // Keep memory flat over hundreds of programmes: drop Typst's cached results
+                // that the last two programmes did not use (other programmes rarely can).
+                typst::comemo::evict(2);
             }
             if let Some(progress) = &options.progress {
                 progress(&outcome);
