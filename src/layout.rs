@@ -38,11 +38,6 @@ impl Cmyk {
         let channel = |ink: f64| ((1.0 - ink) * (1.0 - k) * 255.0).round() as u8;
         format!("#{:02x}{:02x}{:02x}", channel(c), channel(m), channel(y))
     }
-
-    /// Total ink coverage in percent.
-    pub fn total_ink(self) -> f64 {
-        self.0.iter().sum()
-    }
 }
 
 impl<'de> Deserialize<'de> for Cmyk {

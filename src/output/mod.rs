@@ -122,10 +122,7 @@ impl OutputKind {
                 })
             }
             OutputKind::Report => {
-                let target = programme
-                    .meta
-                    .lix_target
-                    .or_else(|| cx.layout(programme).ok().and_then(|l| l.lix_target));
+                let target = report::lix_target(programme, cx.typesetter.layouts());
                 let (report, warnings) = report::render(programme, cx.source, target);
                 Ok(Rendered {
                     bytes: report.into_bytes(),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::text::wrap;
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::layout::Layouts;
 use crate::model::{Block, BlockKind, Inline, Programme, Section, plain_text};
 use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
 
@@ -103,6 +104,15 @@ fn words_for(lang: &str) -> &'static Words {
     } else {
         &ENGLISH
     }
+}
+
+/// The LIX target of a programme: its front matter's, else its region layout's.
+pub fn lix_target(programme: &Programme, layouts: &Layouts) -> Option<f64> {
+    programme.meta.lix_target.or_else(|| {
+        layouts
+            .get(&programme.meta.region)
+            .and_then(|l| l.lix_target)
+    })
 }
 
 /// The report, and a warning for each section over the LIX target (if one is set).

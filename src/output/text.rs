@@ -129,11 +129,7 @@ impl Writer {
 
     /// A heading line (wrapped if long), underlined with `underline` to its longest line.
     fn heading(&mut self, text: &str, underline: char) {
-        let options = textwrap::Options::new(WIDTH)
-            .break_words(false)
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        let lines = textwrap::wrap(text.trim(), &options);
+        let lines = wrap(text, "", "");
         let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         for line in &lines {
             self.line(line);

@@ -201,11 +201,6 @@ pub fn page_png(document: &PagedDocument, page: usize, ppi: f32) -> Option<Vec<u
     typst_render::render(page, &options).encode_png().ok()
 }
 
-/// The page count of a laid-out document.
-pub fn page_count(document: &PagedDocument) -> usize {
-    document.pages().len()
-}
-
 /// The text of each page as laid out, in reading order of the frames; words broken by
 /// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
 pub fn page_texts(document: &PagedDocument) -> Vec<String> {

@@ -48,15 +48,8 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 diagnostics.extend(missing);
             }
             if args.a11y && !has_errors(&diagnostics) {
-                let layout_target = typesetter
-                    .layouts()
-                    .get(&programme.meta.region)
-                    .and_then(|l| l.lix_target);
-                let (text, warnings) = report::render(
-                    programme,
-                    &loaded.file,
-                    programme.meta.lix_target.or(layout_target),
-                );
+                let target = report::lix_target(programme, typesetter.layouts());
+                let (text, warnings) = report::render(programme, &loaded.file, target);
                 diagnostics.extend(warnings);
                 let _ = writeln!(stdout, "{text}");
             }
