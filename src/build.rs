@@ -1,13 +1,17 @@
 //! The build pipeline: load each programme once, render every requested output from the model,
 //! write the files atomically, update the manifest. One bad programme does not stop the others.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
+use rayon::ThreadPool;
 use rayon::prelude::*;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
 use crate::fsutil::write_atomic;
@@ -29,8 +33,29 @@ pub struct BuildOptions {
     pub preview: bool,
     /// Threads to build with; `None` for one per core.
     pub jobs: Option<usize>,
-    /// Called as each programme is done, from the thread that built it.
+    /// Called as each programme is done.
     pub progress: Option<Progress>,
+    /// The longest one document may take to typeset; a template that loops forever fails the
+    /// programme after this instead of hanging the build.
+    pub timeout: Duration,
+}
+
+/// What a build waits for one document by default: the largest programme takes well under a
+/// second.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl BuildOptions {
+    /// Options with the defaults: all kinds by region, no previews, one thread per core.
+    pub fn new(out_dir: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            out_dir: out_dir.into(),
+            kinds: None,
+            preview: false,
+            jobs: None,
+            progress: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
 }
 
 /// A callback told of each finished programme (for a progress bar).
@@ -88,27 +113,56 @@ pub fn build(
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
-    // Typst recurses deeply on nested content: give the threads the main thread's stack or more.
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(64 << 20);
-    if let Some(jobs) = options.jobs {
-        pool = pool.num_threads(jobs.max(1));
-    }
-    let pool = pool.build()?;
-    pool.install(|| build_with(&Typesetter::new(project), project, sources, options))
+    let pool = thread_pool(options.jobs)?;
+    build_with(
+        &Arc::new(Typesetter::new(project)),
+        &pool,
+        project,
+        sources,
+        options,
+    )
 }
 
-/// [`build`] with fonts and layouts already loaded (watch mode keeps one typesetter warm), in
-/// the current rayon pool.
+/// The threads sources are loaded on (`jobs` of them, one per core by default). Also gives
+/// rayon's global pool, where Typst does its own parallel work, room for Typst's deep
+/// recursion on nested content.
+pub fn thread_pool(jobs: Option<usize>) -> Result<ThreadPool> {
+    // Fails only when the global pool already exists (a second build in this process).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(BUILD_STACK)
+        .build_global();
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(BUILD_STACK);
+    if let Some(jobs) = jobs {
+        pool = pool.num_threads(jobs.max(1));
+    }
+    Ok(pool.build()?)
+}
+
+/// [`build`] with fonts and layouts already loaded and the loading threads started (watch mode
+/// keeps both).
+///
+/// Programmes are built on `options.jobs` threads of their own; this thread only collects the
+/// outcomes, so
+/// that it can give up on a document that takes longer than `options.timeout` (its programme
+/// fails, the others go on) and turn a panic into that programme's error. Outcomes come back in
+/// source order and the manifest is written as programmes finish, so that an interrupted build
+/// leaves a manifest that matches `out/`.
 pub fn build_with(
-    typesetter: &Typesetter,
+    typesetter: &Arc<Typesetter>,
+    pool: &ThreadPool,
     project: &Project,
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
-    let loaded: Vec<Loaded> = sources
-        .par_iter()
-        .map(|source| load_programme(project, source))
-        .collect();
+    let _lock = OutputLock::acquire(&options.out_dir)?;
+    remove_stale_temporaries(&options.out_dir);
+
+    let loaded: Vec<Loaded> = pool.install(|| {
+        sources
+            .par_iter()
+            .map(|source| load_programme(project, source))
+            .collect()
+    });
 
     // Two programmes must not write into the same folder; the first in source order keeps it.
     let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
@@ -155,28 +209,263 @@ pub fn build_with(
         })
         .collect();
 
-    let outcomes: Vec<Outcome> = jobs
-        .into_par_iter()
-        .map(|(mut outcome, job)| {
-            if let Some(job) = job {
-                render_and_write(typesetter, job, options, &mut outcome);
-                // Keep memory flat over hundreds of programmes: drop Typst's cached results
-                // that the last two programmes did not use (other programmes rarely can).
-                typst::comemo::evict(2);
-            }
+    let mut manifest = Manifest::load(&options.out_dir);
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
+    let mut running: Vec<Option<Arc<Running>>> = Vec::with_capacity(jobs.len());
+    let (sender, receiver) = mpsc::channel::<(usize, Outcome)>();
+    let mut queue = VecDeque::new();
+    for (index, (outcome, job)) in jobs.into_iter().enumerate() {
+        let Some(job) = job else {
             if let Some(progress) = &options.progress {
                 progress(&outcome);
             }
-            outcome
-        })
-        .collect();
+            outcomes.push(Some(outcome));
+            running.push(None);
+            continue;
+        };
+        let state = Arc::new(Running {
+            source: outcome.source.clone(),
+            current: Mutex::new(None),
+            abandoned: AtomicBool::new(false),
+        });
+        running.push(Some(Arc::clone(&state)));
+        outcomes.push(None);
+        queue.push_back(Task {
+            index,
+            outcome,
+            job,
+            state,
+        });
+    }
+    // Programmes go to threads of their own, not into rayon: Typst's own parallel work runs on
+    // rayon's global pool, and a rayon thread waiting there for help steals any queued rayon
+    // job, so whole programmes nested on one stack (memory grew with every programme, and a
+    // 290-programme build overflowed a stack).
+    let workers = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .clamp(1, queue.len().max(1));
+    let queue = Arc::new(Mutex::new(queue));
+    for _ in 0..workers {
+        let (queue, typesetter, options, sender) = (
+            Arc::clone(&queue),
+            Arc::clone(typesetter),
+            options.clone(),
+            sender.clone(),
+        );
+        std::thread::Builder::new()
+            .name("trycksak-build".into())
+            .stack_size(BUILD_STACK)
+            .spawn(move || {
+                loop {
+                    let task = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+                    let Some(task) = task else { break };
+                    let (index, outcome) = build_one(&typesetter, task, &options);
+                    if sender.send((index, outcome)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start a build thread")?;
+    }
+    drop(sender);
 
-    let mut manifest = Manifest::load(&options.out_dir);
-    for outcome in &outcomes {
-        manifest.update(outcome.written.iter().cloned());
+    let mut waiting = outcomes.iter().filter(|o| o.is_none()).count();
+    let mut saved = Instant::now();
+    while waiting > 0 {
+        let finished = match receiver.recv_timeout(Duration::from_millis(50)) {
+            Ok((index, outcome)) if outcomes[index].is_none() => vec![(index, outcome)],
+            Ok(_) => Vec::new(),
+            Err(mpsc::RecvTimeoutError::Timeout) => timed_out(&running, &outcomes, options),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        for (index, outcome) in finished {
+            manifest.update(outcome.written.iter().cloned());
+            if let Some(progress) = &options.progress {
+                progress(&outcome);
+            }
+            outcomes[index] = Some(outcome);
+            waiting -= 1;
+        }
+        if saved.elapsed() > MANIFEST_INTERVAL {
+            manifest.save(&options.out_dir)?;
+            saved = Instant::now();
+        }
     }
     manifest.save(&options.out_dir)?;
-    Ok(BuildReport { outcomes })
+    Ok(BuildReport {
+        outcomes: outcomes.into_iter().flatten().collect(),
+    })
+}
+
+/// One programme waiting to be built.
+struct Task {
+    index: usize,
+    outcome: Outcome,
+    job: Job,
+    state: Arc<Running>,
+}
+
+/// Builds one programme; a panic becomes its error.
+fn build_one(typesetter: &Typesetter, task: Task, options: &BuildOptions) -> (usize, Outcome) {
+    let Task {
+        index,
+        outcome,
+        job,
+        state,
+    } = task;
+    let source = outcome.source.clone();
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut outcome = outcome;
+        render_and_write(typesetter, job, options, &mut outcome, &state);
+        outcome
+    }));
+    let outcome = result.unwrap_or_else(|panic| internal_error(source, &state, &*panic));
+    // Keep memory flat over hundreds of programmes: drop Typst's cached results that the last
+    // two programmes did not use (other programmes rarely can).
+    typst::comemo::evict(2);
+    (index, outcome)
+}
+
+/// Stack size of build threads and Typst's: it recurses deeply on nested content.
+const BUILD_STACK: usize = 64 << 20;
+
+/// How often a long build brings `out/manifest.json` up to date.
+const MANIFEST_INTERVAL: Duration = Duration::from_millis(500);
+
+/// What one programme's thread is doing, for the collecting thread.
+struct Running {
+    /// The programme, relative to the project.
+    source: PathBuf,
+    /// The document being typeset and since when.
+    current: Mutex<Option<(OutputKind, Instant)>>,
+    /// Set when the build gave up on this programme: it must not write anything any more.
+    abandoned: AtomicBool,
+}
+
+/// The programmes whose current document has taken longer than the timeout: they fail, and
+/// their threads are left to finish (or not) without writing anything.
+fn timed_out(
+    running: &[Option<Arc<Running>>],
+    outcomes: &[Option<Outcome>],
+    options: &BuildOptions,
+) -> Vec<(usize, Outcome)> {
+    let mut out = Vec::new();
+    for (index, state) in running.iter().enumerate() {
+        let Some(state) = state else { continue };
+        if outcomes[index].is_some() {
+            continue;
+        }
+        let current = *state.current.lock().unwrap_or_else(|e| e.into_inner());
+        let Some((kind, since)) = current else {
+            continue;
+        };
+        if since.elapsed() < options.timeout {
+            continue;
+        }
+        state.abandoned.store(true, Ordering::SeqCst);
+        let source = state.source.clone();
+        let file = SourceFile::new(source.clone(), String::new());
+        let outcome = Outcome {
+            source,
+            diagnostics: vec![Diagnostic::error(
+                &file,
+                None,
+                format!(
+                    "typesetting the {} took longer than {} s and was stopped: the layout's template may loop forever",
+                    kind.name(),
+                    options.timeout.as_secs_f64()
+                ),
+            )
+            .with_help("look for a loop that never ends in the region's .typ files (layouts/<region>/ or layouts/base/); nothing of this programme was written")],
+            written: Vec::new(),
+            timings: Vec::new(),
+        };
+        out.push((index, outcome));
+    }
+    out
+}
+
+/// A panic while building one programme: a bug of ours, reported as that programme's error.
+fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any + Send)) -> Outcome {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    let doing = state
+        .current
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .map(|(kind, _)| format!(" while making the {}", kind.name()))
+        .unwrap_or_default();
+    let file = SourceFile::new(source.clone(), String::new());
+    Outcome {
+        diagnostics: vec![Diagnostic::error(
+            &file,
+            None,
+            format!("internal error{doing}: {message}"),
+        )
+        .with_help(format!(
+            "this is a bug in trycksak, not in your file: please report it with {} attached; the other programmes were built",
+            source.display()
+        ))],
+        source,
+        written: Vec::new(),
+        timings: Vec::new(),
+    }
+}
+
+/// An exclusive lock on the output folder for the length of a build: two builds writing into
+/// one `out/` at once would interleave their manifests. The second one is refused with a clear
+/// message rather than made to wait.
+struct OutputLock {
+    _file: std::fs::File,
+}
+
+const LOCK_FILE: &str = ".trycksak.lock";
+
+impl OutputLock {
+    fn acquire(out_dir: &Path) -> Result<OutputLock> {
+        std::fs::create_dir_all(out_dir)
+            .with_context(|| format!("cannot create the output folder {}", out_dir.display()))?;
+        let path = out_dir.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(OutputLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+                "another trycksak build is writing into {} right now; wait until it has finished, or build into another folder with --out",
+                out_dir.display()
+            ),
+            Err(std::fs::TryLockError::Error(err)) => {
+                Err(err).with_context(|| format!("cannot lock {}", path.display()))
+            }
+        }
+    }
+}
+
+/// Temporary files of a build that was killed before it could rename them (we hold the lock,
+/// so no other build is writing any).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            remove_stale_temporaries(&path);
+        } else if kind.is_file() && crate::fsutil::is_temporary(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// A loaded programme with the output folder it claimed.
@@ -191,6 +480,7 @@ fn render_and_write(
     job: Job,
     options: &BuildOptions,
     outcome: &mut Outcome,
+    state: &Running,
 ) {
     let Job {
         programme,
@@ -199,24 +489,31 @@ fn render_and_write(
     } = job;
     // A region whose layout has errors cannot build; say so once, before any rendering.
     let layout_problems = typesetter.layouts().problems(&programme.meta.region);
+    // Its warnings (ink limits, say) are shown with the programme; the report drops repeats.
+    outcome.diagnostics.extend(layout_problems.iter().cloned());
     if has_errors(layout_problems) {
-        outcome.diagnostics.extend(layout_problems.iter().cloned());
         return;
     }
 
     // Render everything first, so a programme's outputs are written together or not at all.
-    let cx = PdfContext {
-        typesetter,
-        source: &file,
-        preview: options.preview,
-    };
+    let cx = PdfContext::new(typesetter, &file, options.preview);
     let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
     let kinds = options
         .kinds
         .clone()
         .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
+    let mut failed_kinds = Vec::new();
     for kind in kinds {
-        let started = std::time::Instant::now();
+        if kind
+            .screen_twin()
+            .is_some_and(|twin| failed_kinds.contains(&twin))
+        {
+            continue;
+        }
+        let started = Instant::now();
+        *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
+        #[cfg(debug_assertions)]
+        panic_for_tests(&programme.slug);
         let result = kind.render(&programme, &cx);
         let fit_tries = result.as_ref().ok().and_then(|output| output.fit_tries);
         outcome.timings.push(Timing {
@@ -229,10 +526,14 @@ fn render_and_write(
                 outcome.diagnostics.extend(output.warnings.iter().cloned());
                 rendered.push((kind, output));
             }
-            Err(errors) => outcome.diagnostics.extend(errors),
+            Err(errors) => {
+                failed_kinds.push(kind);
+                outcome.diagnostics.extend(errors)
+            }
         }
     }
-    if outcome.failed() {
+    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    if outcome.failed() || state.abandoned.load(Ordering::SeqCst) {
         return;
     }
     for (kind, output) in rendered {
@@ -269,7 +570,17 @@ fn render_and_write(
             output.pages,
         );
         entry.fit = output.fit;
+        entry.print = output.print;
         outcome.written.push(entry);
+    }
+}
+
+/// Debug builds only: `TRYCKSAK_TEST_PANIC=<slug>` panics while building that programme, so that
+/// the tests can prove a panic stays one programme's error.
+#[cfg(debug_assertions)]
+fn panic_for_tests(slug: &str) {
+    if std::env::var("TRYCKSAK_TEST_PANIC").is_ok_and(|target| target == slug) {
+        panic!("TRYCKSAK_TEST_PANIC asked for a panic in {slug}");
     }
 }
 

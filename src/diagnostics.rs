@@ -60,6 +60,17 @@ impl SourceFile {
         start + within
     }
 
+    /// The byte range of the character at byte `offset` (empty at the end of the text): a span
+    /// that never cuts a character in two, whatever the offset.
+    pub fn char_span(&self, offset: usize) -> Range<usize> {
+        let mut start = offset.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = self.text[start..].chars().next().map_or(0, char::len_utf8);
+        start..start + len
+    }
+
     /// The byte range of a whole 1-based line, without its line end.
     pub fn line_span(&self, line: usize) -> Range<usize> {
         let start = self.offset(line, 1);

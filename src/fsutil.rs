@@ -5,6 +5,17 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+/// The prefix and suffix of [`write_atomic`]'s temporary files.
+const TEMP_PREFIX: &str = ".trycksak-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether `path` is one of [`write_atomic`]'s temporary files (left by a killed build).
+pub fn is_temporary(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX))
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
 /// `path` holds either its old content or the complete new one, never a part. A failure removes
 /// the temporary file.
@@ -13,8 +24,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let mut temp = tempfile::Builder::new()
-        .prefix(".trycksak-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     temp.write_all(bytes)

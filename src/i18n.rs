@@ -13,6 +13,8 @@ pub struct Labels {
     pub contact: &'static str,
     /// Heads the lined pages that fill a booklet up to a multiple of four pages.
     pub notes: &'static str,
+    /// "Page" in the print PDFs' slug line, outside the trimmed page.
+    pub page: &'static str,
     /// Alt text prefix of a region's logo.
     pub logo: &'static str,
     /// Heads the pledges made before the first section, in the summary.
@@ -33,6 +35,7 @@ const SWEDISH: Labels = Labels {
     publisher: "Ansvarig utgivare",
     contact: "Kontakt",
     notes: "Anteckningar",
+    page: "sida",
     logo: "Logotyp",
     intro: "Inledning",
     text_notice: "Det här är textversionen av programmet, för skärmläsare och uppläsning. Den har samma text som den tryckta versionen men inga sidnummer, och bilderna beskrivs inom hakparentes.",
@@ -48,6 +51,7 @@ const ENGLISH: Labels = Labels {
     publisher: "Publisher",
     contact: "Contact",
     notes: "Notes",
+    page: "page",
     logo: "Logo",
     intro: "Introduction",
     text_notice: "This is the text version of the programme, for screen readers and reading aloud. It has the same text as the printed version, but no page numbers; images are described in square brackets.",
@@ -63,6 +67,7 @@ const FINNISH: Labels = Labels {
     publisher: "Julkaisija",
     contact: "Yhteystiedot",
     notes: "Muistiinpanoja",
+    page: "sivu",
     logo: "Logo",
     intro: "Johdanto",
     text_notice: "Tämä on ohjelman tekstiversio ruudunlukijoille ja ääneen lukemiseen. Siinä on sama teksti kuin painetussa versiossa, mutta ei sivunumeroita, ja kuvat kuvataan hakasulkeissa.",
@@ -78,6 +83,7 @@ const NORWEGIAN: Labels = Labels {
     publisher: "Ansvarlig utgiver",
     contact: "Kontakt",
     notes: "Notater",
+    page: "side",
     logo: "Logo",
     intro: "Innledning",
     text_notice: "Dette er tekstversjonen av programmet, for skjermlesere og opplesning. Den har samme tekst som den trykte versjonen, men ingen sidetall, og bildene beskrives i hakeparentes.",

@@ -93,6 +93,14 @@ struct LayoutFile {
     summary: Option<SummaryFile>,
     large_print: Option<bool>,
     lix_target: Option<f64>,
+    print: Option<PrintFile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrintFile {
+    bleed: Option<f64>,
+    safe: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -135,7 +143,20 @@ pub struct Layout {
     pub large_print: bool,
     /// A LIX above this in a section is a warning in the readability report.
     pub lix_target: Option<f64>,
+    pub print: PrintSettings,
 }
+
+/// What the print twins need from the layout, in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PrintSettings {
+    /// How far backgrounds run on past the trim.
+    pub bleed_mm: f64,
+    /// How far inside the trim all text must stay.
+    pub safe_mm: f64,
+}
+
+/// The largest ink total (C+M+Y+K, in percent) Swedish printers accept on coated paper.
+pub const INK_LIMIT: f64 = 300.0;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Fonts {
@@ -195,6 +216,7 @@ impl Layouts {
             };
             let layout = resolve(region, &own, &base, families, &mut problems, project, &dir);
             check_contrast(&layout, &own, &base, &mut problems);
+            check_ink(&layout, &own, &base, &mut problems);
             let mut search = vec![dir];
             if region != BASE_REGION {
                 search.push(base_dir.clone());
@@ -282,9 +304,35 @@ fn parse_layout_file(
             }
         }
     }
+    if let Some(print) = &parsed.print {
+        for (key, value, max) in [("bleed", print.bleed, 10.0), ("safe", print.safe, 20.0)] {
+            if let Some(value) = value.filter(|v| !(0.0..=max).contains(v)) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        key_span(file, key),
+                        format!("`print: {key}` is {value} mm; it must be 0 to {max} mm"),
+                    )
+                    .with_help(
+                        "print shops ask for a 3 mm bleed and text at least 5 mm inside the trim",
+                    ),
+                );
+            }
+        }
+    }
     if let Some(logo) = &parsed.logo {
         let layout_file = dir.join(LAYOUT_FILE);
-        if let Err(err) = project.resolve_inside(&layout_file, logo) {
+        let resolved = project.resolve_inside(&layout_file, logo);
+        if let Ok(path) = &resolved
+            && let Err(problem) = crate::images::inspect(path)
+        {
+            let (message, help) = problem.explain(logo);
+            problems.push(
+                Diagnostic::error(file, key_span(file, "logo"), format!("the logo {message}"))
+                    .with_help(help),
+            );
+        }
+        if let Err(err) = resolved {
             let span = key_span(file, "logo");
             let why = match err {
                 PathError::Missing(_) => "does not exist",
@@ -370,6 +418,43 @@ fn check_contrast(layout: &Layout, own: &Parsed, base: &Parsed, problems: &mut V
     }
 }
 
+/// Print: a colour with more ink than the press can dry smudges; black text built from four
+/// inks (rich black) blurs when the plates are slightly off. Warnings: the PDF is still valid.
+fn check_ink(layout: &Layout, own: &Parsed, base: &Parsed, problems: &mut Vec<Diagnostic>) {
+    let locate = |name: &str| {
+        Parsed::locate(own, base, name).unwrap_or_else(|| {
+            let display = format!("{LAYOUTS_DIR}/{}/{LAYOUT_FILE}", layout.region);
+            (SourceFile::new(display, String::new()), None)
+        })
+    };
+    for (name, cmyk) in &layout.colours {
+        let total: f64 = cmyk.0.iter().sum();
+        if total > INK_LIMIT + 1e-9 {
+            let (file, span) = locate(name);
+            problems.push(
+                Diagnostic::warning(
+                    &file,
+                    span,
+                    format!("`{name}` has {total:.0} % ink in all, more than the {INK_LIMIT:.0} % a press can print cleanly on coated paper"),
+                )
+                .with_help("lower cyan, magenta or yellow until the four add up to 300 or less"),
+            );
+        }
+    }
+    let [c, m, y, k] = layout.colours["text"].0;
+    if k >= 80.0 && c + m + y > 0.0 {
+        let (file, span) = locate("text");
+        problems.push(
+            Diagnostic::warning(
+                &file,
+                span,
+                format!("`text` is a rich black ({c:.0}/{m:.0}/{y:.0}/{k:.0}): small type in four inks blurs when the plates are slightly off"),
+            )
+            .with_help("print body text in black ink only: `text: [0, 0, 0, 100]`"),
+        );
+    }
+}
+
 /// The WCAG contrast ratio of two `#rrggbb` colours.
 pub fn contrast_ratio(a: &str, b: &str) -> f64 {
     let luminance = |hex: &str| {
@@ -451,6 +536,12 @@ fn resolve(
         .or_else(|| base.logo.as_ref().map(|logo| (base_dir, logo)))
         .and_then(|(dir, logo)| project.resolve_inside(&dir.join(LAYOUT_FILE), logo).ok())
         .map(|path| project.relative(&path).to_string_lossy().replace('\\', "/"));
+    let pick_print = |f: fn(&PrintFile) -> Option<f64>| {
+        own.print
+            .as_ref()
+            .and_then(f)
+            .or_else(|| base.print.as_ref().and_then(f))
+    };
     let paper = |f: fn(&PaperFile) -> Option<Paper>, default| {
         own.paper
             .as_ref()
@@ -481,6 +572,10 @@ fn resolve(
             .unwrap_or(8.0),
         large_print: own.large_print.or(base.large_print).unwrap_or(false),
         lix_target: own.lix_target.or(base.lix_target),
+        print: PrintSettings {
+            bleed_mm: pick_print(|p| p.bleed).unwrap_or(3.0),
+            safe_mm: pick_print(|p| p.safe).unwrap_or(5.0),
+        },
     }
 }
 
@@ -502,10 +597,9 @@ fn key_span(file: &SourceFile, key: &str) -> Option<std::ops::Range<usize>> {
 }
 
 fn yaml_problem(file: &Arc<SourceFile>, err: &serde_yaml::Error) -> Diagnostic {
-    let span = err.location().map(|l| {
-        let start = file.offset(l.line(), l.column());
-        start..(start + 1).min(file.text.len())
-    });
+    let span = err
+        .location()
+        .map(|l| file.char_span(file.offset(l.line(), l.column())));
     let full = err.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full).to_string();
     // serde lists the allowed keys: turn that into a suggestion.

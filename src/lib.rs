@@ -4,16 +4,19 @@
 //! 1. [`project`] finds the sources and regions of a project folder;
 //! 2. [`source`] loads a source into the one [`model`], with located [`diagnostics`];
 //! 3. [`output`] renders each kind of output from the model (one module per kind);
-//! 4. [`build`] runs the steps for every programme and writes files and the [`manifest`].
+//! 4. [`build`] runs the steps for every programme and writes files and the [`manifest`];
+//! 5. [`preflight`] reads finished PDFs back as a print shop's checker does.
 
 pub mod build;
 pub mod diagnostics;
 pub mod fsutil;
 pub mod i18n;
+pub mod images;
 pub mod layout;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod preflight;
 pub mod project;
 pub mod readability;
 pub mod scaffold;

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::fsutil::write_atomic;
 use crate::output::pdf::Fit;
+use crate::output::print::PrintFacts;
 
 pub const FILE_NAME: &str = "manifest.json";
 
@@ -34,6 +35,9 @@ pub struct Entry {
     /// The one-page summary's chosen type setting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<Fit>,
+    /// Print twins: finished size, bleed, colour and standard, read back from the file.
+    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
+    pub print: Option<PrintFacts>,
 }
 
 impl Entry {
@@ -54,6 +58,7 @@ impl Entry {
             sha256: sha256_hex(content),
             pages,
             fit: None,
+            print: None,
         }
     }
 }

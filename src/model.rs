@@ -111,6 +111,9 @@ pub struct Image {
     /// Relative to the project root, with `/` separators; checked to exist inside the project.
     pub path: String,
     pub alt: String,
+    /// Where the source refers to the image (byte range), for messages about it.
+    #[serde(skip)]
+    pub at: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,13 +10,14 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::{BuildOptions, BuildReport, build_with};
+use crate::build::{BuildOptions, BuildReport, build_with, thread_pool};
 use crate::project::{BASE_REGION, LAYOUTS_DIR, PROGRAMMES_DIR, Project};
 use crate::typeset::Typesetter;
 
@@ -75,11 +76,12 @@ pub fn watch(
         .with_context(|| format!("cannot watch {}", project.root.display()))?;
 
     let mut project = project.clone();
-    let mut typesetter = Typesetter::new(&project);
+    let mut typesetter = Arc::new(Typesetter::new(&project));
+    let pool = thread_pool(options.build.jobs)?;
     let mut rebuild =
-        |project: &Project, typesetter: &Typesetter, sources: Vec<PathBuf>, reason: &str| {
+        |project: &Project, typesetter: &Arc<Typesetter>, sources: Vec<PathBuf>, reason: &str| {
             let started = Instant::now();
-            match build_with(typesetter, project, &sources, &options.build) {
+            match build_with(typesetter, &pool, project, &sources, &options.build) {
                 Ok(report) => on_event(WatchEvent::Built {
                     reason,
                     report: &report,
@@ -110,7 +112,7 @@ pub fn watch(
             Affected::Programmes(sources) => sources,
             Affected::Region(region, mut programmes) => {
                 project = Project::open(&project.root)?;
-                typesetter = Typesetter::new(&project);
+                typesetter = Arc::new(Typesetter::new(&project));
                 for source in programmes_of_region(&project, &region) {
                     if !programmes.contains(&source) {
                         programmes.push(source);
@@ -121,7 +123,7 @@ pub fn watch(
             }
             Affected::Everything => {
                 project = Project::open(&project.root)?;
-                typesetter = Typesetter::new(&project);
+                typesetter = Arc::new(Typesetter::new(&project));
                 project.programme_sources().unwrap_or_default()
             }
         };

@@ -16,11 +16,7 @@ fn large_print_has_short_unhyphenated_lines_and_every_paragraph() {
     for (source, seed) in SHIPPED {
         let loaded = load_programme(&project, &repo().join(source));
         let programme = loaded.programme.unwrap();
-        let cx = PdfContext {
-            typesetter: &typesetter,
-            source: &loaded.file,
-            preview: false,
-        };
+        let cx = PdfContext::new(&typesetter, &loaded.file, false);
         let (compiled, _) =
             large_print::typeset(&programme, &cx).unwrap_or_else(|e| panic!("{e:#?}"));
         assert!(!has_hyphenation(&compiled.document), "{source}: hyphenated");

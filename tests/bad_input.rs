@@ -9,7 +9,8 @@ use trycksak::project::Project;
 use trycksak::source::load_programme;
 
 /// Loads `content` as `programmes/demo/NAME.md` of a fresh project with the regions `demo` and
-/// `norrbotten`, next to a file `outside.png` outside the project; returns the short diagnostics.
+/// `norrbotten`, next to a file `outside.png` outside the project and the images written below;
+/// returns the short diagnostics.
 fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
     let temp = tempfile::tempdir().unwrap();
     std::fs::write(temp.path().join("outside.png"), b"not really").unwrap();
@@ -20,8 +21,14 @@ fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
     let source = root.join("programmes/demo").join(format!("{name}.md"));
     std::fs::create_dir_all(source.parent().unwrap()).unwrap();
     std::fs::write(&source, content).unwrap();
-    std::fs::write(root.join("programmes/demo/omslag.png"), b"x").unwrap();
-    std::fs::write(root.join("programmes/demo/karta.png"), b"x").unwrap();
+    let demo = root.join("programmes/demo");
+    std::fs::write(demo.join("omslag.png"), common::png(8, 6)).unwrap();
+    std::fs::write(demo.join("karta.png"), common::png(8, 6)).unwrap();
+    // Images that must be refused: text named .png, a PNG cut short, a 30 000 × 30 000 bomb.
+    std::fs::write(demo.join("inte-en-bild.png"), b"<html>404 Not Found</html>").unwrap();
+    let whole = common::png(300, 300);
+    std::fs::write(demo.join("trasig.png"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(demo.join("bomb.png"), common::png_header(30_000, 30_000)).unwrap();
     let project = Project::open(&root).unwrap();
     let loaded = load_programme(&project, &source);
     if loaded.diagnostics.iter().any(|d| d.is_error()) {

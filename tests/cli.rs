@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{shipped_project, trycksak};
+use common::{shipped_project, trycksak, walk};
 
 fn manifest(out: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()
@@ -54,19 +54,6 @@ fn build_writes_every_text_version_and_a_manifest() {
         .filter(|p| p.file_name().unwrap().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 #[test]
@@ -269,7 +256,11 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("Built 1 programme (4 files)"), "{stderr}");
+    assert!(stderr.contains("Built 1 programme (6 files)"), "{stderr}");
+    assert!(
+        stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 8 pages"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("omstart-for-norrbotten-leaflet.pdf, 8 pages"),
         "{stderr}"
@@ -301,6 +292,30 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .clone();
     assert_eq!(summary["pages"], 1);
     assert!(summary["fit"]["size"].as_f64().unwrap() >= 8.0);
+    // The print twins state what the print shop needs, read back from the files.
+    let leaflet_print = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "leaflet-print")
+        .unwrap()
+        .clone();
+    assert_eq!(leaflet_print["pages"], 8);
+    assert_eq!(leaflet_print["trim_mm"], serde_json::json!([148.0, 210.0]));
+    assert_eq!(leaflet_print["bleed_mm"], 3.0);
+    assert_eq!(leaflet_print["colour"], "CMYK");
+    assert_eq!(leaflet_print["pdfx"], "PDF/X-4");
+    // Its previews show the bleed and marks: larger than the screen pages'.
+    let size = |name: &str| {
+        let png = image::open(folder.join(name)).unwrap();
+        (png.width(), png.height())
+    };
+    let screen = size("omstart-for-norrbotten-leaflet-page-01.png");
+    let print = size("omstart-for-norrbotten-leaflet-print-page-01.png");
+    assert!(
+        print.0 > screen.0 && print.1 > screen.1,
+        "{screen:?} {print:?}"
+    );
 }
 
 #[test]

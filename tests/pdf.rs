@@ -11,7 +11,7 @@ use common::{
 use lopdf::{Document, Object};
 use trycksak::build::{BuildOptions, build};
 use trycksak::model::{BlockKind, plain_text};
-use trycksak::output::pdf::PdfContext;
+use trycksak::output::pdf::{Medium, PdfContext};
 use trycksak::output::{leaflet, summary};
 use trycksak::project::Project;
 use trycksak::source::load_programme;
@@ -30,11 +30,7 @@ fn with_programme<R>(
     let programme = loaded
         .programme
         .unwrap_or_else(|| panic!("{source}: {errors:#?}"));
-    let cx = PdfContext {
-        typesetter: &typesetter,
-        source: &loaded.file,
-        preview: false,
-    };
+    let cx = PdfContext::new(&typesetter, &loaded.file, false);
     f(&programme, &cx)
 }
 
@@ -51,6 +47,7 @@ fn build_all(root: &Path, out: &str) -> trycksak::build::BuildReport {
         preview: false,
         jobs: None,
         progress: None,
+        timeout: trycksak::build::DEFAULT_TIMEOUT,
     };
     build(&project, &sources, &options).unwrap()
 }
@@ -67,7 +64,25 @@ fn every_shipped_programme_builds_every_format() {
             shorts(&outcome.diagnostics)
         );
         let kinds: Vec<&str> = outcome.written.iter().map(|e| e.kind.as_str()).collect();
-        assert_eq!(kinds, ["text", "leaflet", "summary", "report"]);
+        assert_eq!(
+            kinds,
+            [
+                "text",
+                "leaflet",
+                "summary",
+                "leaflet-print",
+                "summary-print",
+                "report"
+            ]
+        );
+        let pages = |kind: &str| {
+            outcome
+                .written
+                .iter()
+                .find(|e| e.kind == kind)
+                .and_then(|e| e.pages)
+        };
+        assert_eq!(pages("leaflet"), pages("leaflet-print"));
         for entry in &outcome.written {
             match entry.kind.as_str() {
                 "text" => assert_eq!(entry.pages, None),
@@ -76,7 +91,10 @@ fn every_shipped_programme_builds_every_format() {
                     "{}",
                     entry.path
                 ),
-                "leaflet" => assert_eq!(entry.pages.unwrap() % 4, 0, "{}", entry.path),
+                "leaflet" | "leaflet-print" => {
+                    assert_eq!(entry.pages.unwrap() % 4, 0, "{}", entry.path)
+                }
+                "summary-print" => assert_eq!(entry.pages, Some(1)),
                 "summary" => {
                     assert_eq!(entry.pages, Some(1));
                     assert!(entry.fit.unwrap().size >= 8.0);
@@ -92,9 +110,11 @@ fn every_shipped_programme_builds_every_format() {
 fn the_leaflet_text_keeps_every_seed_paragraph_in_order() {
     for (source, seed) in SHIPPED {
         let text = with_programme(&repo(), source, |programme, cx| {
-            let (compiled, _) =
-                leaflet::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+            let (compiled, data) = leaflet::typeset(programme, cx, Medium::Screen)
+                .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len() % 4, 0);
+            // The base template adds its notes pages itself: no second compile was needed.
+            assert_eq!(data.notes_pages, 0, "{source}");
             page_texts(&compiled.document).join(" ")
         });
         let missing = missing_in_order(&seed_paragraphs(seed), &text);
@@ -109,8 +129,8 @@ fn the_leaflet_text_keeps_every_seed_paragraph_in_order() {
 fn the_summary_has_every_pledge_on_one_page() {
     for (source, _) in SHIPPED {
         with_programme(&repo(), source, |programme, cx| {
-            let (compiled, data, tries) =
-                summary::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+            let (compiled, data, tries) = summary::typeset(programme, cx, Medium::Screen)
+                .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len(), 1, "{source}");
             assert!((1..=6).contains(&tries), "{source}: {tries} tries");
             let text = words(&page_texts(&compiled.document).join(" ")).join(" ");
@@ -172,8 +192,8 @@ fn eighty_pledges_still_fit_one_page() {
         project.path(),
         "programmes/demo/lofte.md",
         |programme, cx| {
-            let (compiled, data, _) =
-                summary::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+            let (compiled, data, _) = summary::typeset(programme, cx, Medium::Screen)
+                .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len(), 1);
             let text = page_texts(&compiled.document).join(" ");
             assert!(text.contains("Löfte nummer 0 ") && text.contains("Löfte nummer 79 "));
@@ -189,7 +209,7 @@ fn a_summary_that_cannot_fit_says_how_much_and_how_to_choose_pledges() {
         project.path(),
         "programmes/demo/lofte.md",
         |programme, cx| {
-            summary::typeset(programme, cx)
+            summary::typeset(programme, cx, Medium::Screen)
                 .err()
                 .expect("200 long pledges cannot fit one page")
         },
@@ -210,8 +230,8 @@ fn a_summary_that_cannot_fit_says_how_much_and_how_to_choose_pledges() {
         project.path(),
         "programmes/demo/lofte.md",
         |programme, cx| {
-            let (compiled, data, _) =
-                summary::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+            let (compiled, data, _) = summary::typeset(programme, cx, Medium::Screen)
+                .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len(), 1);
             assert_eq!(
                 data.pledges.iter().map(|g| g.items.len()).sum::<usize>(),
@@ -309,8 +329,8 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
 "##;
     let dir = demo_project(&[("programmes/demo/farlig.md", hostile)]);
     with_programme(dir.path(), "programmes/demo/farlig.md", |programme, cx| {
-        let (compiled, _) =
-            leaflet::typeset(programme, cx).unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+        let (compiled, _) = leaflet::typeset(programme, cx, Medium::Screen)
+            .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
         let text = page_texts(&compiled.document).join(" ");
         for literal in [
             "#set page(width: 1cm)",
@@ -358,7 +378,9 @@ fn a_layout_cannot_read_outside_the_project_or_load_packages() {
     ] {
         let project = project_with_override(template);
         let errors = with_programme(project.path(), "programmes/demo/p.md", |programme, cx| {
-            leaflet::typeset(programme, cx).err().expect("must fail")
+            leaflet::typeset(programme, cx, Medium::Screen)
+                .err()
+                .expect("must fail")
         });
         let message = shorts(&errors).join("\n");
         assert!(message.contains(expected), "{template}: {message}");
@@ -380,7 +402,9 @@ fn a_symlink_out_of_the_project_is_refused() {
     )
     .unwrap();
     let errors = with_programme(project.path(), "programmes/demo/p.md", |programme, cx| {
-        leaflet::typeset(programme, cx).err().expect("must fail")
+        leaflet::typeset(programme, cx, Medium::Screen)
+            .err()
+            .expect("must fail")
     });
     assert!(
         shorts(&errors)
@@ -409,7 +433,7 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
         "{:#?}",
         shorts(&report.outcomes[0].diagnostics)
     );
-    assert_eq!(report.files_written(), 4);
+    assert_eq!(report.files_written(), 6);
 
     let bare = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(bare.path().join("programmes")).unwrap();
@@ -434,7 +458,9 @@ fn a_character_no_font_has_is_an_error_at_its_place() {
         "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nVi 😀 Norrbotten, ŋ och ŧ finns.\n",
     )]);
     let errors = with_programme(dir.path(), "programmes/demo/p.md", |programme, cx| {
-        leaflet::typeset(programme, cx).err().expect("must fail")
+        leaflet::typeset(programme, cx, Medium::Screen)
+            .err()
+            .expect("must fail")
     });
     let message = shorts(&errors).join("\n");
     assert_eq!(errors.len(), 1, "{message}");

@@ -1,7 +1,7 @@
 //! The large-print, easy-read PDF: A4, 16 pt and up, ragged right without hyphenation, short
 //! lines, generous spacing, black text; tagged like the screen PDFs.
 
-use super::pdf::{DocumentData, Pdf, PdfContext};
+use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
 use crate::diagnostics::Diagnostic;
 use crate::model::Programme;
 use crate::typeset::Compiled;
@@ -19,6 +19,6 @@ pub fn typeset<'a>(
 ) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;
-    let data = DocumentData::new("large-print", programme, layout);
+    let data = DocumentData::new("large-print", programme, layout, Medium::Screen, cx.source);
     Ok((cx.compile(TEMPLATE, &data)?, data))
 }

@@ -1,6 +1,6 @@
 //! The leaflet: a booklet of the whole programme, its page count a multiple of four.
 
-use super::pdf::{DocumentData, Pdf, PdfContext};
+use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
 use crate::diagnostics::Diagnostic;
 use crate::model::Programme;
 use crate::typeset::Compiled;
@@ -10,8 +10,12 @@ pub const TEMPLATE: &str = "leaflet.typ";
 /// A booklet is printed on sheets folded in two: four pages a sheet.
 pub const PAGES_PER_SHEET: usize = 4;
 
-pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Pdf, Vec<Diagnostic>> {
-    let (compiled, data) = typeset(programme, cx)?;
+pub fn render(
+    programme: &Programme,
+    cx: &PdfContext,
+    medium: Medium,
+) -> Result<Pdf, Vec<Diagnostic>> {
+    let (compiled, data) = typeset(programme, cx, medium)?;
     cx.export(compiled, &data)
 }
 
@@ -19,17 +23,25 @@ pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Pdf, Vec<Diagnos
 pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
+    medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new("leaflet", programme, layout);
+    let kind = match medium {
+        Medium::Screen => "leaflet",
+        Medium::Print => "leaflet-print",
+    };
+    let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
+    // The base template makes up the last sheet with notes pages itself. A region's own
+    // template may not: then notes pages are asked for through `data.notes_pages` (the twin
+    // made first found how many).
+    data.notes_pages = cx.twins.notes_pages.get().unwrap_or(0);
     let mut compiled = cx.compile(TEMPLATE, &data)?;
-    // Lined notes pages before the back page make up the last sheet; they come after the text,
-    // so adding them moves nothing else.
     let pages = compiled.document.pages().len();
-    let missing = (PAGES_PER_SHEET - pages % PAGES_PER_SHEET) % PAGES_PER_SHEET;
-    if missing > 0 {
-        data.notes_pages = missing;
+    if pages % PAGES_PER_SHEET != 0 {
+        // They come after the text, so adding them moves nothing else.
+        data.notes_pages =
+            (data.notes_pages + PAGES_PER_SHEET - pages % PAGES_PER_SHEET) % PAGES_PER_SHEET;
         compiled = cx.compile(TEMPLATE, &data)?;
     }
     let pages = compiled.document.pages().len();
@@ -41,5 +53,6 @@ pub fn typeset<'a>(
         )
         .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
     }
+    cx.twins.notes_pages.set(Some(data.notes_pages));
     Ok((compiled, data))
 }

@@ -3,6 +3,7 @@
 pub mod large_print;
 pub mod leaflet;
 pub mod pdf;
+pub mod print;
 pub mod report;
 pub mod summary;
 pub mod text;
@@ -11,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::labels;
 use crate::layout::Layout;
 use crate::model::Programme;
-use pdf::{Fit, PdfContext};
+use pdf::{Fit, Medium, PdfContext};
 
 /// The kinds of output a build can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -22,6 +23,11 @@ pub enum OutputKind {
     Leaflet,
     /// Title, lead and every pledge on one page (`<slug>-summary.pdf`).
     Summary,
+    /// The leaflet for the print shop: bleed, crop marks, CMYK, PDF/X-4
+    /// (`<slug>-leaflet-print.pdf`).
+    LeafletPrint,
+    /// The summary for the print shop (`<slug>-summary-print.pdf`).
+    SummaryPrint,
     /// The accessibility reviewer's readability report (`<slug>-tillganglighet.txt` for Swedish).
     Report,
     /// The large-print, easy-read PDF (`<slug>-storstil.pdf` for Swedish); built by default only
@@ -41,6 +47,8 @@ pub struct Rendered {
     pub fit: Option<Fit>,
     /// How many layouts the summary's fit search compiled.
     pub fit_tries: Option<usize>,
+    /// Print twins: what the print shop needs to know, for the manifest.
+    pub print: Option<print::PrintFacts>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -61,6 +69,8 @@ impl OutputKind {
         OutputKind::Text,
         OutputKind::Leaflet,
         OutputKind::Summary,
+        OutputKind::LeafletPrint,
+        OutputKind::SummaryPrint,
         OutputKind::Report,
         OutputKind::LargePrint,
     ];
@@ -76,12 +86,24 @@ impl OutputKind {
             .collect()
     }
 
+    /// The screen PDF a print twin is made from: when that fails, the twin would fail the same
+    /// way, and is not tried.
+    pub fn screen_twin(self) -> Option<OutputKind> {
+        match self {
+            OutputKind::LeafletPrint => Some(OutputKind::Leaflet),
+            OutputKind::SummaryPrint => Some(OutputKind::Summary),
+            _ => None,
+        }
+    }
+
     /// The name used on the command line and in the manifest.
     pub fn name(self) -> &'static str {
         match self {
             OutputKind::Text => "text",
             OutputKind::Leaflet => "leaflet",
             OutputKind::Summary => "summary",
+            OutputKind::LeafletPrint => "leaflet-print",
+            OutputKind::SummaryPrint => "summary-print",
             OutputKind::Report => "report",
             OutputKind::LargePrint => "large-print",
         }
@@ -95,6 +117,8 @@ impl OutputKind {
             OutputKind::Text => format!("{slug}.txt"),
             OutputKind::Leaflet => format!("{slug}-leaflet.pdf"),
             OutputKind::Summary => format!("{slug}-summary.pdf"),
+            OutputKind::LeafletPrint => format!("{slug}-leaflet-print.pdf"),
+            OutputKind::SummaryPrint => format!("{slug}-summary-print.pdf"),
             OutputKind::Report => format!("{slug}-{}.txt", labels.report_file),
             OutputKind::LargePrint => format!("{slug}-{}.pdf", labels.large_print_file),
         }
@@ -111,13 +135,29 @@ impl OutputKind {
                 bytes: text::render(programme).into_bytes(),
                 ..Rendered::default()
             }),
-            OutputKind::Leaflet => leaflet::render(programme, cx).map(Rendered::from),
+            OutputKind::Leaflet => {
+                leaflet::render(programme, cx, Medium::Screen).map(Rendered::from)
+            }
+            OutputKind::LeafletPrint => {
+                let pdf = leaflet::render(programme, cx, Medium::Print)?;
+                Ok(Rendered {
+                    print: Some(print::facts(&pdf.bytes)),
+                    ..Rendered::from(pdf)
+                })
+            }
             OutputKind::LargePrint => large_print::render(programme, cx).map(Rendered::from),
-            OutputKind::Summary => {
-                let summary = summary::render(programme, cx)?;
+            OutputKind::Summary | OutputKind::SummaryPrint => {
+                let medium = if self == OutputKind::Summary {
+                    Medium::Screen
+                } else {
+                    Medium::Print
+                };
+                let summary = summary::render(programme, cx, medium)?;
+                let print = (medium == Medium::Print).then(|| print::facts(&summary.pdf.bytes));
                 Ok(Rendered {
                     fit: Some(summary.fit),
                     fit_tries: Some(summary.tries),
+                    print,
                     ..Rendered::from(summary.pdf)
                 })
             }

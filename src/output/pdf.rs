@@ -1,6 +1,7 @@
 //! What the PDF outputs share: the data a template receives, the check that every character has
 //! a font, and compiling + exporting through the [`Typesetter`].
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -12,6 +13,8 @@ use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::{Block, BlockKind, Inline, Programme};
 use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
+
+use super::print::{self, PrintData};
 
 /// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
 /// (PDF/A-2a).
@@ -25,10 +28,13 @@ pub struct DocumentData<'a> {
     pub layout: &'a Layout,
     /// `rgb` for screen PDFs; print PDFs use the CMYK values as defined.
     pub colour_space: &'static str,
+    /// Print twins: bleed, marks and slug line; `None` on screens.
+    pub print: Option<PrintData>,
     /// The layout's colours converted for screens, `#rrggbb`.
     pub screen_colours: BTreeMap<String, String>,
     pub labels: &'static Labels,
-    /// Leaflet: lined pages added before the back page to reach a multiple of four pages.
+    /// Leaflet: lined pages to add before the back page, beyond those the template adds itself,
+    /// to reach a multiple of four pages (0 with the base template, which counts them itself).
     pub notes_pages: usize,
     /// Summary: the type setting being tried.
     pub fit: Fit,
@@ -57,13 +63,31 @@ pub struct PledgeGroup {
     pub items: Vec<crate::model::ListItem>,
 }
 
+/// Whom a PDF is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    /// Reading on a screen: RGB, tagged, archivable.
+    Screen,
+    /// The print shop: CMYK, bleed, crop marks, PDF/X-4.
+    Print,
+}
+
 impl<'a> DocumentData<'a> {
-    pub fn new(kind: &'static str, programme: &'a Programme, layout: &'a Layout) -> Self {
+    pub fn new(
+        kind: &'static str,
+        programme: &'a Programme,
+        layout: &'a Layout,
+        medium: Medium,
+        source: &SourceFile,
+    ) -> Self {
+        let print =
+            (medium == Medium::Print).then(|| PrintData::new(kind, programme, layout, source));
         DocumentData {
             kind,
             programme,
             layout,
-            colour_space: "rgb",
+            colour_space: if print.is_some() { "cmyk" } else { "rgb" },
+            print,
             screen_colours: layout
                 .colours
                 .iter()
@@ -89,6 +113,28 @@ pub struct PdfContext<'a> {
     pub source: &'a Arc<SourceFile>,
     /// Whether to render a PNG per page.
     pub preview: bool,
+    /// What the screen and print twin of a document share, found by whichever is made first.
+    pub twins: Twins,
+}
+
+/// The layout decisions a print twin takes over from its screen PDF (or the other way round):
+/// both have the same text on the same trimmed pages, so they need the same notes pages and
+/// the same summary setting, and the second one needs no search.
+#[derive(Debug, Default)]
+pub struct Twins {
+    pub notes_pages: Cell<Option<usize>>,
+    pub fit: Cell<Option<Fit>>,
+}
+
+impl<'a> PdfContext<'a> {
+    pub fn new(typesetter: &'a Typesetter, source: &'a Arc<SourceFile>, preview: bool) -> Self {
+        PdfContext {
+            typesetter,
+            source,
+            preview,
+            twins: Twins::default(),
+        }
+    }
 }
 
 /// A finished PDF.
@@ -133,17 +179,41 @@ impl<'a> PdfContext<'a> {
         })
     }
 
-    /// Exports a laid-out document (and previews, if asked for).
+    /// Exports a laid-out document (and previews, if asked for). Print twins are checked for
+    /// image resolution and finished as PDF/X-4.
     pub fn export(&self, compiled: Compiled, data: &DocumentData) -> Result<Pdf, Vec<Diagnostic>> {
         let date = document_date(data.programme.meta.date.as_deref());
         let ident = format!("trycksak/{}/{}", data.programme.source, data.kind);
-        let bytes = self
-            .typesetter
-            .pdf(&compiled, &ident, date, SCREEN_STANDARDS)?;
+        let mut warnings = compiled.warnings.clone();
+        let bytes = match &data.print {
+            None => self
+                .typesetter
+                .pdf(&compiled, &ident, date, SCREEN_STANDARDS)?,
+            Some(settings) => {
+                print::check_safe_zone(&compiled.document, data, self)?;
+                let images = print::check_images(&compiled.document, data, self)?;
+                warnings.extend(images);
+                let bytes = self
+                    .typesetter
+                    .pdf(&compiled, &ident, date, print::STANDARDS)?;
+                print::pdfx::finish(bytes, settings, &data.programme.meta.title).map_err(|err| {
+                    vec![
+                        Diagnostic::error(
+                            self.source,
+                            None,
+                            format!("internal error while finishing the print PDF: {err}"),
+                        )
+                        .with_help("please report this, with the programme file"),
+                    ]
+                })?
+            }
+        };
         let pages = compiled.document.pages().len();
         let previews = if self.preview {
+            // Print previews show the bleed and the marks, as the print shop sees the sheet.
+            let with_bleed = data.print.is_some();
             (0..pages)
-                .filter_map(|page| page_png(&compiled.document, page, 110.0))
+                .filter_map(|page| page_png(&compiled.document, page, 110.0, with_bleed))
                 .collect()
         } else {
             Vec::new()
@@ -152,7 +222,7 @@ impl<'a> PdfContext<'a> {
             bytes,
             pages: pages as u32,
             previews,
-            warnings: compiled.warnings,
+            warnings,
         })
     }
 

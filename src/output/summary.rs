@@ -1,7 +1,7 @@
 //! The one-page summary: title, lead text and every pledge under its section, set in the largest
 //! type that fits one page.
 
-use super::pdf::{DocumentData, Fit, Pdf, PdfContext, PledgeGroup};
+use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup};
 use crate::diagnostics::Diagnostic;
 use crate::model::{BlockKind, Inline, ListItem, Programme, Section};
 use crate::typeset::{Compiled, page_texts};
@@ -39,8 +39,12 @@ pub struct Summary {
     pub tries: usize,
 }
 
-pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Summary, Vec<Diagnostic>> {
-    let (compiled, data, tries) = typeset(programme, cx)?;
+pub fn render(
+    programme: &Programme,
+    cx: &PdfContext,
+    medium: Medium,
+) -> Result<Summary, Vec<Diagnostic>> {
+    let (compiled, data, tries) = typeset(programme, cx, medium)?;
     let fit = data.fit;
     let pdf = cx.export(compiled, &data)?;
     Ok(Summary { pdf, fit, tries })
@@ -51,34 +55,79 @@ pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Summary, Vec<Dia
 pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
+    medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>, usize), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new("summary", programme, layout);
+    let kind = match medium {
+        Medium::Screen => "summary",
+        Medium::Print => "summary-print",
+    };
+    let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
     data.lead = lead(programme);
     data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
 
     let candidates = candidates(layout.summary_min_size);
     let mut tries = 0;
-    let mut fits = |fit: Fit,
-                    data: &mut DocumentData|
-     -> Result<Option<crate::typeset::Compiled>, Vec<Diagnostic>> {
-        tries += 1;
-        data.fit = fit;
-        let compiled = cx.compile(TEMPLATE, data)?;
-        Ok((compiled.document.pages().len() == 1).then_some(compiled))
-    };
-    // Fitting is monotone in the size: binary search for the first (largest) setting that fits.
-    let (mut low, mut high) = (0, candidates.len());
+    // A setting's layout, and whether it fits one page.
+    let mut attempt =
+        |fit: Fit, data: &mut DocumentData| -> Result<(bool, Compiled), Vec<Diagnostic>> {
+            tries += 1;
+            data.fit = fit;
+            let compiled = cx.compile(TEMPLATE, data)?;
+            Ok((compiled.document.pages().len() == 1, compiled))
+        };
+    // The twin made first found the setting: the same text on the same page fits again.
+    if let Some(known) = cx.twins.fit.get() {
+        let (fits, compiled) = attempt(known, &mut data)?;
+        if fits {
+            data.fit = known;
+            return Ok((compiled, data, tries));
+        }
+    }
+    // The largest size first: most short programmes fit at once. Otherwise, how far the text
+    // runs over tells roughly where it would fit (the text's area grows with the square of the
+    // type size); from there, step to the largest setting that fits (fitting is monotone).
+    let (fits, first) = attempt(candidates[0], &mut data)?;
     let mut best = None;
-    while low < high {
-        let middle = (low + high) / 2;
-        match fits(candidates[middle], &mut data)? {
-            Some(compiled) => {
-                best = Some((middle, compiled));
-                high = middle;
+    if fits {
+        best = Some((0, first));
+    } else {
+        let needed = text_needed(&first.document);
+        let page_width = first
+            .document
+            .pages()
+            .first()
+            .map_or(186.0, |p| p.frame.width().to_mm() - 24.0);
+        drop(first);
+        let capacity = |fit: &Fit| capacity(fit, page_width) / capacity(&candidates[0], page_width);
+        let mut index = candidates
+            .iter()
+            .position(|c| capacity(c) >= needed)
+            .unwrap_or(candidates.len() - 1)
+            .max(1);
+        let (fits, compiled) = attempt(candidates[index], &mut data)?;
+        if fits {
+            best = Some((index, compiled));
+            // Larger settings while they fit.
+            while index > 1 {
+                let (fits, compiled) = attempt(candidates[index - 1], &mut data)?;
+                if !fits {
+                    break;
+                }
+                index -= 1;
+                best = Some((index, compiled));
             }
-            None => low = middle + 1,
+        } else {
+            // Smaller settings until one fits.
+            while index + 1 < candidates.len() {
+                index += 1;
+                let (fits, compiled) = attempt(candidates[index], &mut data)?;
+                if fits {
+                    best = Some((index, compiled));
+                    break;
+                }
+            }
         }
     }
     let Some((index, compiled)) = best else {
@@ -90,7 +139,24 @@ pub fn typeset<'a>(
         )?]);
     };
     data.fit = candidates[index];
+    cx.twins.fit.set(Some(data.fit));
     Ok((compiled, data, tries))
+}
+
+/// How much more text there is than fits the first page: all words over the first page's.
+fn text_needed(document: &typst_layout::PagedDocument) -> f64 {
+    let texts = page_texts(document);
+    let words = |text: &String| text.split_whitespace().count() as f64;
+    let total: f64 = texts.iter().map(words).sum();
+    let first = texts.first().map_or(0.0, words).max(1.0);
+    total / first
+}
+
+/// How much text a setting holds, up to a constant: the width of its columns over the area of
+/// a line of type.
+fn capacity(fit: &Fit, page_width_mm: f64) -> f64 {
+    let columns_width = page_width_mm - (fit.columns as f64 - 1.0) * 6.0;
+    columns_width / (fit.size * fit.size * (1.0 + fit.leading))
 }
 
 /// The error when even the smallest setting overflows: how much does not fit, and how to choose.
@@ -115,19 +181,25 @@ fn overflow(
         .max()
         .unwrap_or(1);
     let suggestion = (per_section * first / total.max(1)).max(1);
-    Ok(Diagnostic::error(
-        cx.source,
-        Some(0..3),
+    let message = format!(
+        "the summary does not fit on one page: even at {} pt, {} pages are needed and about {over} % of the text ({pledges} pledges) does not fit",
+        floor.size,
+        texts.len()
+    );
+    let lead_length = crate::model::plain_text(&data.lead).chars().count();
+    // Without pledges to leave out, the lead itself is too long.
+    let help = if pledges == 0 || lead_length > 1500 {
         format!(
-            "the summary does not fit on one page: even at {} pt, {} pages are needed and about {over} % of the text ({pledges} pledges) does not fit",
-            floor.size,
-            texts.len()
-        ),
-    )
-    .with_help(format!(
-        "choose fewer pledges for the summary: in the front matter of {}, write `summary:` with `pledges: {suggestion}` under it to take the first {suggestion} pledges of each section (a `lead:` line keeps the lead text)",
-        programme.source
-    )))
+            "the lead text ({lead_length} characters, the first paragraph unless the front matter says otherwise) is too long for one page: in the front matter of {}, write `summary:` with a short `lead:` under it",
+            programme.source
+        )
+    } else {
+        format!(
+            "choose fewer pledges for the summary: in the front matter of {}, write `summary:` with `pledges: {suggestion}` under it to take the first {suggestion} pledges of each section (a `lead:` line keeps the lead text)",
+            programme.source
+        )
+    };
+    Ok(Diagnostic::error(cx.source, Some(0..3), message).with_help(help))
 }
 
 /// The lead text: the front matter's `summary`, else the first paragraph of the programme.

@@ -33,6 +33,11 @@ pub fn render(programme: &Programme) -> String {
     if !w.out.is_empty() && !w.out.ends_with('\n') {
         w.out.push('\n');
     }
+    // Soft hyphens, zero-width spaces and word joiners are hints for print; in a text read
+    // aloud or searched they only split words. (Joiners between letters, ZWJ and ZWNJ, stay:
+    // some scripts and emoji need them.)
+    w.out
+        .retain(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}'));
     w.out
 }
 
@@ -445,6 +450,7 @@ mod tests {
             kind: BlockKind::Image(crate::model::Image {
                 path: "a.png".into(),
                 alt: "En karta".into(),
+                at: 0..0,
             }),
         };
         let p = programme(

@@ -377,8 +377,12 @@ impl Fields<'_, '_> {
                 ));
             return None;
         }
-        match self.cx.resolve_image(&image, span) {
-            Ok(path) => Some(Image { path, alt: alt? }),
+        match self.cx.resolve_image(&image, span.clone()) {
+            Ok(path) => Some(Image {
+                path,
+                alt: alt?,
+                at: span,
+            }),
             Err(diagnostic) => {
                 self.diagnostics.push(*diagnostic);
                 None
@@ -465,8 +469,7 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
     let file = cx.file;
     // Whole-file position from a YAML line and column (both 1-based).
     let at = |line: usize, column: usize| {
-        let start = file.offset(parts.yaml_line + line - 1, column);
-        start..(start + 1).min(file.text.len()).max(start)
+        file.char_span(file.offset(parts.yaml_line + line - 1, column))
     };
     let full = err.to_string();
     // serde's own "at line N column M" is relative to the YAML: the reporter shows whole-file

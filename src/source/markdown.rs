@@ -31,6 +31,9 @@ pub(super) fn parse(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnosti
         body_line: parts.body_line,
         diagnostics,
         warned_html: false,
+        depth: 0,
+        inline_depth: 0,
+        reported_nesting: false,
     };
     let mut outline = Outline::default();
     let children: Vec<&AstNode> = root.children().collect();
@@ -54,7 +57,18 @@ struct Parser<'a, 'c> {
     body_line: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
     warned_html: bool,
+    /// How many lists and quotes enclose the block being read.
+    depth: usize,
+    /// How many emphases, links and the like enclose the text being read.
+    inline_depth: usize,
+    reported_nesting: bool,
 }
+
+/// Lists and quotes nested deeper than this cannot be printed readably (each level indents);
+/// deeper is an error, not a stack overflow somewhere further down the pipeline.
+const MAX_NESTING: usize = 8;
+/// Emphasis in emphasis in emphasis…: beyond this, the text is kept and the formatting dropped.
+const MAX_INLINE_NESTING: usize = 8;
 
 impl<'n> Parser<'_, '_> {
     fn line(&self, node: &'n AstNode<'n>) -> usize {
@@ -157,15 +171,33 @@ impl<'n> Parser<'_, '_> {
                     content: self.inlines(node),
                 }
             }
-            NodeValue::List(list) => BlockKind::List {
-                start: (list.list_type == ListType::Ordered).then_some(list.start as u64),
-                items: self.list_items(node),
-            },
+            NodeValue::List(_) | NodeValue::BlockQuote if self.depth >= MAX_NESTING => {
+                if !std::mem::replace(&mut self.reported_nesting, true) {
+                    self.error(
+                        node,
+                        format!(
+                            "lists and quotes are nested more than {MAX_NESTING} levels deep here"
+                        ),
+                        "flatten the structure: a printed page cannot indent this far readably",
+                    );
+                }
+                return Vec::new();
+            }
+            NodeValue::List(list) => {
+                self.depth += 1;
+                let items = self.list_items(node);
+                self.depth -= 1;
+                BlockKind::List {
+                    start: (list.list_type == ListType::Ordered).then_some(list.start as u64),
+                    items,
+                }
+            }
             NodeValue::BlockQuote => {
                 let children: Vec<_> = node.children().collect();
-                BlockKind::Quote {
-                    blocks: self.blocks(&children),
-                }
+                self.depth += 1;
+                let blocks = self.blocks(&children);
+                self.depth -= 1;
+                BlockKind::Quote { blocks }
             }
             NodeValue::CodeBlock(code) => BlockKind::Preformatted {
                 text: code.literal.trim_end_matches('\n').to_string(),
@@ -282,10 +314,14 @@ impl<'n> Parser<'_, '_> {
             return None;
         }
         let span = self.span(node);
-        match self.cx.resolve_image(&link.url, span) {
+        match self.cx.resolve_image(&link.url, span.clone()) {
             Ok(path) => Some(Block {
                 line: self.line(node),
-                kind: BlockKind::Image(Image { path, alt }),
+                kind: BlockKind::Image(Image {
+                    path,
+                    alt,
+                    at: span,
+                }),
             }),
             Err(diagnostic) => {
                 self.diagnostics.push(*diagnostic);
@@ -296,6 +332,16 @@ impl<'n> Parser<'_, '_> {
 
     /// The inline children of `node`, with adjacent text merged and runs of spaces collapsed.
     fn inlines(&mut self, node: &'n AstNode<'n>) -> Vec<Inline> {
+        if self.inline_depth >= MAX_INLINE_NESTING {
+            return vec![Inline::text(descendant_text(node))];
+        }
+        self.inline_depth += 1;
+        let inlines = self.inlines_of(node);
+        self.inline_depth -= 1;
+        inlines
+    }
+
+    fn inlines_of(&mut self, node: &'n AstNode<'n>) -> Vec<Inline> {
         let mut out: Vec<Inline> = Vec::new();
         for child in node.children() {
             let value = child.data().value.clone();
@@ -381,6 +427,21 @@ pub(super) fn alt_problem(alt: &str, path: &str, caption: &str) -> Option<String
         return Some("the alt text of this image repeats its caption".to_string());
     }
     None
+}
+
+/// All text under `node`, without formatting (iterative: the nesting may be deep).
+fn descendant_text<'n>(node: &'n AstNode<'n>) -> String {
+    let mut text = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data().value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(code) => text.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+            NodeValue::HtmlInline(html) if !is_html_comment(html) => text.push_str(html),
+            _ => {}
+        }
+    }
+    text
 }
 
 fn is_html_comment(html: &str) -> bool {

@@ -23,6 +23,9 @@ pub struct Loaded {
     pub file: Arc<SourceFile>,
 }
 
+/// The largest programme source read (the three shipped ones are 10–40 kB).
+pub const MAX_SOURCE_BYTES: u64 = 5_000_000;
+
 /// Reads, parses and validates the programme at `path` (absolute, inside the project).
 pub fn load_programme(project: &Project, path: &Path) -> Loaded {
     let display = project.relative(path).to_path_buf();
@@ -31,18 +34,48 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
         file: Arc::clone(&diagnostic.file),
         diagnostics: vec![diagnostic],
     };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    // A programme is tens of kilobytes; a huge file is a mistake (a PDF or a database dump
+    // saved as .md) and would take minutes to typeset.
+    if let Ok(metadata) = std::fs::metadata(path)
+        && metadata.len() > MAX_SOURCE_BYTES
+    {
+        let file = SourceFile::new(display, String::new());
+        return failed(
+            Diagnostic::error(
+                &file,
+                None,
+                format!(
+                    "the file is {:.1} MB; a programme source may be at most {} MB",
+                    metadata.len() as f64 / 1e6,
+                    MAX_SOURCE_BYTES / 1_000_000
+                ),
+            )
+            .with_help("check that this is the programme text; split a very long programme into several files"),
+        );
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(project, path, &bytes),
         Err(err) => {
             let file = SourceFile::new(display, String::new());
-            return failed(Diagnostic::error(
+            failed(Diagnostic::error(
                 &file,
                 None,
                 format!("cannot read the file: {err}"),
-            ));
+            ))
         }
+    }
+}
+
+/// [`load_programme`] on the file's bytes, as read from `path` (for the fuzzers, which should
+/// not need the file system for every input).
+pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
+    let display = project.relative(path).to_path_buf();
+    let failed = |diagnostic: Diagnostic| Loaded {
+        programme: None,
+        file: Arc::clone(&diagnostic.file),
+        diagnostics: vec![diagnostic],
     };
-    let file = match decode(&display, &bytes) {
+    let file = match decode(&display, bytes) {
         Ok(file) => file,
         Err(diagnostic) => return failed(*diagnostic),
     };
@@ -100,11 +133,17 @@ impl Context<'_> {
             Box::new(Diagnostic::error(self.file, Some(span.clone()), message).with_help(help))
         };
         match self.project.resolve_inside(self.path, reference) {
-            Ok(resolved) => Ok(self
-                .project
-                .relative(&resolved)
-                .to_string_lossy()
-                .replace('\\', "/")),
+            Ok(resolved) => match crate::images::inspect(&resolved) {
+                Ok(_) => Ok(self
+                    .project
+                    .relative(&resolved)
+                    .to_string_lossy()
+                    .replace('\\', "/")),
+                Err(image_problem) => {
+                    let (message, help) = image_problem.explain(reference);
+                    Err(problem(message, help))
+                }
+            },
             Err(PathError::Url) => Err(problem(
                 format!(
                     "the image `{reference}` is a web address; images must be files in the project"
@@ -144,7 +183,8 @@ struct Parts<'a> {
     body_line: usize,
 }
 
-/// Bytes to text: UTF-8 required, BOM dropped, CRLF accepted (made `\n`), NUL refused.
+/// Bytes to text: UTF-8 required, BOM dropped, CRLF accepted (made `\n`), NUL and other control
+/// characters refused.
 fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnostic>> {
     let lossy = || SourceFile::new(display, String::from_utf8_lossy(bytes).into_owned());
     let text = match std::str::from_utf8(bytes) {
@@ -156,7 +196,7 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
             return Err(Box::new(
                 Diagnostic::error(
                     &file,
-                    Some(offset..offset + 1),
+                    Some(file.char_span(offset)),
                     "the file is not valid UTF-8 text",
                 )
                 .with_help("save the file as UTF-8 (in most editors: “Save as…” → encoding UTF-8)"),
@@ -174,6 +214,22 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
         return Err(Box::new(
             Diagnostic::error(&file, Some(offset..offset + 1), "the file contains a NUL byte: it looks like binary data, not text")
                 .with_help("open the file in a text editor and remove the stray character, or save it again as plain UTF-8 text"),
+        ));
+    }
+    // Other control characters (pasted from word processors and e-mails) are invisible in an
+    // editor, print as nothing and would reach the text version as junk.
+    if let Some((offset, c)) = file
+        .text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        return Err(Box::new(
+            Diagnostic::error(
+                &file,
+                Some(offset..offset + c.len_utf8()),
+                format!("the file contains an invisible control character (U+{:04X})", c as u32),
+            )
+            .with_help("delete it: place the cursor just after the spot shown and press backspace (it often comes with text pasted from a word processor or an e-mail)"),
         ));
     }
     if file.text.trim().is_empty() {

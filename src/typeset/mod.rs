@@ -70,6 +70,11 @@ impl Typesetter {
         }
     }
 
+    /// The project folder every file is read from.
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
     pub fn layouts(&self) -> &Layouts {
         &self.layouts
     }
@@ -192,11 +197,16 @@ impl Typesetter {
 }
 
 /// Renders one page as PNG at `ppi` pixels per inch.
-pub fn page_png(document: &PagedDocument, page: usize, ppi: f32) -> Option<Vec<u8>> {
+pub fn page_png(
+    document: &PagedDocument,
+    page: usize,
+    ppi: f32,
+    with_bleed: bool,
+) -> Option<Vec<u8>> {
     let page = document.pages().get(page)?;
     let options = typst_render::RenderOptions {
         pixel_per_pt: f64::from(ppi / 72.0).into(),
-        render_bleed: false,
+        render_bleed: with_bleed,
     };
     typst_render::render(page, &options).encode_png().ok()
 }

@@ -106,3 +106,115 @@ pub fn trycksak(dir: &Path) -> assert_cmd::Command {
     cmd.env_clear().env("NO_COLOR", "1").current_dir(dir);
     cmd
 }
+
+/// A PNG of `width` × `height` pixels, mid grey.
+#[allow(dead_code)]
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(width, height, image::Rgb([128, 128, 128]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+/// The header of a PNG claiming `width` × `height` pixels, followed by a few bytes of
+/// compressed data: what a decompression bomb looks like before it is decoded.
+#[allow(dead_code)]
+pub fn png_header(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &byte in bytes {
+            crc ^= byte as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::new();
+    header.extend(width.to_be_bytes());
+    header.extend(height.to_be_bytes());
+    header.extend([8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00]);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// Every file below `dir`.
+#[allow(dead_code)]
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// Builds every programme of the project at `root` into `root/out`, only `kinds`.
+#[allow(dead_code)]
+pub fn build_kinds(
+    root: &Path,
+    kinds: &[trycksak::output::OutputKind],
+) -> trycksak::build::BuildReport {
+    let project = trycksak::project::Project::open(root).unwrap();
+    let mut options = trycksak::build::BuildOptions::new(root.join("out"));
+    options.kinds = Some(kinds.to_vec());
+    trycksak::build::build(&project, &project.programme_sources().unwrap(), &options).unwrap()
+}
+
+/// Runs `command`, checks its exit code, and returns what it wrote to stdout and stderr.
+#[allow(dead_code)]
+pub fn outputs_of(command: &mut assert_cmd::Command, code: i32) -> (String, String) {
+    let output = command.assert().code(code).get_output().clone();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// A valid programme of the `demo` region with one paragraph.
+#[allow(dead_code)]
+pub const PLAIN: &str = "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nText.\n";
+
+/// The short form of every diagnostic of programme `index` in `report`.
+#[allow(dead_code)]
+pub fn shorts_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<String> {
+    report.outcomes[index]
+        .diagnostics
+        .iter()
+        .map(|d| d.short())
+        .collect()
+}
+
+/// The short form of the errors of programme `index` in `report`.
+#[allow(dead_code)]
+pub fn errors_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<String> {
+    report.outcomes[index]
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.short())
+        .collect()
+}

@@ -61,6 +61,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             preview: args.preview,
             jobs: args.jobs,
             progress: progress.clone().map(observer),
+            timeout: args.selection.timeout(),
         },
     )?;
     if let Some(bar) = progress {
@@ -81,7 +82,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                     .unwrap_or_default();
                 let tries = timing
                     .fit_tries
-                    .map(|n| format!(", {n} layouts tried"))
+                    .map(|n| format!(", {n} layout{} tried", if n == 1 { "" } else { "s" }))
                     .unwrap_or_default();
                 let ms = timing.elapsed.as_secs_f64() * 1000.0;
                 eprintln!(

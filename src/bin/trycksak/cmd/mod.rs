@@ -26,12 +26,21 @@ pub struct Selection {
     /// asks for it).
     #[arg(short, long, value_enum, value_delimiter = ',', value_name = "F,…")]
     pub format: Vec<trycksak::output::OutputKind>,
+
+    /// Give up on a document that takes longer than this to typeset (a template that loops
+    /// forever): its programme fails, the others are built.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
 }
 
 impl Selection {
     /// The kinds asked for, or `None` for each region's defaults.
     pub fn kinds(&self) -> Option<Vec<trycksak::output::OutputKind>> {
         (!self.format.is_empty()).then(|| self.format.clone())
+    }
+
+    pub fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.timeout.max(1))
     }
 }
 

@@ -30,6 +30,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             preview: false,
             jobs: None,
             progress: None,
+            timeout: args.selection.timeout(),
         },
         paths: args.selection.paths,
         poll: args.poll.map(Duration::from_millis),

@@ -1,0 +1,396 @@
+//! The print twins of the leaflet and the summary: the same pages, for the print shop. Trim
+//! size plus bleed, crop marks and a slug line outside the bleed, brand colours in CMYK, images
+//! checked for resolution, finished as PDF/X-4 ([`pdfx`]).
+
+pub mod pdfx;
+
+use serde::Serialize;
+use typst::layout::{Abs, Frame, FrameItem, Transform};
+use typst::visualize::ImageKind;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfStandard;
+
+use super::pdf::{DocumentData, PdfContext};
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::layout::Layout;
+use crate::manifest::sha256_hex;
+use crate::model::{BlockKind, Programme};
+use crate::preflight;
+
+/// Tagged like the screen PDFs (PDF/UA-1). Typst needs PDF 1.7 to mark running footers as
+/// footer artifacts (an optional key that PDF 1.6 readers ignore); [`pdfx::finish`] labels the
+/// file 1.6, the version PDF/X-4 is built on. PDF/A is not combined: its sRGB output intent
+/// would contradict the print condition.
+pub const STANDARDS: &[PdfStandard] = &[PdfStandard::V_1_7, PdfStandard::Ua_1];
+
+/// Room outside the bleed for the crop marks (2 mm gap, 6 mm marks) and the slug line.
+pub const MARKS_MM: f64 = 10.0;
+
+/// Images below this resolution at their printed size look soft: a warning.
+pub const GOOD_PPI: f64 = 300.0;
+/// Below this they look pixelated: the print twin is not made.
+pub const MIN_PPI: f64 = 150.0;
+
+/// What the templates get for a print twin, as `data.print`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintData {
+    pub bleed_mm: f64,
+    pub marks_mm: f64,
+    pub safe_mm: f64,
+    /// Printed under each page, outside the trim: programme, region, date, kind, build id.
+    pub slug: String,
+    /// Brand colours (for turning stray RGB, e.g. in an SVG logo, back into their CMYK).
+    #[serde(skip)]
+    pub palette: Vec<([u8; 3], [f64; 4])>,
+}
+
+impl PrintData {
+    pub fn new(
+        kind: &str,
+        programme: &Programme,
+        layout: &Layout,
+        source: &SourceFile,
+    ) -> PrintData {
+        let date = programme.meta.date.as_deref().unwrap_or("—");
+        // The same source and tool version always give the same id: outputs stay reproducible.
+        let id =
+            &sha256_hex(format!("{}\n{}", env!("CARGO_PKG_VERSION"), source.text).as_bytes())[..8];
+        PrintData {
+            bleed_mm: layout.print.bleed_mm,
+            marks_mm: MARKS_MM,
+            safe_mm: layout.print.safe_mm,
+            slug: format!(
+                "{} · {} · {} · {} · {kind} · trycksak {} build {id}",
+                programme.source,
+                programme.meta.title,
+                layout.name,
+                date,
+                env!("CARGO_PKG_VERSION"),
+            ),
+            palette: layout
+                .colours
+                .values()
+                .map(|cmyk| (rgb_bytes(&cmyk.to_rgb_hex()), cmyk.0))
+                .collect(),
+        }
+    }
+}
+
+fn rgb_bytes(hex: &str) -> [u8; 3] {
+    let channel = |i: usize| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0);
+    [channel(0), channel(1), channel(2)]
+}
+
+/// The facts of a finished print twin, for the manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct PrintFacts {
+    /// Finished (trimmed) width and height in millimetres.
+    pub trim_mm: [f64; 2],
+    pub bleed_mm: f64,
+    pub colour: String,
+    pub pdfx: String,
+}
+
+/// Boxes and identification are read back from the file; the colour is CMYK by construction
+/// ([`pdfx::finish`] converts every RGB colour; `check --print` and the tests look at every
+/// operator).
+pub fn facts(bytes: &[u8]) -> PrintFacts {
+    let report = preflight::inspect_structure(bytes);
+    let first = report.pages.first();
+    PrintFacts {
+        trim_mm: first.map_or([0.0; 2], |p| p.trim_mm),
+        bleed_mm: first.map_or(0.0, |p| p.bleed_mm),
+        colour: "CMYK".to_string(),
+        pdfx: report.pdfx.clone().unwrap_or_default(),
+    }
+}
+
+/// An image placed in a document, at its lowest resolution.
+struct Placement {
+    /// The programme's or layout's file, relative to the project root.
+    path: Option<String>,
+    pixels: (u32, u32),
+    /// Printed size in millimetres.
+    placed_mm: (f64, f64),
+    ppi: f64,
+}
+
+/// Every raster image's effective resolution at its printed size: below [`GOOD_PPI`] a warning,
+/// below [`MIN_PPI`] an error. Images without alt text (a layout's own, say) are errors too.
+pub fn check_images(
+    document: &PagedDocument,
+    data: &DocumentData,
+    cx: &PdfContext,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let files = image_files(data.programme, data.layout, cx);
+    let mut placements: Vec<Placement> = Vec::new();
+    let mut errors = Vec::new();
+    let mut missing_alt = false;
+    for page in document.pages() {
+        walk(
+            &page.frame,
+            Transform::identity(),
+            &mut |image, size, scale| {
+                if image.alt().is_none_or(|alt| alt.trim().is_empty()) {
+                    missing_alt = true;
+                }
+                let ImageKind::Raster(raster) = image.kind() else {
+                    return;
+                };
+                let (width, height) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
+                if width <= 0.0 || height <= 0.0 {
+                    return;
+                }
+                let ppi = (raster.width() as f64 / (width / 72.0))
+                    .min(raster.height() as f64 / (height / 72.0));
+                let path = files
+                    .iter()
+                    .find(|(_, bytes)| bytes.as_slice() == raster.data().as_slice())
+                    .map(|(path, _)| path.clone());
+                let placement = Placement {
+                    path,
+                    pixels: (raster.width(), raster.height()),
+                    placed_mm: (Abs::pt(width).to_mm(), Abs::pt(height).to_mm()),
+                    ppi,
+                };
+                match placements
+                    .iter_mut()
+                    .find(|p| p.path == placement.path && p.pixels == placement.pixels)
+                {
+                    Some(known) if known.ppi <= ppi => {}
+                    Some(known) => *known = placement,
+                    None => placements.push(placement),
+                }
+            },
+        );
+    }
+    if missing_alt {
+        errors.push(
+            Diagnostic::error(
+                cx.source,
+                None,
+                format!("an image in the {} has no alt text", data.kind),
+            )
+            .with_help(
+                "every image needs a description: in a layout template, give `image(…)` an `alt:`",
+            ),
+        );
+    }
+    let mut warnings = Vec::new();
+    for placement in placements {
+        if placement.ppi >= GOOD_PPI {
+            continue;
+        }
+        let name = placement
+            .path
+            .as_deref()
+            .unwrap_or("an image of the layout");
+        let span = image_span(data.programme, placement.path.as_deref());
+        let message = format!(
+            "`{name}` prints at {:.0} ppi in the {}: {} × {} pixels placed at {:.0} × {:.0} mm",
+            placement.ppi,
+            data.kind,
+            placement.pixels.0,
+            placement.pixels.1,
+            placement.placed_mm.0,
+            placement.placed_mm.1,
+        );
+        let needed = (
+            (placement.placed_mm.0 / 25.4 * GOOD_PPI).ceil(),
+            (placement.placed_mm.1 / 25.4 * GOOD_PPI).ceil(),
+        );
+        if placement.ppi < MIN_PPI {
+            errors.push(
+                Diagnostic::error(
+                    cx.source,
+                    span,
+                    format!("{message}; print needs at least {MIN_PPI:.0}"),
+                )
+                .with_help(format!(
+                    "use a larger original: {} × {} pixels give 300 ppi at this size",
+                    needed.0, needed.1
+                )),
+            );
+        } else {
+            warnings.push(
+                Diagnostic::warning(cx.source, span, format!("{message}; print shops ask for {GOOD_PPI:.0}"))
+                    .with_help(format!("use a larger original if there is one: {} × {} pixels give 300 ppi at this size", needed.0, needed.1)),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Text must stay `safe_mm` inside the trim: closer, a slightly-off cut slices through it or it
+/// looks crowded against the edge. Text wholly outside the trim (the slug line) is the print
+/// shop's, not the reader's.
+pub fn check_safe_zone(
+    document: &PagedDocument,
+    data: &DocumentData,
+    cx: &PdfContext,
+) -> Result<(), Vec<Diagnostic>> {
+    let Some(print) = &data.print else {
+        return Ok(());
+    };
+    let safe = Abs::mm(print.safe_mm);
+    let mut offending = Vec::new();
+    for (index, page) in document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let mut closest = Abs::inf();
+        text_boxes(&page.frame, Transform::identity(), &mut |min, max| {
+            let outside_trim =
+                max.x < Abs::zero() || max.y < Abs::zero() || min.x > size.x || min.y > size.y;
+            if !outside_trim {
+                let distance = min.x.min(min.y).min(size.x - max.x).min(size.y - max.y);
+                closest = closest.min(distance);
+            }
+        });
+        if closest < safe - Abs::mm(0.05) {
+            offending.push(format!(
+                "page {} ({:.1} mm)",
+                index + 1,
+                closest.to_mm().max(0.0)
+            ));
+        }
+    }
+    if offending.is_empty() {
+        return Ok(());
+    }
+    Err(vec![Diagnostic::error(
+        cx.source,
+        None,
+        format!(
+            "text in the {} comes closer than {} mm to the trimmed edge: {}",
+            data.kind,
+            print.safe_mm,
+            offending.join(", ")
+        ),
+    )
+    .with_help(format!(
+        "widen the page margins of the layout's template to at least {} mm (or lower `print: safe:` in layout.yaml if the print shop agrees)",
+        print.safe_mm
+    ))])
+}
+
+/// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`.
+fn text_boxes(
+    frame: &Frame,
+    transform: Transform,
+    f: &mut dyn FnMut(typst::layout::Point, typst::layout::Point),
+) {
+    use typst::layout::Point;
+    for (position, item) in frame.items() {
+        let here = transform.pre_concat(Transform::translate(position.x, position.y));
+        match item {
+            FrameItem::Group(group) => {
+                text_boxes(&group.frame, here.pre_concat(group.transform), f)
+            }
+            FrameItem::Text(text) if !text.glyphs.is_empty() => {
+                // The run's advance box from ascender to descender: as good as the glyphs'
+                // outlines for a safe zone of millimetres, and far cheaper.
+                let metrics = text.font.metrics();
+                let top = -metrics.ascender.at(text.size);
+                let bottom = -metrics.descender.at(text.size);
+                let corners = [
+                    Point::new(Abs::zero(), top),
+                    Point::new(text.width(), bottom),
+                    Point::new(Abs::zero(), bottom),
+                    Point::new(text.width(), top),
+                ]
+                .map(|p| p.transform(here));
+                let min = corners.iter().fold(Point::splat(Abs::inf()), |a, b| {
+                    Point::new(a.x.min(b.x), a.y.min(b.y))
+                });
+                let max = corners.iter().fold(Point::splat(-Abs::inf()), |a, b| {
+                    Point::new(a.x.max(b.x), a.y.max(b.y))
+                });
+                f(min, max)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` with each image of `frame`, its size and the scale it is drawn at.
+fn walk(
+    frame: &Frame,
+    transform: Transform,
+    f: &mut dyn FnMut(&typst::visualize::Image, typst::layout::Size, f64),
+) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => walk(&group.frame, transform.pre_concat(group.transform), f),
+            FrameItem::Image(image, size, _) => {
+                let scale = (transform.sx.get() * transform.sy.get()
+                    - transform.kx.get() * transform.ky.get())
+                .abs()
+                .sqrt();
+                f(image, *size, scale)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The programme's and the layout's image files, with their bytes, to recognise them in a
+/// laid-out document.
+fn image_files(programme: &Programme, layout: &Layout, cx: &PdfContext) -> Vec<(String, Vec<u8>)> {
+    let mut paths: Vec<&str> = programme
+        .meta
+        .cover
+        .iter()
+        .map(|c| c.path.as_str())
+        .collect();
+    fn blocks<'a>(items: &'a [crate::model::Block], out: &mut Vec<&'a str>) {
+        for block in items {
+            match &block.kind {
+                BlockKind::Image(image) => out.push(&image.path),
+                BlockKind::Quote { blocks: inner } => blocks(inner, out),
+                BlockKind::List { items, .. } | BlockKind::PledgeList { items, .. } => {
+                    items.iter().for_each(|item| blocks(&item.blocks, out))
+                }
+                _ => {}
+            }
+        }
+    }
+    blocks(&programme.intro, &mut paths);
+    for section in programme.all_sections() {
+        blocks(&section.blocks, &mut paths);
+    }
+    paths.extend(layout.logo.as_deref());
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(cx.typesetter.root().join(path)).ok()?;
+            Some((path.to_string(), bytes))
+        })
+        .collect()
+}
+
+/// Where the source refers to the image at `path`.
+fn image_span(programme: &Programme, path: Option<&str>) -> Option<std::ops::Range<usize>> {
+    let path = path?;
+    if let Some(cover) = programme.meta.cover.as_ref().filter(|c| c.path == path) {
+        return Some(cover.at.clone());
+    }
+    fn find(items: &[crate::model::Block], path: &str) -> Option<std::ops::Range<usize>> {
+        items.iter().find_map(|block| match &block.kind {
+            BlockKind::Image(image) if image.path == path => Some(image.at.clone()),
+            BlockKind::Quote { blocks } => find(blocks, path),
+            BlockKind::List { items, .. } | BlockKind::PledgeList { items, .. } => {
+                items.iter().find_map(|item| find(&item.blocks, path))
+            }
+            _ => None,
+        })
+    }
+    find(&programme.intro, path).or_else(|| {
+        programme
+            .all_sections()
+            .into_iter()
+            .find_map(|s| find(&s.blocks, path))
+    })
+}

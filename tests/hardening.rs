@@ -1,0 +1,440 @@
+//! Hostile and broken input that does not fit a fixture file (too large, generated, needing
+//! symlinks, other regions or the real binary), the sandbox, and safe output: every case gives
+//! one clear error at its place (or a documented rendering), never a panic or a hang, and the
+//! other programmes are still built. The fixture corpus is `tests/bad_input.rs`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{
+    build_kinds, demo_project, errors_of, outputs_of, png, repo, shipped_project, trycksak, walk,
+};
+use trycksak::output::OutputKind;
+use trycksak::project::Project;
+use trycksak::source::load_programme;
+
+const HEAD: &str = "---\ntitle: T\nregion: demo\nlang: sv\n---\n\n";
+
+/// Loads `programmes/demo/p.md` with `body` after a valid front matter; the short diagnostics.
+fn load(dir: &Path, body: &str) -> (Option<trycksak::model::Programme>, Vec<String>) {
+    let path = dir.join("programmes/demo/p.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, format!("{HEAD}{body}")).unwrap();
+    let project = Project::open(dir).unwrap();
+    let loaded = load_programme(&project, &path);
+    let shorts = loaded.diagnostics.iter().map(|d| d.short()).collect();
+    (loaded.programme, shorts)
+}
+
+#[test]
+fn a_50_mb_source_is_refused_before_it_is_read() {
+    let dir = demo_project(&[]);
+    let path = dir.path().join("programmes/demo/stor.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut text = HEAD.to_string();
+    let paragraph = "Ett stycke text som upprepas tills filen är femtio megabyte stor.\n\n";
+    while text.len() < 50_000_000 {
+        text.push_str(paragraph);
+    }
+    std::fs::write(&path, text).unwrap();
+    let started = Instant::now();
+    let loaded = load_programme(&Project::open(dir.path()).unwrap(), &path);
+    let shorts: Vec<String> = loaded.diagnostics.iter().map(|d| d.short()).collect();
+    assert_eq!(
+        shorts,
+        [
+            "programmes/demo/stor.md: error: the file is 50.0 MB; a programme source may be at most 5 MB (help: check that this is the programme text; split a very long programme into several files)"
+        ]
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn ten_thousand_pledges_are_all_in_the_text_and_the_summary_says_how_to_choose() {
+    let mut body = String::from("Vi vill:\n\n");
+    for i in 0..10_000 {
+        body.push_str(&format!("- Löfte nummer {i} om något viktigt\n"));
+    }
+    let dir = demo_project(&[]);
+    let (programme, shorts) = load(dir.path(), &body);
+    assert!(shorts.is_empty(), "{shorts:#?}");
+    assert!(programme.is_some());
+    let report = build_kinds(dir.path(), &[OutputKind::Text, OutputKind::Summary]);
+    let errors = errors_of(&report, 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("the summary does not fit on one page")
+            && errors[0].contains("(10000 pledges)")
+            && errors[0].contains("`pledges: "),
+        "{}",
+        errors[0]
+    );
+    // The text version alone is fine: nothing was written since the programme failed, so
+    // render it directly.
+    let text = trycksak::output::text::render(&programme.unwrap());
+    for i in [0, 4_999, 9_999] {
+        assert!(text.contains(&format!("Löfte nummer {i} om")), "pledge {i}");
+    }
+}
+
+#[test]
+fn a_5000_character_word_wraps_in_the_pdf_and_stays_whole_in_the_text() {
+    let word = "a".repeat(5000);
+    let dir = demo_project(&[]);
+    let (programme, shorts) = load(dir.path(), &format!("Före {word} efter.\n"));
+    assert!(shorts.is_empty(), "{shorts:#?}");
+    let text = trycksak::output::text::render(&programme.unwrap());
+    assert!(text.lines().any(|line| line == word));
+    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
+    // Every character is on a page: it broke into lines instead of running off the paper.
+    let pdf = dir.path().join("out/demo/p/p-leaflet.pdf");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let extracted = doc.extract_text(&pages).unwrap_or_default();
+    let letters = extracted.chars().filter(|&c| c == 'a').count();
+    assert!(letters >= 5000, "only {letters} of 5000 letters in the PDF");
+}
+
+#[test]
+fn lists_and_quotes_nested_1000_deep_are_an_error_at_the_first_level_too_deep() {
+    let dir = demo_project(&[]);
+    let lists: String = (0..1000)
+        .map(|i| format!("{}- punkt\n", "  ".repeat(i)))
+        .collect();
+    let (programme, shorts) = load(dir.path(), &lists);
+    assert!(programme.is_none());
+    assert_eq!(
+        shorts,
+        [
+            "programmes/demo/p.md:15:17: error: lists and quotes are nested more than 8 levels deep here (help: flatten the structure: a printed page cannot indent this far readably)"
+        ]
+    );
+    let quotes = format!("{} djupt citat\n", ">".repeat(1000));
+    let (programme, shorts) = load(dir.path(), &quotes);
+    assert!(programme.is_none());
+    assert_eq!(shorts.len(), 1, "{shorts:#?}");
+    assert!(shorts[0].starts_with(
+        "programmes/demo/p.md:7:9: error: lists and quotes are nested more than 8 levels deep"
+    ));
+}
+
+#[test]
+fn emphasis_nested_1000_deep_keeps_its_text() {
+    let dir = demo_project(&[]);
+    let body = format!("{}djup text{}\n", "*x ".repeat(1000), " x*".repeat(1000));
+    let (programme, shorts) = load(dir.path(), &body);
+    assert!(shorts.is_empty(), "{shorts:#?}");
+    let text = trycksak::output::text::render(&programme.unwrap());
+    assert!(text.contains("djup text"), "{text}");
+    let report = build_kinds(dir.path(), &[OutputKind::Leaflet]);
+    assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
+}
+
+#[test]
+fn right_to_left_text_without_a_font_is_an_error_naming_the_character() {
+    let dir = demo_project(&[]);
+    let (programme, _) = load(dir.path(), "Hej och مرحبا och שלום.\n");
+    assert!(programme.is_some());
+    let report = build_kinds(dir.path(), &[OutputKind::Leaflet]);
+    let errors = errors_of(&report, 0);
+    assert!(
+        errors[0]
+            .starts_with("programmes/demo/p.md:7:9: error: no font has the character م (U+0645)"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn soft_hyphens_and_zero_width_characters_print_and_vanish_from_the_text() {
+    let dir = demo_project(&[]);
+    let (programme, shorts) = load(
+        dir.path(),
+        "Sjuk\u{ad}vård och hälso\u{200b}vård och ord\u{2060}fog.\n",
+    );
+    assert!(shorts.is_empty(), "{shorts:#?}");
+    let text = trycksak::output::text::render(&programme.unwrap());
+    assert!(
+        text.contains("Sjukvård och hälsovård och ordfog."),
+        "{text}"
+    );
+    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
+}
+
+/// A project with the regions `trasig` (its leaflet template replaced by `template`) and `hel`,
+/// one programme in each.
+fn two_regions(template: &str) -> tempfile::TempDir {
+    demo_project(&[
+        ("layouts/trasig/leaflet.typ", template),
+        ("layouts/hel/layout.yaml", "name: Hel\n"),
+        (
+            "programmes/trasig/a.md",
+            "---\ntitle: A\nregion: trasig\nlang: sv\n---\n\nText.\n",
+        ),
+        (
+            "programmes/hel/b.md",
+            "---\ntitle: B\nregion: hel\nlang: sv\n---\n\nText.\n",
+        ),
+    ])
+}
+
+#[test]
+fn a_layout_with_a_typst_syntax_error_is_located_and_other_regions_build() {
+    let dir = two_regions("#import \"trycksak.typ\": *\n#let x = (1, 2\n");
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).args(["--diagnostic-format", "short", "build"]),
+        1,
+    );
+    assert!(
+        stderr.contains("layouts/trasig/leaflet.typ:2:"),
+        "not located in the template: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(dir.path().join("out/hel/b/b-leaflet.pdf").is_file());
+    assert!(!dir.path().join("out/trasig/a").exists());
+}
+
+#[test]
+fn a_template_that_loops_forever_is_stopped_and_the_others_are_built() {
+    let dir = two_regions(
+        "#let n = 0\n#for i in range(100000) { for j in range(100000) { n += 1 } }\n#n\n",
+    );
+    let started = Instant::now();
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path())
+            .args(["--diagnostic-format", "short", "build", "--timeout", "2"])
+            .timeout(Duration::from_secs(120)),
+        1,
+    );
+    assert!(
+        stderr.contains("programmes/trasig/a.md: error: typesetting the leaflet took longer than 2 s and was stopped: the layout's template may loop forever"),
+        "{stderr}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(60));
+    assert!(dir.path().join("out/hel/b/b-leaflet.pdf").is_file());
+    assert!(!dir.path().join("out/trasig/a").exists());
+}
+
+#[test]
+fn a_panic_in_one_programme_is_its_internal_error_and_the_others_are_built() {
+    let dir = two_regions("#import \"trycksak.typ\": *\nHej\n");
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).env("TRYCKSAK_TEST_PANIC", "a").args([
+            "--diagnostic-format",
+            "short",
+            "build",
+            "--format",
+            "text,leaflet",
+        ]),
+        1,
+    );
+    assert!(
+        stderr.contains("programmes/trasig/a.md: error: internal error while making the text: TRYCKSAK_TEST_PANIC asked for a panic in a (help: this is a bug in trycksak, not in your file: please report it with programmes/trasig/a.md attached; the other programmes were built)"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("out/hel/b/b-leaflet.pdf").is_file());
+}
+
+#[test]
+fn images_through_symlinks_or_file_urls_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bild.png"), png(10, 10)).unwrap();
+    let dir = demo_project(&[]);
+    std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("bild.png"),
+        dir.path().join("programmes/demo/lank.png"),
+    )
+    .unwrap();
+    let (_, shorts) = load(dir.path(), "![En bild](lank.png)\n");
+    assert_eq!(
+        shorts,
+        [
+            "programmes/demo/p.md:7:1: error: the image `lank.png` is outside the project folder (help: copy the image into the project folder and refer to the copy)"
+        ]
+    );
+    let url = format!(
+        "![En bild](file://{})\n",
+        outside.path().join("bild.png").display()
+    );
+    let (_, shorts) = load(dir.path(), &url);
+    assert_eq!(shorts.len(), 1, "{shorts:#?}");
+    assert!(shorts[0].contains("is a web address"), "{}", shorts[0]);
+}
+
+/// Every file under `dir` except `out/`, with its size and modification time.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path == dir.join("out") {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path, meta.len(), meta.modified().unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn nothing_is_written_outside_out_and_region_names_cannot_climb_out() {
+    let dir = shipped_project();
+    std::fs::write(
+        dir.path().join("programmes/norrbotten/klattrare.md"),
+        "---\ntitle: K\nregion: ../../../tmp/x\nlang: sv\n---\n\nText.\n",
+    )
+    .unwrap();
+    let before = snapshot(dir.path());
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).args(["--diagnostic-format", "short", "build"]),
+        1,
+    );
+    assert!(
+        stderr.contains("programmes/norrbotten/klattrare.md:3:"),
+        "the region is not refused at its line: {stderr}"
+    );
+    assert_eq!(snapshot(dir.path()), before, "a file outside out/ changed");
+    assert!(!Path::new("/tmp/x/klattrare").exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .count(),
+        3,
+        "only the three regions' folders"
+    );
+}
+
+/// A project of `n` programmes (the seeds under other names), for long builds.
+fn many_programmes(n: usize) -> tempfile::TempDir {
+    let dir = shipped_project();
+    let seeds = [
+        "programmes/norrbotten/omstart-for-norrbotten.md",
+        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
+        "programmes/vasternorrland/drivkraft-vasternorrland.md",
+    ];
+    for i in 0..n {
+        let seed = seeds[i % 3];
+        let text = std::fs::read_to_string(repo().join(seed)).unwrap();
+        let target = dir.path().join(seed.replace(".md", &format!("-{i:03}.md")));
+        std::fs::write(target, text).unwrap();
+    }
+    dir
+}
+
+/// Checks that every PDF in `out/` is complete and the manifest lists only files that are there,
+/// with their page counts. Returns the number of PDFs.
+fn assert_out_is_consistent(out: &Path) -> usize {
+    let mut pdfs = 0;
+    for path in walk(out) {
+        if path.extension().is_some_and(|e| e == "pdf") {
+            let bytes = std::fs::read(&path).unwrap();
+            let tail = &bytes[bytes.len().saturating_sub(32)..];
+            assert!(
+                tail.windows(5).any(|w| w == b"%%EOF"),
+                "{} is cut short",
+                path.display()
+            );
+            lopdf::Document::load_mem(&bytes)
+                .unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()));
+            pdfs += 1;
+        }
+    }
+    if let Ok(json) = std::fs::read(out.join("manifest.json")) {
+        let manifest: serde_json::Value = serde_json::from_slice(&json).expect("a whole manifest");
+        for entry in manifest["outputs"].as_array().unwrap() {
+            let path = out.join(entry["path"].as_str().unwrap());
+            assert!(
+                path.is_file(),
+                "the manifest lists {} which is not there",
+                path.display()
+            );
+            if let Some(pages) = entry["pages"].as_u64() {
+                let doc = lopdf::Document::load(&path).unwrap();
+                assert_eq!(doc.get_pages().len() as u64, pages, "{}", path.display());
+            }
+        }
+    }
+    pdfs
+}
+
+#[test]
+fn a_build_killed_midway_leaves_only_complete_files_and_a_true_manifest() {
+    let rounds: usize = std::env::var("TRYCKSAK_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
+    let dir = many_programmes(24);
+    let binary = assert_cmd::cargo::cargo_bin("trycksak");
+    for round in 0..rounds {
+        // Kill at a different moment each round: early, in the middle, near the end.
+        let delay = Duration::from_millis(300 + (round as u64 * 700) % 3000);
+        let mut child = Command::new(&binary)
+            .args(["-q", "build", "--jobs", "2"])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        child.wait().unwrap();
+        let pdfs = assert_out_is_consistent(&dir.path().join("out"));
+        eprintln!("round {round}: killed after {delay:?}, {pdfs} complete PDFs in out/");
+    }
+    // The next build finishes the job and removes the killed builds' temporary files.
+    trycksak(dir.path())
+        .args(["-q", "build"])
+        .assert()
+        .success();
+    let pdfs = assert_out_is_consistent(&dir.path().join("out"));
+    assert_eq!(pdfs, 27 * 4);
+    for path in walk(&dir.path().join("out")) {
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert!(!name.ends_with(".tmp"), "a temporary file was left: {name}");
+    }
+}
+
+#[test]
+fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
+    let dir = many_programmes(12);
+    let binary = assert_cmd::cargo::cargo_bin("trycksak");
+    let mut first = Command::new(&binary)
+        .args(["-q", "build"])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lock = dir.path().join("out/.trycksak.lock");
+    let waited = Instant::now();
+    while !lock.exists() && waited.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let (_, stderr) = outputs_of(trycksak(dir.path()).args(["build"]), 1);
+    assert!(
+        stderr.contains("another trycksak build is writing into") && stderr.contains("--out"),
+        "{stderr}"
+    );
+    assert!(first.wait().unwrap().success());
+    assert_out_is_consistent(&dir.path().join("out"));
+    // Once the first is done, building again works.
+    trycksak(dir.path())
+        .args(["-q", "build"])
+        .assert()
+        .success();
+}

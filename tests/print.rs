@@ -1,0 +1,416 @@
+//! The print twins, read back with lopdf as a print shop's checker would: crop marks in
+//! registration colour outside the bleed, no RGB anywhere in the content, brand colours as their
+//! own CMYK, image resolution checked at the printed size, and the preflight report.
+
+mod common;
+
+use std::path::Path;
+
+use common::{
+    PLAIN, build_kinds, demo_project, errors_of, outputs_of, png, shipped_project, shorts_of,
+    trycksak, walk,
+};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use trycksak::output::OutputKind;
+use trycksak::preflight;
+
+fn print_twins(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut pdfs: Vec<_> = walk(&root.join("out"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    doc.dereference(object).map(|(_, o)| o).unwrap_or(object)
+}
+
+/// The colour space a resource name stands for, as a short description.
+fn space_of(doc: &Document, resources: &Dictionary, name: &[u8]) -> String {
+    if matches!(name, b"DeviceRGB" | b"DeviceCMYK" | b"DeviceGray") {
+        return String::from_utf8_lossy(name).into_owned();
+    }
+    let Ok(spaces) = resources.get(b"ColorSpace").map(|o| resolve(doc, o)) else {
+        return "unknown".into();
+    };
+    let Ok(space) = spaces.as_dict().and_then(|d| d.get(name)) else {
+        return "unknown".into();
+    };
+    match resolve(doc, space) {
+        Object::Array(items) => {
+            let family = String::from_utf8_lossy(items[0].as_name().unwrap()).into_owned();
+            match family.as_str() {
+                "Separation" => format!(
+                    "Separation {}",
+                    String::from_utf8_lossy(items[1].as_name().unwrap())
+                ),
+                "ICCBased" => {
+                    let n = resolve(doc, &items[1])
+                        .as_stream()
+                        .unwrap()
+                        .dict
+                        .get(b"N")
+                        .unwrap()
+                        .as_i64()
+                        .unwrap();
+                    format!("ICCBased {n}")
+                }
+                _ => family,
+            }
+        }
+        Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
+        _ => "unknown".into(),
+    }
+}
+
+fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
+    let (direct, ids) = doc.get_page_resources(page).unwrap();
+    direct
+        .cloned()
+        .or_else(|| {
+            ids.first()
+                .map(|id| doc.get_dictionary(*id).unwrap().clone())
+        })
+        .unwrap_or_default()
+}
+
+fn numbers(operands: &[Object]) -> Vec<f64> {
+    operands
+        .iter()
+        .map(|o| o.as_float().unwrap() as f64)
+        .collect()
+}
+
+fn boxed(doc: &Document, page: ObjectId, key: &[u8]) -> [f64; 4] {
+    let array = doc.get_dictionary(page).unwrap().get(key).unwrap();
+    let values = numbers(array.as_array().unwrap());
+    values.try_into().unwrap()
+}
+
+/// Line segments stroked in `Separation All`, in page coordinates.
+fn registration_segments(doc: &Document, page: ObjectId) -> Vec<[f64; 4]> {
+    let resources = page_resources(doc, page);
+    let content = Content::decode(&doc.get_page_content(page)).unwrap();
+    let mut ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    let mut stack = Vec::new();
+    let mut stroke_all = false;
+    let mut current = (0.0, 0.0);
+    let mut segments = Vec::new();
+    let apply =
+        |m: [f64; 6], x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "q" => stack.push((ctm, stroke_all)),
+            "Q" => (ctm, stroke_all) = stack.pop().unwrap(),
+            "cm" => {
+                let m: [f64; 6] = numbers(&op.operands).try_into().unwrap();
+                ctm = [
+                    m[0] * ctm[0] + m[1] * ctm[2],
+                    m[0] * ctm[1] + m[1] * ctm[3],
+                    m[2] * ctm[0] + m[3] * ctm[2],
+                    m[2] * ctm[1] + m[3] * ctm[3],
+                    m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+                    m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+                ];
+            }
+            "CS" => {
+                let name = op.operands[0].as_name().unwrap();
+                stroke_all = space_of(doc, &resources, name) == "Separation All";
+            }
+            "m" if stroke_all => {
+                let v = numbers(&op.operands);
+                current = apply(ctm, v[0], v[1]);
+            }
+            "l" if stroke_all => {
+                let v = numbers(&op.operands);
+                let end = apply(ctm, v[0], v[1]);
+                segments.push([current.0, current.1, end.0, end.1]);
+                current = end;
+            }
+            _ => {}
+        }
+    }
+    segments
+}
+
+#[test]
+fn crop_marks_are_registration_colour_outside_the_bleed_on_every_page() {
+    let dir = shipped_project();
+    let report = build_kinds(
+        dir.path(),
+        &[OutputKind::LeafletPrint, OutputKind::SummaryPrint],
+    );
+    assert_eq!(report.failed().count(), 0);
+    let pdfs = print_twins(dir.path());
+    assert_eq!(pdfs.len(), 6);
+    for pdf in pdfs {
+        let doc = Document::load(&pdf).unwrap();
+        for (number, page) in doc.get_pages() {
+            let bleed = boxed(&doc, page, b"BleedBox");
+            let trim = boxed(&doc, page, b"TrimBox");
+            let segments = registration_segments(&doc, page);
+            // Two marks at each of the four corners.
+            assert_eq!(segments.len(), 8, "{} page {number}", pdf.display());
+            for [x0, y0, x1, y1] in segments {
+                for (x, y) in [(x0, y0), (x1, y1)] {
+                    let outside = x < bleed[0] - 1.0
+                        || x > bleed[2] + 1.0
+                        || y < bleed[1] - 1.0
+                        || y > bleed[3] + 1.0;
+                    assert!(
+                        outside,
+                        "{} page {number}: mark at ({x:.1}, {y:.1}) inside the BleedBox {bleed:?}",
+                        pdf.display()
+                    );
+                }
+                // Each mark lines up with a trim edge.
+                let on_trim_line = [trim[0], trim[2]]
+                    .iter()
+                    .any(|t| (x0 - t).abs() < 0.01 && (x1 - t).abs() < 0.01)
+                    || [trim[1], trim[3]]
+                        .iter()
+                        .any(|t| (y0 - t).abs() < 0.01 && (y1 - t).abs() < 0.01);
+                assert!(
+                    on_trim_line,
+                    "{} page {number}: a mark off the trim lines",
+                    pdf.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn print_content_has_no_rgb_and_brand_colours_keep_their_cmyk() {
+    let dir = shipped_project();
+    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    assert_eq!(report.failed().count(), 0);
+    for pdf in print_twins(dir.path()) {
+        let doc = Document::load(&pdf).unwrap();
+        let mut cmyk_fills: Vec<Vec<f64>> = Vec::new();
+        // Every content stream: the pages' and every form XObject's (the SVG logo is one).
+        let mut streams: Vec<(Vec<u8>, Dictionary)> = doc
+            .get_pages()
+            .values()
+            .map(|&page| (doc.get_page_content(page), page_resources(&doc, page)))
+            .collect();
+        for object in doc.objects.values() {
+            if let Ok(stream) = object.as_stream() {
+                match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+                    Ok(b"Form") => {
+                        let resources = stream
+                            .dict
+                            .get(b"Resources")
+                            .map(|o| resolve(&doc, o).as_dict().unwrap().clone())
+                            .unwrap_or_default();
+                        streams.push((stream.decompressed_content().unwrap(), resources));
+                    }
+                    Ok(b"Image") => {
+                        let space = stream.dict.get(b"ColorSpace").map(|o| resolve(&doc, o));
+                        assert!(
+                            !matches!(space, Ok(Object::Name(n)) if n == b"DeviceRGB"),
+                            "{}: an untagged RGB image",
+                            pdf.display()
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (content, resources) in streams {
+            for op in Content::decode(&content).unwrap().operations {
+                match op.operator.as_str() {
+                    "rg" | "RG" => panic!("{}: DeviceRGB operator {op:?}", pdf.display()),
+                    "cs" | "CS" => {
+                        let space = space_of(&doc, &resources, op.operands[0].as_name().unwrap());
+                        assert!(
+                            space != "DeviceRGB" && space != "ICCBased 3",
+                            "{}: paints in {space}",
+                            pdf.display()
+                        );
+                    }
+                    "k" => cmyk_fills.push(numbers(&op.operands)),
+                    _ => {}
+                }
+            }
+        }
+        if pdf.to_string_lossy().contains("norrbotten") {
+            // Norrbotten's primary, [100, 60, 0, 35]: its cover band and the logo's arcs.
+            assert!(
+                cmyk_fills.iter().any(|c| c
+                    .iter()
+                    .zip([1.0, 0.6, 0.0, 0.35])
+                    .all(|(a, b)| (a - b).abs() < 0.002)),
+                "{}: the brand primary is not printed as its CMYK",
+                pdf.display()
+            );
+        }
+        let facts = preflight::inspect(&std::fs::read(&pdf).unwrap());
+        assert!(
+            facts.failures().is_empty(),
+            "{}: {:?}",
+            pdf.display(),
+            facts.failures()
+        );
+        assert!(facts.rich_black_text.is_empty());
+    }
+}
+
+fn image_programme(width: u32, height: u32) -> tempfile::TempDir {
+    let dir = demo_project(&[(
+        "programmes/demo/bild.md",
+        "---\ntitle: Bilder\nregion: demo\nlang: sv\n---\n\nText före.\n\n![Hamnen i Luleå en vinterdag](hamnen.png)\n\nText efter.\n",
+    )]);
+    std::fs::write(
+        dir.path().join("programmes/demo/hamnen.png"),
+        png(width, height),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn images_are_checked_at_their_printed_size() {
+    // A5 text column: 148 − 16 − 14 = 118 mm, about 4.65 in wide.
+    // 1000 px over 118 mm ≈ 215 ppi: printed, with a warning naming the numbers.
+    let dir = image_programme(1000, 600);
+    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    let outcome = &report.outcomes[0];
+    assert!(!outcome.failed(), "{:#?}", outcome.diagnostics);
+    let warnings: Vec<String> = outcome.diagnostics.iter().map(|d| d.short()).collect();
+    let warning = warnings
+        .iter()
+        .find(|w| w.contains("ppi"))
+        .unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        warning.starts_with("programmes/demo/bild.md:9:1: warning: `programmes/demo/hamnen.png` prints at 215 ppi in the leaflet-print: 1000 × 600 pixels placed at 118 × 71 mm"),
+        "{warning}"
+    );
+    // The preflight sees the same from the PDF alone.
+    let pdf = print_twins(dir.path()).remove(0);
+    let facts = preflight::inspect(&std::fs::read(&pdf).unwrap());
+    assert_eq!(facts.images.len(), 1);
+    assert!(
+        (facts.images[0].ppi - 215.0).abs() < 1.0,
+        "{:?}",
+        facts.images
+    );
+    assert_eq!(facts.images[0].colour_space, "ICCBased RGB");
+
+    // 300 px over 118 mm ≈ 65 ppi: the print twin is refused, the reason located.
+    let dir = image_programme(300, 200);
+    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    let outcome = &report.outcomes[0];
+    assert!(outcome.failed());
+    let errors = errors_of(&report, 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet-print")
+            && errors[0].contains("print needs at least 150")
+            && errors[0].contains("1394 × 930 pixels give 300 ppi"),
+        "{}",
+        errors[0]
+    );
+    assert!(print_twins(dir.path()).is_empty());
+}
+
+#[test]
+fn check_print_reports_pass_with_the_facts_and_fail_with_reasons() {
+    let dir = shipped_project();
+    let (stdout, _) = outputs_of(
+        trycksak(dir.path()).args(["check", "--print", "programmes/norrbotten"]),
+        0,
+    );
+    for expected in [
+        "norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-print.pdf: PASS",
+        "  pages         8",
+        "  trim          148.0 × 210.0 mm",
+        "  bleed         3.0 mm",
+        "  boxes         TrimBox and BleedBox on every page, nested in the MediaBox",
+        "  standard      PDF/X-4, output intent FOGRA39 with embedded profile",
+        "omstart-for-norrbotten-summary-print.pdf: PASS",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    // A screen PDF is not for the press: FAIL, with reasons a print shop gives.
+    trycksak(dir.path())
+        .args(["build", "--format", "leaflet", "programmes/norrbotten"])
+        .assert()
+        .success();
+    let screen = "out/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet.pdf";
+    let (stdout, _) = outputs_of(trycksak(dir.path()).args(["check", "--print", screen]), 1);
+    assert!(stdout.contains(": FAIL"), "{stdout}");
+    assert!(
+        stdout.contains("✗ pages without 3 mm bleed (BleedBox)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("✗ no PDF/X output intent"), "{stdout}");
+    // Damaged files from elsewhere: a verdict, not a crash.
+    std::fs::write(dir.path().join("trasig.pdf"), b"%PDF-1.7\nnot really a PDF").unwrap();
+    let (stdout, stderr) = outputs_of(
+        trycksak(dir.path()).args(["check", "--print", "trasig.pdf"]),
+        1,
+    );
+    assert!(
+        stdout.contains("trasig.pdf: FAIL") && stdout.contains("cannot be read as a PDF"),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn layouts_with_too_much_ink_or_rich_black_text_get_warnings() {
+    let dir = demo_project(&[
+        (
+            "layouts/demo/layout.yaml",
+            "colours:\n  primary: [100, 100, 100, 60]\n  text: [60, 40, 40, 100]\n",
+        ),
+        ("programmes/demo/p.md", PLAIN),
+    ]);
+    let report = build_kinds(dir.path(), &[OutputKind::Text]);
+    let shorts = shorts_of(&report, 0);
+    assert!(
+        shorts.iter().any(|d| d
+            .starts_with("layouts/demo/layout.yaml:2:3: warning: `primary` has 360 % ink in all")),
+        "{shorts:#?}"
+    );
+    assert!(
+        shorts.iter().any(|d| d.starts_with(
+            "layouts/demo/layout.yaml:3:3: warning: `text` is a rich black (60/40/40/100)"
+        )),
+        "{shorts:#?}"
+    );
+    assert!(!report.outcomes[0].failed());
+}
+
+#[test]
+fn text_closer_to_the_trim_than_the_safe_zone_is_an_error() {
+    let dir = demo_project(&[
+        ("layouts/demo/layout.yaml", "print:\n  safe: 15\n"),
+        ("programmes/demo/p.md", PLAIN),
+    ]);
+    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    let errors = errors_of(&report, 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains(
+            "text in the leaflet-print comes closer than 15 mm to the trimmed edge: page 1 ("
+        ),
+        "{}",
+        errors[0]
+    );
+    // The default 5 mm holds for the base layout's margins.
+    let dir = demo_project(&[("programmes/demo/p.md", PLAIN)]);
+    let report = build_kinds(
+        dir.path(),
+        &[OutputKind::LeafletPrint, OutputKind::SummaryPrint],
+    );
+    assert!(
+        !report.outcomes[0].failed(),
+        "{:#?}",
+        report.outcomes[0].diagnostics
+    );
+}
