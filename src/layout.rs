@@ -34,9 +34,15 @@ pub struct Cmyk(pub [f64; 4]);
 impl Cmyk {
     /// The colour for screens, as `#rrggbb`, by the usual uncalibrated conversion.
     pub fn to_rgb_hex(self) -> String {
+        let [r, g, b] = self.to_rgb8();
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// The colour for screens as red, green and blue, 0–255.
+    pub fn to_rgb8(self) -> [u8; 3] {
         let [c, m, y, k] = self.0.map(|v| v / 100.0);
         let channel = |ink: f64| ((1.0 - ink) * (1.0 - k) * 255.0).round() as u8;
-        format!("#{:02x}{:02x}{:02x}", channel(c), channel(m), channel(y))
+        [channel(c), channel(m), channel(y)]
     }
 }
 

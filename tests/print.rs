@@ -259,6 +259,88 @@ fn print_content_has_no_rgb_and_brand_colours_keep_their_cmyk() {
     }
 }
 
+/// The screen and print PDF are one layout (`src/output/twins.rs`): the screen PDF is the print
+/// layout cut at the trim, without marks and without print colour, and keeps its links; the
+/// print PDF has the same pages and no link annotations.
+#[test]
+fn screen_pdfs_are_the_print_layout_cut_at_the_trim_without_marks_print_colour_or_links() {
+    let dir = shipped_project();
+    std::fs::write(
+        dir.path().join("programmes/norrbotten/lankar.md"),
+        "---\ntitle: Länkar\nregion: norrbotten\nlang: sv\n---\n\nLäs [hela programmet](https://example.org/program) och <https://example.org/kontakt>.\n\n## Vård\n\n- Vi vill ha [fler vårdcentraler](https://example.org/vard).\n",
+    )
+    .unwrap();
+    let report = build_kinds(
+        dir.path(),
+        &[
+            OutputKind::Leaflet,
+            OutputKind::LeafletPrint,
+            OutputKind::Summary,
+            OutputKind::SummaryPrint,
+        ],
+    );
+    assert_eq!(report.failed().count(), 0);
+    let twins = print_twins(dir.path());
+    assert_eq!(twins.len(), 8);
+    let mut screen_links = 0;
+    for print in twins {
+        let screen =
+            std::path::PathBuf::from(print.to_string_lossy().replace("-print.pdf", ".pdf"));
+        let print_doc = Document::load(&print).unwrap();
+        let screen_doc = Document::load(&screen).unwrap();
+        let (print_pages, screen_pages) = (print_doc.get_pages(), screen_doc.get_pages());
+        assert_eq!(
+            print_pages.len(),
+            screen_pages.len(),
+            "{}",
+            screen.display()
+        );
+        for (number, &page) in &screen_pages {
+            let trim = boxed(&print_doc, print_pages[number], b"TrimBox");
+            let media = boxed(&screen_doc, page, b"MediaBox");
+            assert!(
+                ((trim[2] - trim[0]) - (media[2] - media[0])).abs() < 0.01
+                    && ((trim[3] - trim[1]) - (media[3] - media[1])).abs() < 0.01,
+                "{} page {number}: the screen page {media:?} is not the trimmed page {trim:?}",
+                screen.display()
+            );
+            let dict = screen_doc.get_dictionary(page).unwrap();
+            assert!(!dict.has(b"TrimBox") && !dict.has(b"BleedBox"));
+            screen_links += dict
+                .get(b"Annots")
+                .map(|a| resolve(&screen_doc, a).as_array().unwrap().len())
+                .unwrap_or(0);
+            let print_dict = print_doc.get_dictionary(print_pages[number]).unwrap();
+            assert!(
+                !print_dict.has(b"Annots"),
+                "{} page {number}: a link annotation on paper",
+                print.display()
+            );
+            let resources = page_resources(&screen_doc, page);
+            let content = Content::decode(&screen_doc.get_page_content(page)).unwrap();
+            for op in content.operations {
+                match op.operator.as_str() {
+                    "k" | "K" => panic!("{}: CMYK {op:?} on a screen page", screen.display()),
+                    "cs" | "CS" => {
+                        let space =
+                            space_of(&screen_doc, &resources, op.operands[0].as_name().unwrap());
+                        assert!(
+                            !space.starts_with("Separation")
+                                && space != "DeviceCMYK"
+                                && space != "ICCBased 4",
+                            "{} page {number}: paints in {space}",
+                            screen.display()
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Three links in the leaflet, two in the summary (its lead; the list is not a pledge list).
+    assert_eq!(screen_links, 5);
+}
+
 fn image_programme(width: u32, height: u32) -> tempfile::TempDir {
     let dir = demo_project(&[(
         "programmes/demo/bild.md",

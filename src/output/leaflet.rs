@@ -1,7 +1,9 @@
 //! The leaflet: a booklet of the whole programme, its page count a multiple of four.
 
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
+use super::twins;
 use crate::diagnostics::Diagnostic;
+use crate::layout::Layout;
 use crate::model::Programme;
 use crate::typeset::Compiled;
 
@@ -19,29 +21,51 @@ pub fn render(
     cx.export(compiled, &data)
 }
 
-/// Lays out the leaflet, with as many notes pages as make the page count a multiple of four.
+/// The leaflet for `medium`: its twin of the one layout both share (see [`twins`]).
 pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    cx.check_glyphs(programme)?;
+    let laid_out = cx.twins.leaflet.borrow().clone();
+    let (laid_out, notes_pages) = match laid_out {
+        Some(laid_out) => laid_out,
+        None => {
+            let laid_out = lay_out(programme, cx, layout)?;
+            *cx.twins.leaflet.borrow_mut() = Some(laid_out.clone());
+            laid_out
+        }
+    };
     let kind = match medium {
         Medium::Screen => "leaflet",
         Medium::Print => "leaflet-print",
     };
     let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
+    data.notes_pages = notes_pages;
+    let compiled = match medium {
+        Medium::Screen => twins::screen(&laid_out, layout),
+        Medium::Print => twins::print(&laid_out),
+    };
+    Ok((compiled, data))
+}
+
+/// Lays out the leaflet for print, with as many notes pages as make the page count a multiple
+/// of four; also returns how many notes pages were asked for.
+fn lay_out(
+    programme: &Programme,
+    cx: &PdfContext,
+    layout: &Layout,
+) -> Result<(Compiled, usize), Vec<Diagnostic>> {
+    cx.check_glyphs(programme)?;
+    let mut data = DocumentData::new("leaflet-print", programme, layout, Medium::Print, cx.source);
     // The base template makes up the last sheet with notes pages itself. A region's own
-    // template may not: then notes pages are asked for through `data.notes_pages` (the twin
-    // made first found how many).
-    data.notes_pages = cx.twins.notes_pages.get().unwrap_or(0);
+    // template may not: then notes pages are asked for through `data.notes_pages`.
     let mut compiled = cx.compile(TEMPLATE, &data)?;
     let pages = compiled.document.pages().len();
     if pages % PAGES_PER_SHEET != 0 {
         // They come after the text, so adding them moves nothing else.
-        data.notes_pages =
-            (data.notes_pages + PAGES_PER_SHEET - pages % PAGES_PER_SHEET) % PAGES_PER_SHEET;
+        data.notes_pages = PAGES_PER_SHEET - pages % PAGES_PER_SHEET;
         compiled = cx.compile(TEMPLATE, &data)?;
     }
     let pages = compiled.document.pages().len();
@@ -53,6 +77,5 @@ pub fn typeset<'a>(
         )
         .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
     }
-    cx.twins.notes_pages.set(Some(data.notes_pages));
-    Ok((compiled, data))
+    Ok((compiled, data.notes_pages))
 }

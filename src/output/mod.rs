@@ -7,6 +7,7 @@ pub mod print;
 pub mod report;
 pub mod summary;
 pub mod text;
+pub mod twins;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::labels;

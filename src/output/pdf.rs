@@ -1,7 +1,7 @@
 //! What the PDF outputs share: the data a template receives, the check that every character has
 //! a font, and compiling + exporting through the [`Typesetter`].
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -117,13 +117,14 @@ pub struct PdfContext<'a> {
     pub twins: Twins,
 }
 
-/// The layout decisions a print twin takes over from its screen PDF (or the other way round):
-/// both have the same text on the same trimmed pages, so they need the same notes pages and
-/// the same summary setting, and the second one needs no search.
-#[derive(Debug, Default)]
+/// The leaflet and the summary are laid out once for both twins (see [`super::twins`]): the
+/// first twin made keeps its layout here for the other.
+#[derive(Default)]
 pub struct Twins {
-    pub notes_pages: Cell<Option<usize>>,
-    pub fit: Cell<Option<Fit>>,
+    /// The leaflet as laid out for print, and its notes pages.
+    pub leaflet: RefCell<Option<(Compiled, usize)>>,
+    /// The summary as laid out for print, its setting, and how many settings were tried.
+    pub summary: RefCell<Option<(Compiled, Fit, usize)>>,
 }
 
 impl<'a> PdfContext<'a> {

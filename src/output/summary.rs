@@ -2,7 +2,9 @@
 //! type that fits one page.
 
 use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup};
+use super::twins;
 use crate::diagnostics::Diagnostic;
+use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, ListItem, Programme, Section};
 use crate::typeset::{Compiled, page_texts};
 
@@ -50,20 +52,47 @@ pub fn render(
     Ok(Summary { pdf, fit, tries })
 }
 
-/// Lays out the summary in the largest setting that fits one page; also returns how many
-/// settings were tried.
+/// The summary for `medium`, in the largest setting that fits one page: its twin of the one
+/// layout both share (see [`twins`]); also returns how many settings were tried to find it.
 pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>, usize), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    cx.check_glyphs(programme)?;
+    let laid_out = cx.twins.summary.borrow().clone();
+    let (laid_out, fit, tries) = match laid_out {
+        Some(laid_out) => laid_out,
+        None => {
+            let laid_out = lay_out(programme, cx, layout)?;
+            *cx.twins.summary.borrow_mut() = Some(laid_out.clone());
+            laid_out
+        }
+    };
     let kind = match medium {
         Medium::Screen => "summary",
         Medium::Print => "summary-print",
     };
     let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
+    data.lead = lead(programme);
+    data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
+    data.fit = fit;
+    let compiled = match medium {
+        Medium::Screen => twins::screen(&laid_out, layout),
+        Medium::Print => twins::print(&laid_out),
+    };
+    Ok((compiled, data, tries))
+}
+
+/// Lays out the summary for print in the largest setting that fits one page; also returns the
+/// setting and how many settings were tried.
+fn lay_out(
+    programme: &Programme,
+    cx: &PdfContext,
+    layout: &Layout,
+) -> Result<(Compiled, Fit, usize), Vec<Diagnostic>> {
+    cx.check_glyphs(programme)?;
+    let mut data = DocumentData::new("summary-print", programme, layout, Medium::Print, cx.source);
     data.lead = lead(programme);
     data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
 
@@ -77,14 +106,6 @@ pub fn typeset<'a>(
             let compiled = cx.compile(TEMPLATE, data)?;
             Ok((compiled.document.pages().len() == 1, compiled))
         };
-    // The twin made first found the setting: the same text on the same page fits again.
-    if let Some(known) = cx.twins.fit.get() {
-        let (fits, compiled) = attempt(known, &mut data)?;
-        if fits {
-            data.fit = known;
-            return Ok((compiled, data, tries));
-        }
-    }
     // The largest size first: most short programmes fit at once. Otherwise, how far the text
     // runs over tells roughly where it would fit (the text's area grows with the square of the
     // type size); from there, step to the largest setting that fits (fitting is monotone).
@@ -93,7 +114,7 @@ pub fn typeset<'a>(
     if fits {
         best = Some((0, first));
     } else {
-        let needed = text_needed(&first.document);
+        let needed = text_needed(&twins::screen(&first, layout).document);
         let page_width = first
             .document
             .pages()
@@ -138,9 +159,7 @@ pub fn typeset<'a>(
             *candidates.last().expect("at least one size"),
         )?]);
     };
-    data.fit = candidates[index];
-    cx.twins.fit.set(Some(data.fit));
-    Ok((compiled, data, tries))
+    Ok((compiled, candidates[index], tries))
 }
 
 /// How much more text there is than fits the first page: all words over the first page's.
@@ -168,7 +187,7 @@ fn overflow(
 ) -> Result<Diagnostic, Vec<Diagnostic>> {
     data.fit = floor;
     let compiled = cx.compile(TEMPLATE, data)?;
-    let texts = page_texts(&compiled.document);
+    let texts = page_texts(&twins::screen(&compiled, data.layout).document);
     let words = |text: &String| text.split_whitespace().count();
     let total: usize = texts.iter().map(words).sum();
     let first = texts.first().map_or(0, words);

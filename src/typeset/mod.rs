@@ -38,11 +38,24 @@ pub struct Typesetter {
 }
 
 /// A laid-out document and the warnings Typst gave for it.
+#[derive(Clone)]
 pub struct Compiled {
     pub document: PagedDocument,
     pub warnings: Vec<Diagnostic>,
     region: String,
     main: FileId,
+}
+
+impl Compiled {
+    /// The same compilation with a changed document (a twin made from it).
+    pub fn with_document(&self, document: PagedDocument) -> Compiled {
+        Compiled {
+            document,
+            warnings: self.warnings.clone(),
+            region: self.region.clone(),
+            main: self.main,
+        }
+    }
 }
 
 /// What to typeset: a template of a region's layout with the document's data.

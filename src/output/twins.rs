@@ -1,0 +1,183 @@
+//! One layout, two PDFs. The leaflet and the summary are laid out once, as for print: bleed,
+//! crop marks and slug line, CMYK colours, links. Each twin is that layout, changed where the
+//! medium needs it:
+//!
+//! - the **screen** PDF is cut at the trim (colour that runs into the bleed lies outside the
+//!   page, where no viewer shows it), has no marks, and its CMYK colours are the layout's screen
+//!   colours (a brand colour exactly its screen RGB, anything else converted);
+//! - the **print** PDF has no link annotations and no link structure (paper has no links).
+//!
+//! Typesetting is most of a build's time, so laying out once instead of twice halves it; and
+//! the twins cannot differ in text, line or page breaks, since they are the same layout.
+
+use typst::foundations::Smart;
+use typst::introspection::{Location, Tag};
+use typst::layout::{Abs, Frame, FrameItem, Sides};
+use typst::model::{Document, LinkMarker};
+use typst::visualize::{Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace};
+use typst_layout::{Page, PagedDocument};
+
+use crate::layout::Layout;
+use crate::typeset::Compiled;
+
+/// The label of the print marks and slug line in the shared template (`trycksak.typ`): the
+/// screen twin leaves out what it marks.
+pub const MARKS_LABEL: &str = "trycksak-print-marks";
+
+/// The screen twin of a layout made for print.
+pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
+    let palette = ScreenPalette::new(layout);
+    with_pages(compiled, |page| {
+        remove_marks(&mut page.frame);
+        palette.recolour(&mut page.frame);
+        page.bleed = Sides::splat(Abs::zero());
+        if let Smart::Custom(Some(paint)) = &mut page.fill {
+            *paint = palette.paint(paint);
+        }
+    })
+}
+
+/// The print twin: the layout without links.
+pub fn print(compiled: &Compiled) -> Compiled {
+    let mut links = Vec::new();
+    with_pages(compiled, |page| remove_links(&mut page.frame, &mut links))
+}
+
+/// The document with every page changed by `change` (the introspector is rebuilt from them).
+fn with_pages(compiled: &Compiled, mut change: impl FnMut(&mut Page)) -> Compiled {
+    let document = &compiled.document;
+    let pages = document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut page = page.clone();
+            change(&mut page);
+            page
+        })
+        .collect();
+    compiled.with_document(PagedDocument::new(pages, document.info().clone()))
+}
+
+/// Removes the labelled marks element (its start tag, everything laid out for it, its end tag)
+/// wherever it is in the frame.
+fn remove_marks(frame: &mut Frame) {
+    let mut inside: Option<Location> = None;
+    frame.retain(|item| {
+        if let Some(marks) = inside {
+            if matches!(item, FrameItem::Tag(Tag::End(end, ..)) if *end == marks) {
+                inside = None;
+            }
+            return false;
+        }
+        match item {
+            FrameItem::Tag(Tag::Start(content, _))
+                if content
+                    .label()
+                    .is_some_and(|label| label.resolve().as_str() == MARKS_LABEL) =>
+            {
+                inside = content.location();
+                false
+            }
+            FrameItem::Group(group) => {
+                remove_marks(&mut group.frame);
+                true
+            }
+            _ => true,
+        }
+    });
+}
+
+/// Removes link annotations and the tags of link elements; `open` holds the links whose start
+/// was removed, as a link can end on a later page.
+fn remove_links(frame: &mut Frame, open: &mut Vec<Location>) {
+    frame.retain(|item| match item {
+        FrameItem::Link(..) => false,
+        FrameItem::Tag(Tag::Start(content, _)) if content.is::<LinkMarker>() => {
+            open.extend(content.location());
+            false
+        }
+        FrameItem::Tag(Tag::End(location, ..)) => {
+            let Some(at) = open.iter().position(|link| link == location) else {
+                return true;
+            };
+            open.swap_remove(at);
+            false
+        }
+        FrameItem::Group(group) => {
+            remove_links(&mut group.frame, open);
+            true
+        }
+        _ => true,
+    });
+}
+
+/// CMYK as laid out for print → RGB for screens.
+struct ScreenPalette {
+    /// Each brand colour's CMYK (as Typst holds it) and its screen colour.
+    brand: Vec<([f32; 4], Color)>,
+}
+
+impl ScreenPalette {
+    fn new(layout: &Layout) -> Self {
+        let brand = layout
+            .colours
+            .values()
+            .map(|cmyk| {
+                let [r, g, b] = cmyk.to_rgb8();
+                (
+                    cmyk.0.map(|ink| (ink / 100.0) as f32),
+                    Color::from_u8(r, g, b, 255),
+                )
+            })
+            .collect();
+        ScreenPalette { brand }
+    }
+
+    fn colour(&self, colour: &Color) -> Color {
+        match colour {
+            Color::Process(process) if process.space() == ProcessColorSpace::Cmyk => {
+                let inks = process.to_vec4();
+                self.brand
+                    .iter()
+                    .find(|(brand, _)| brand.iter().zip(inks).all(|(a, b)| (a - b).abs() < 1e-4))
+                    .map(|(_, screen)| screen.clone())
+                    .unwrap_or_else(|| Color::Process(ProcessColor::Rgb(process.to_rgb())))
+            }
+            // Registration colour and other spot colours: their process fallback.
+            Color::Spot(spot) => Color::Process(ProcessColor::Rgb(spot.fallback().to_rgb())),
+            other => other.clone(),
+        }
+    }
+
+    /// Solid paints are recoloured; gradients and tilings are kept as laid out.
+    fn paint(&self, paint: &Paint) -> Paint {
+        match paint {
+            Paint::Solid(colour) => Paint::Solid(self.colour(colour)),
+            other => other.clone(),
+        }
+    }
+
+    fn stroke(&self, stroke: &mut Option<FixedStroke>) {
+        if let Some(stroke) = stroke {
+            stroke.paint = self.paint(&stroke.paint);
+        }
+    }
+
+    fn recolour(&self, frame: &mut Frame) {
+        frame.retain(|item| {
+            match item {
+                FrameItem::Group(group) => self.recolour(&mut group.frame),
+                FrameItem::Text(text) => {
+                    text.fill = self.paint(&text.fill);
+                    self.stroke(&mut text.stroke);
+                }
+                FrameItem::Shape(shape, _) => {
+                    shape.fill = shape.fill.as_ref().map(|fill| self.paint(fill));
+                    self.stroke(&mut shape.stroke);
+                }
+                FrameItem::Image(..) | FrameItem::Link(..) | FrameItem::Tag(_) => {}
+            }
+            true
+        });
+    }
+}
