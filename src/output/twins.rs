@@ -39,8 +39,26 @@ pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
 
 /// The print twin: the layout without links.
 pub fn print(compiled: &Compiled) -> Compiled {
+    // Most programmes have no links: then the layout is the print twin as it is, and its frames
+    // are not copied.
+    if !compiled
+        .document
+        .pages()
+        .iter()
+        .any(|page| has_links(&page.frame))
+    {
+        return compiled.clone();
+    }
     let mut links = Vec::new();
     with_pages(compiled, |page| remove_links(&mut page.frame, &mut links))
+}
+
+fn has_links(frame: &Frame) -> bool {
+    frame.items().any(|(_, item)| match item {
+        FrameItem::Link(..) => true,
+        FrameItem::Group(group) => has_links(&group.frame),
+        _ => false,
+    })
 }
 
 /// The document with every page changed by `change` (the introspector is rebuilt from them).
