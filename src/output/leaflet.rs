@@ -28,26 +28,15 @@ pub fn typeset<'a>(
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let laid_out = cx.twins.leaflet.borrow().clone();
-    let (laid_out, notes_pages) = match laid_out {
-        Some(laid_out) => laid_out,
-        None => {
-            let laid_out = lay_out(programme, cx, layout)?;
-            *cx.twins.leaflet.borrow_mut() = Some(laid_out.clone());
-            laid_out
-        }
-    };
+    let (laid_out, notes_pages) =
+        twins::shared(&cx.twins.leaflet, || lay_out(programme, cx, layout))?;
     let kind = match medium {
         Medium::Screen => "leaflet",
         Medium::Print => "leaflet-print",
     };
     let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
     data.notes_pages = notes_pages;
-    let compiled = match medium {
-        Medium::Screen => twins::screen(&laid_out, layout),
-        Medium::Print => twins::print(&laid_out),
-    };
-    Ok((compiled, data))
+    Ok((twins::for_medium(&laid_out, layout, medium), data))
 }
 
 /// Lays out the leaflet for print, with as many notes pages as make the page count a multiple

@@ -60,15 +60,8 @@ pub fn typeset<'a>(
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>, usize), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let laid_out = cx.twins.summary.borrow().clone();
-    let (laid_out, fit, tries) = match laid_out {
-        Some(laid_out) => laid_out,
-        None => {
-            let laid_out = lay_out(programme, cx, layout)?;
-            *cx.twins.summary.borrow_mut() = Some(laid_out.clone());
-            laid_out
-        }
-    };
+    let (laid_out, fit, tries) =
+        twins::shared(&cx.twins.summary, || lay_out(programme, cx, layout))?;
     let kind = match medium {
         Medium::Screen => "summary",
         Medium::Print => "summary-print",
@@ -77,11 +70,7 @@ pub fn typeset<'a>(
     data.lead = lead(programme);
     data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
     data.fit = fit;
-    let compiled = match medium {
-        Medium::Screen => twins::screen(&laid_out, layout),
-        Medium::Print => twins::print(&laid_out),
-    };
-    Ok((compiled, data, tries))
+    Ok((twins::for_medium(&laid_out, layout, medium), data, tries))
 }
 
 /// Lays out the summary for print in the largest setting that fits one page; also returns the

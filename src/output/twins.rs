@@ -10,6 +10,8 @@
 //! Typesetting is most of a build's time, so laying out once instead of twice halves it; and
 //! the twins cannot differ in text, line or page breaks, since they are the same layout.
 
+use std::cell::RefCell;
+
 use typst::foundations::Smart;
 use typst::introspection::{Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Sides};
@@ -17,12 +19,35 @@ use typst::model::{Document, LinkMarker};
 use typst::visualize::{Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace};
 use typst_layout::{Page, PagedDocument};
 
+use super::pdf::Medium;
+use crate::diagnostics::Diagnostic;
 use crate::layout::Layout;
 use crate::typeset::Compiled;
 
 /// The label of the print marks and slug line in the shared template (`trycksak.typ`): the
 /// screen twin leaves out what it marks.
 pub const MARKS_LABEL: &str = "trycksak-print-marks";
+
+/// The layout kept in `cell`, or made by `lay_out` and kept there for the other twin.
+pub fn shared<T: Clone>(
+    cell: &RefCell<Option<T>>,
+    lay_out: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    if let Some(laid_out) = cell.borrow().as_ref() {
+        return Ok(laid_out.clone());
+    }
+    let laid_out = lay_out()?;
+    *cell.borrow_mut() = Some(laid_out.clone());
+    Ok(laid_out)
+}
+
+/// The twin of a layout made for print that `medium` needs.
+pub fn for_medium(laid_out: &Compiled, layout: &Layout, medium: Medium) -> Compiled {
+    match medium {
+        Medium::Screen => screen(laid_out, layout),
+        Medium::Print => print(laid_out),
+    }
+}
 
 /// The screen twin of a layout made for print.
 pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
