@@ -14,12 +14,12 @@ use rayon::prelude::*;
 use anyhow::{Context, Result};
 
 use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
-use crate::fsutil::write_atomic;
 use crate::manifest::{Entry, Manifest};
 use crate::model::Programme;
 use crate::output::pdf::PdfContext;
 use crate::output::{OutputKind, Rendered};
 use crate::project::Project;
+use crate::sandbox::OutputDir;
 use crate::source::{Loaded, load_programme};
 use crate::typeset::Typesetter;
 
@@ -154,8 +154,9 @@ pub fn build_with(
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<BuildReport> {
-    let _lock = OutputLock::acquire(&options.out_dir)?;
-    remove_stale_temporaries(&options.out_dir);
+    let out = OutputDir::open(&options.out_dir)?;
+    let _lock = OutputLock::acquire(&out)?;
+    out.remove_stale_temporaries();
 
     let loaded: Vec<Loaded> = pool.install(|| {
         sources
@@ -209,7 +210,7 @@ pub fn build_with(
         })
         .collect();
 
-    let mut manifest = Manifest::load(&options.out_dir);
+    let mut manifest = Manifest::load(&out);
     let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
     let mut running: Vec<Option<Arc<Running>>> = Vec::with_capacity(jobs.len());
     let (sender, receiver) = mpsc::channel::<(usize, Outcome)>();
@@ -247,10 +248,11 @@ pub fn build_with(
         .clamp(1, queue.len().max(1));
     let queue = Arc::new(Mutex::new(queue));
     for _ in 0..workers {
-        let (queue, typesetter, options, sender) = (
+        let (queue, typesetter, options, out, sender) = (
             Arc::clone(&queue),
             Arc::clone(typesetter),
             options.clone(),
+            out.clone(),
             sender.clone(),
         );
         std::thread::Builder::new()
@@ -260,7 +262,7 @@ pub fn build_with(
                 loop {
                     let task = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
                     let Some(task) = task else { break };
-                    let (index, outcome) = build_one(&typesetter, task, &options);
+                    let (index, outcome) = build_one(&typesetter, task, &options, &out);
                     if sender.send((index, outcome)).is_err() {
                         break;
                     }
@@ -288,11 +290,11 @@ pub fn build_with(
             waiting -= 1;
         }
         if saved.elapsed() > MANIFEST_INTERVAL {
-            manifest.save(&options.out_dir)?;
+            manifest.save(&out)?;
             saved = Instant::now();
         }
     }
-    manifest.save(&options.out_dir)?;
+    manifest.save(&out)?;
     Ok(BuildReport {
         outcomes: outcomes.into_iter().flatten().collect(),
     })
@@ -307,7 +309,12 @@ struct Task {
 }
 
 /// Builds one programme; a panic becomes its error.
-fn build_one(typesetter: &Typesetter, task: Task, options: &BuildOptions) -> (usize, Outcome) {
+fn build_one(
+    typesetter: &Typesetter,
+    task: Task,
+    options: &BuildOptions,
+    out: &OutputDir,
+) -> (usize, Outcome) {
     let Task {
         index,
         outcome,
@@ -317,7 +324,7 @@ fn build_one(typesetter: &Typesetter, task: Task, options: &BuildOptions) -> (us
     let source = outcome.source.clone();
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut outcome = outcome;
-        render_and_write(typesetter, job, options, &mut outcome, &state);
+        render_and_write(typesetter, job, options, out, &mut outcome, &state);
         outcome
     }));
     let outcome = result.unwrap_or_else(|panic| internal_error(source, &state, &*panic));
@@ -426,10 +433,8 @@ struct OutputLock {
 const LOCK_FILE: &str = ".trycksak.lock";
 
 impl OutputLock {
-    fn acquire(out_dir: &Path) -> Result<OutputLock> {
-        std::fs::create_dir_all(out_dir)
-            .with_context(|| format!("cannot create the output folder {}", out_dir.display()))?;
-        let path = out_dir.join(LOCK_FILE);
+    fn acquire(out: &OutputDir) -> Result<OutputLock> {
+        let path = out.prepare(Path::new(LOCK_FILE))?;
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -440,30 +445,11 @@ impl OutputLock {
             Ok(()) => Ok(OutputLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
                 "another trycksak build is writing into {} right now; wait until it has finished, or build into another folder with --out",
-                out_dir.display()
+                out.path().display()
             ),
             Err(std::fs::TryLockError::Error(err)) => {
                 Err(err).with_context(|| format!("cannot lock {}", path.display()))
             }
-        }
-    }
-}
-
-/// Temporary files of a build that was killed before it could rename them (we hold the lock,
-/// so no other build is writing any).
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            remove_stale_temporaries(&path);
-        } else if kind.is_file() && crate::fsutil::is_temporary(&path) {
-            let _ = std::fs::remove_file(&path);
         }
     }
 }
@@ -479,6 +465,7 @@ fn render_and_write(
     typesetter: &Typesetter,
     job: Job,
     options: &BuildOptions,
+    out: &OutputDir,
     outcome: &mut Outcome,
     state: &Running,
 ) {
@@ -539,7 +526,7 @@ fn render_and_write(
     for (kind, output) in rendered {
         let path = folder.join(kind.file_name(&programme.slug, &programme.meta.lang));
         let mut write = |path: &Path, bytes: &[u8]| {
-            let result = write_atomic(&options.out_dir.join(path), bytes);
+            let result = out.write(path, bytes);
             if let Err(err) = &result {
                 outcome
                     .diagnostics
@@ -555,7 +542,16 @@ fn render_and_write(
                 .file_name(&programme.slug, &programme.meta.lang)
                 .trim_end_matches(".pdf")
                 .to_string();
-            remove_previews(&options.out_dir.join(&folder), &stem);
+            let prefix = format!("{stem}-page-");
+            let removed = out.remove_files(&folder, |name| {
+                name.starts_with(&prefix) && name.ends_with(".png")
+            });
+            if let Err(err) = removed {
+                outcome
+                    .diagnostics
+                    .push(Diagnostic::error(&file, None, format!("{err:#}")));
+                break;
+            }
             for (page, png) in output.previews.iter().enumerate() {
                 write(&folder.join(preview_name(&stem, page + 1)), png);
             }
@@ -587,19 +583,4 @@ fn panic_for_tests(slug: &str) {
 /// `<stem>-page-01.png`: zero-padded so that the pages sort in order.
 fn preview_name(stem: &str, page: usize) -> String {
     format!("{stem}-page-{page:02}.png")
-}
-
-/// Removes the previews of an earlier build, which may have had more pages.
-fn remove_previews(dir: &Path, stem: &str) {
-    let prefix = format!("{stem}-page-");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(".png") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }

@@ -18,14 +18,22 @@ pub fn is_temporary(path: &Path) -> bool {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
 /// `path` holds either its old content or the complete new one, never a part. A failure removes
-/// the temporary file.
+/// the temporary file. The file gets the mode any build tool's files get (`0666` less the
+/// umask), not a temporary file's private `0600`. Under the output folder, write through
+/// [`crate::sandbox::OutputDir::write`], which checks the path first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("an output path has no folder")?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode given to open(2), which the kernel reduces by the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     temp.write_all(bytes)

@@ -2,8 +2,6 @@
 //! image, is cut short, or would decode to gigabytes (a decompression bomb) is an error with its
 //! reason, never a crash or an out-of-memory kill later in Typst.
 
-use std::path::Path;
-
 use image::{ImageReader, Limits};
 
 /// More pixels than any print job needs: an A3 page at 300 ppi is 17 million. A 30 000 ×
@@ -61,14 +59,9 @@ impl ImageProblem {
     }
 }
 
-/// Checks the image at `path`: `Ok(Some(..))` for a raster image that decodes completely within
-/// the limits, `Ok(None)` for SVG (vector: no pixels to count).
-pub fn inspect(path: &Path) -> Result<Option<Raster>, ImageProblem> {
-    let bytes = std::fs::read(path).map_err(|err| ImageProblem::Unreadable(err.to_string()))?;
-    inspect_bytes(&bytes)
-}
-
-/// [`inspect`] on the file's bytes.
+/// Checks an image file's bytes (read through [`crate::project::Project::read`]):
+/// `Ok(Some(..))` for a raster image that decodes completely within the limits, `Ok(None)` for
+/// SVG (vector: no pixels to count).
 pub fn inspect_bytes(bytes: &[u8]) -> Result<Option<Raster>, ImageProblem> {
     if looks_like_svg(bytes) {
         return Ok(None);

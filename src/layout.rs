@@ -10,7 +10,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, SourceFile, closest};
+use crate::images::ImageProblem;
 use crate::project::{BASE_REGION, LAYOUTS_DIR, PathError, Project};
+use crate::sandbox;
 
 /// The layout file of every layout folder.
 pub const LAYOUT_FILE: &str = "layout.yaml";
@@ -184,23 +186,33 @@ pub struct Layouts {
     problems: HashMap<String, Vec<Diagnostic>>,
     /// Folders searched for template files, per region: its own, then base (when on disk).
     search: HashMap<String, Vec<PathBuf>>,
+    /// The project's `layouts/` folder: no template file may resolve outside it.
+    layouts_dir: PathBuf,
 }
 
-/// A template file found by the layered lookup.
+/// A template file found by the layered lookup (a `.typ` file, or a file a template reads).
 #[derive(Debug, Clone)]
 pub struct TemplateFile {
     /// The path shown in messages, e.g. `layouts/norrbotten/leaflet.typ`.
     pub display: PathBuf,
-    pub text: Arc<str>,
+    pub bytes: Vec<u8>,
 }
 
 impl Layouts {
-    /// Loads base and every region of `project`, checking fonts against `families`.
-    pub fn load(project: &Project, families: &BTreeSet<String>) -> Layouts {
-        let mut layouts = Layouts::default();
+    /// Loads base and every region of `project`, checking fonts against `families`. The
+    /// problems of the fonts folder (`font_problems`) are every region's, like base's.
+    pub fn load(
+        project: &Project,
+        families: &BTreeSet<String>,
+        font_problems: &[Diagnostic],
+    ) -> Layouts {
+        let mut layouts = Layouts {
+            layouts_dir: project.layouts_dir(),
+            ..Layouts::default()
+        };
         let base_dir = project.root.join(LAYOUTS_DIR).join(BASE_REGION);
-        let base_file = read_layout_file(project, &base_dir);
-        let mut base_problems = Vec::new();
+        let mut base_problems = font_problems.to_vec();
+        let base_file = read_layout_file(project, &base_dir, &mut base_problems);
         let base = Parsed {
             layout: parse_layout_file(project, &base_file, &base_dir, &mut base_problems),
             file: base_file,
@@ -214,7 +226,7 @@ impl Layouts {
                     layout: LayoutFile::default(),
                 }
             } else {
-                let file = read_layout_file(project, &dir);
+                let file = read_layout_file(project, &dir, &mut problems);
                 Parsed {
                     layout: parse_layout_file(project, &file, &dir, &mut problems),
                     file,
@@ -244,38 +256,72 @@ impl Layouts {
     }
 
     /// Finds a template file for `region`: its folder, then base on disk, then built-in base.
-    pub fn template(&self, region: &str, name: &str) -> Option<TemplateFile> {
+    /// A file that is there but resolves outside `layouts/` (a symlink that leads out) is
+    /// refused, with the reason: it is never read.
+    pub fn template(&self, region: &str, name: &str) -> Result<Option<TemplateFile>, String> {
         for dir in self.search.get(region).into_iter().flatten() {
-            let path = dir.join(name);
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let display = Path::new(LAYOUTS_DIR)
-                    .join(dir.file_name().unwrap_or_default())
-                    .join(name);
-                return Some(TemplateFile {
-                    display,
-                    text: text.into(),
-                });
+            let display = Path::new(LAYOUTS_DIR)
+                .join(dir.file_name().unwrap_or_default())
+                .join(name);
+            match sandbox::read(&self.layouts_dir, &dir.join(name)) {
+                Ok(bytes) => return Ok(Some(TemplateFile { display, bytes })),
+                Err(PathError::Missing(_)) => continue,
+                Err(PathError::Outside) => {
+                    return Err(format!(
+                        "{} leads outside the layouts folder: templates may read only files inside layouts/ (copy the file in rather than linking to it)",
+                        display.display()
+                    ));
+                }
+                Err(err) => return Err(format!("{} {}", display.display(), err.describe())),
             }
         }
-        let (_, text) = EMBEDDED_BASE.iter().find(|(file, _)| *file == name)?;
-        Some(TemplateFile {
+        let Some((_, text)) = EMBEDDED_BASE.iter().find(|(file, _)| *file == name) else {
+            return Ok(None);
+        };
+        Ok(Some(TemplateFile {
             display: PathBuf::from(format!("{LAYOUTS_DIR}/{BASE_REGION}/{name} (built in)")),
-            text: Arc::from(*text),
-        })
+            bytes: text.as_bytes().to_vec(),
+        }))
     }
 }
 
-/// The text of a folder's `layout.yaml`: from disk, or built in for base; `None` if absent.
-fn read_layout_file(project: &Project, dir: &Path) -> Option<Arc<SourceFile>> {
+/// The text of a folder's `layout.yaml`: from disk, or built in for base; `None` if absent. A
+/// file that cannot be used (it leads outside the project, it is not UTF-8) is a problem.
+fn read_layout_file(
+    project: &Project,
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Arc<SourceFile>> {
     let path = dir.join(LAYOUT_FILE);
     let display = project.relative(&path).to_path_buf();
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(SourceFile::new(display, text.replace("\r\n", "\n"))),
-        Err(_) if dir.file_name().is_some_and(|n| n == BASE_REGION) => Some(SourceFile::new(
-            format!("{LAYOUTS_DIR}/{BASE_REGION}/{LAYOUT_FILE} (built in)"),
-            EMBEDDED_BASE[0].1.to_string(),
-        )),
-        Err(_) => None,
+    let refused = |why: String| {
+        let file = SourceFile::new(&display, String::new());
+        Diagnostic::error(&file, None, why)
+            .with_help("a layout.yaml must be a UTF-8 text file inside the project folder")
+    };
+    match sandbox::read(&project.layouts_dir(), &path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceFile::new(display, text.replace("\r\n", "\n"))),
+            Err(_) => {
+                problems.push(refused(format!("{} is not UTF-8 text", display.display())));
+                None
+            }
+        },
+        Err(PathError::Missing(_)) if dir.file_name().is_some_and(|n| n == BASE_REGION) => {
+            Some(SourceFile::new(
+                format!("{LAYOUTS_DIR}/{BASE_REGION}/{LAYOUT_FILE} (built in)"),
+                EMBEDDED_BASE[0].1.to_string(),
+            ))
+        }
+        Err(PathError::Missing(_)) => None,
+        Err(err) => {
+            let why = match err {
+                PathError::Outside => "leads outside the layouts folder".to_string(),
+                err => err.describe().to_string(),
+            };
+            problems.push(refused(format!("{} {why}", display.display())));
+            None
+        }
     }
 }
 
@@ -330,7 +376,10 @@ fn parse_layout_file(
         let layout_file = dir.join(LAYOUT_FILE);
         let resolved = project.resolve_inside(&layout_file, logo);
         if let Ok(path) = &resolved
-            && let Err(problem) = crate::images::inspect(path)
+            && let Err(problem) = project
+                .read(path)
+                .map_err(|err| ImageProblem::Unreadable(err.describe().to_string()))
+                .and_then(|bytes| crate::images::inspect_bytes(&bytes))
         {
             let (message, help) = problem.explain(logo);
             problems.push(
@@ -340,13 +389,7 @@ fn parse_layout_file(
         }
         if let Err(err) = resolved {
             let span = key_span(file, "logo");
-            let why = match err {
-                PathError::Missing(_) => "does not exist",
-                PathError::Outside => "is outside the project folder",
-                PathError::Absolute => "is an absolute path",
-                PathError::Url => "is a web address",
-                PathError::NotAFile => "is not a file",
-            };
+            let why = err.describe();
             problems.push(
                 Diagnostic::error(file, span, format!("the logo `{logo}` {why}"))
                     .with_help("put the logo file in this layout's folder and write its file name"),
@@ -487,6 +530,8 @@ fn resolve(
     project: &Project,
     dir: &Path,
 ) -> Layout {
+    // Where a font family is named, for locating a problem with it: the region's file, or base's.
+    let files = [own.file.clone(), base.file.clone()];
     let (own, base) = (&own.layout, &base.layout);
     let mut colours = base.colours.clone().unwrap_or_default();
     colours.extend(own.colours.clone().unwrap_or_default());
@@ -512,10 +557,14 @@ fn resolve(
     };
     for family in fonts.body.iter().chain(&fonts.heading) {
         if !families.contains(&family.to_lowercase()) {
-            let file = SourceFile::new(
-                project.relative(&dir.join(LAYOUT_FILE)).to_path_buf(),
-                std::fs::read_to_string(dir.join(LAYOUT_FILE)).unwrap_or_default(),
-            );
+            let file = files
+                .iter()
+                .flatten()
+                .find(|file| file.text.contains(family.as_str()))
+                .cloned()
+                .unwrap_or_else(|| {
+                    SourceFile::new(project.relative(&dir.join(LAYOUT_FILE)), String::new())
+                });
             let span = file
                 .text
                 .find(family.as_str())

@@ -19,6 +19,7 @@ pub mod output;
 pub mod preflight;
 pub mod project;
 pub mod readability;
+pub mod sandbox;
 pub mod scaffold;
 pub mod source;
 pub mod typeset;

@@ -9,9 +9,9 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::fsutil::write_atomic;
 use crate::output::pdf::Fit;
 use crate::output::print::PrintFacts;
+use crate::sandbox::OutputDir;
 
 pub const FILE_NAME: &str = "manifest.json";
 
@@ -66,9 +66,10 @@ impl Entry {
 impl Manifest {
     /// The manifest in `out_dir`, or an empty one if there is none (or it cannot be read: it is
     /// rebuilt from what this build writes).
-    pub fn load(out_dir: &Path) -> Manifest {
-        std::fs::read(out_dir.join(FILE_NAME))
+    pub fn load(out: &OutputDir) -> Manifest {
+        out.prepare(Path::new(FILE_NAME))
             .ok()
+            .and_then(|path| std::fs::read(path).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
     }
@@ -82,13 +83,13 @@ impl Manifest {
     }
 
     /// Sorts the entries and drops those whose file no longer exists, then writes atomically.
-    pub fn save(&mut self, out_dir: &Path) -> Result<()> {
+    pub fn save(&mut self, out: &OutputDir) -> Result<()> {
         self.outputs
-            .retain(|entry| out_dir.join(&entry.path).is_file());
+            .retain(|entry| out.path().join(&entry.path).is_file());
         self.outputs.sort_by(|a, b| a.path.cmp(&b.path));
         let mut json = serde_json::to_vec_pretty(self).context("cannot serialise the manifest")?;
         json.push(b'\n');
-        write_atomic(&out_dir.join(FILE_NAME), &json)
+        out.write(Path::new(FILE_NAME), &json)
     }
 }
 

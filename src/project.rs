@@ -5,6 +5,9 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::sandbox;
+pub use crate::sandbox::PathError;
+
 /// The built-in layout every project has, even without a `layouts/` folder.
 pub const BASE_REGION: &str = "base";
 pub const PROGRAMMES_DIR: &str = "programmes";
@@ -103,17 +106,18 @@ impl Project {
             return Err(PathError::Absolute);
         }
         let base = from_file.parent().unwrap_or(&self.root);
-        let joined = base.join(relative);
-        let resolved = joined
-            .canonicalize()
-            .map_err(|_| PathError::Missing(joined.clone()))?;
-        if !resolved.starts_with(&self.root) {
-            return Err(PathError::Outside);
-        }
-        if !resolved.is_file() {
-            return Err(PathError::NotAFile);
-        }
-        Ok(resolved)
+        sandbox::confine(&self.root, &base.join(relative))
+    }
+
+    /// Reads a file of the project (a source, a layout file, an image, a font) through the one
+    /// read gate: refused if it resolves outside the project folder.
+    pub fn read(&self, path: &Path) -> Result<Vec<u8>, PathError> {
+        sandbox::read(&self.root, path)
+    }
+
+    /// The canonical `layouts/` folder, which templates must stay inside.
+    pub fn layouts_dir(&self) -> PathBuf {
+        self.root.join(LAYOUTS_DIR)
     }
 }
 
@@ -128,16 +132,6 @@ pub fn shard(sources: Vec<PathBuf>, k: usize, n: usize) -> Vec<PathBuf> {
         .filter(|(i, _)| i % n == k - 1)
         .map(|(_, source)| source)
         .collect()
-}
-
-/// Why a path in a source was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathError {
-    Url,
-    Absolute,
-    Missing(PathBuf),
-    Outside,
-    NotAFile,
 }
 
 fn markdown_files_under(dir: &Path) -> Result<Vec<PathBuf>> {

@@ -266,6 +266,158 @@ fn images_through_symlinks_or_file_urls_are_refused() {
     assert!(shorts[0].contains("is a web address"), "{}", shorts[0]);
 }
 
+/// What a template may not read: the same secret, as text, JSON and an image, outside the
+/// project, reached through symlinks in a region's folder and in `layouts/base/`.
+#[test]
+fn templates_cannot_read_through_symlinks_that_lead_out_of_layouts() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "root:x:0:0:hemligt";
+    std::fs::write(outside.path().join("secret.txt"), secret).unwrap();
+    std::fs::write(
+        outside.path().join("secret.json"),
+        format!("{{\"s\": \"{secret}\"}}"),
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("secret.png"), png(40, 40)).unwrap();
+    let reads = [
+        ("read(\"pw.txt\")", "secret.txt", "pw.txt"),
+        ("json(\"pw.json\").s", "secret.json", "pw.json"),
+        ("image(\"pw.png\", alt: \"x\")", "secret.png", "pw.png"),
+    ];
+    for folder in ["trasig", "base"] {
+        for (call, target, link) in reads {
+            let template = format!("#import \"trycksak.typ\": *\n#{call}\n");
+            let dir = demo_project(&[
+                (&format!("layouts/{folder}/summary.typ"), &template),
+                ("layouts/trasig/layout.yaml", "name: Trasig\n"),
+                (
+                    "programmes/trasig/a.md",
+                    "---\ntitle: A\nregion: trasig\nlang: sv\n---\n\nText.\n",
+                ),
+            ]);
+            std::os::unix::fs::symlink(
+                outside.path().join(target),
+                dir.path().join(format!("layouts/{folder}/{link}")),
+            )
+            .unwrap();
+            let (_, stderr) = outputs_of(
+                trycksak(dir.path()).args([
+                    "--diagnostic-format",
+                    "short",
+                    "build",
+                    "--format",
+                    "summary",
+                ]),
+                1,
+            );
+            assert!(
+                stderr.contains(&format!("layouts/{folder}/summary.typ:2:")),
+                "{folder} {call}: not located at the template's line: {stderr}"
+            );
+            assert!(
+                stderr.contains(&format!(
+                    "layouts/{folder}/{link} leads outside the layouts folder"
+                )),
+                "{folder} {call}: {stderr}"
+            );
+            assert!(!stderr.contains(secret), "{stderr}");
+            let out = dir.path().join("out");
+            for file in walk(&out) {
+                let bytes = std::fs::read(&file).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !text.contains("hemligt"),
+                    "{} has the secret",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_font_linked_from_outside_the_project_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("fonts/NotoSans-Regular.ttf"),
+        outside.path().join("Other.ttf"),
+    )
+    .unwrap();
+    let dir = demo_project(&[("programmes/demo/p.md", common::PLAIN)]);
+    std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("Other.ttf"),
+        dir.path().join("fonts/Other.ttf"),
+    )
+    .unwrap();
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).args(["--diagnostic-format", "short", "build"]),
+        1,
+    );
+    assert!(
+        stderr.contains(
+            "fonts/Other.ttf: error: the font file leads outside the project folder (help: copy the font file into fonts/ instead of linking to it)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_symlink_inside_out_is_refused_and_nothing_is_written_through_it() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = demo_project(&[
+        ("programmes/demo/p.md", common::PLAIN),
+        ("programmes/demo/q.md", &common::PLAIN.replace("T\n", "Q\n")),
+    ]);
+    std::fs::create_dir_all(dir.path().join("out/demo")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("out/demo/p")).unwrap();
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).args(["--diagnostic-format", "short", "build", "--format", "text"]),
+        1,
+    );
+    assert!(
+        stderr.contains("out/demo/p is a symbolic link: trycksak does not write through links in the output folder"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(
+        dir.path().join("out/demo/q/q.txt").is_file(),
+        "the other programme is built"
+    );
+
+    // The lock file and the manifest obey the same rule.
+    let dir = demo_project(&[("programmes/demo/p.md", common::PLAIN)]);
+    std::fs::create_dir_all(dir.path().join("out")).unwrap();
+    std::fs::write(outside.path().join("lock"), "").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("lock"),
+        dir.path().join("out/.trycksak.lock"),
+    )
+    .unwrap();
+    let (_, stderr) = outputs_of(trycksak(dir.path()).arg("build"), 1);
+    assert!(stderr.contains("is a symbolic link"), "{stderr}");
+}
+
+#[test]
+fn outputs_are_readable_by_others_under_the_usual_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = demo_project(&[("programmes/demo/p.md", common::PLAIN)]);
+    // The child inherits the umask; 022 is what most systems set.
+    unsafe { libc::umask(0o022) };
+    outputs_of(trycksak(dir.path()).arg("build"), 0);
+    let out = dir.path().join("out");
+    let files = walk(&out);
+    assert!(files.len() >= 6, "{files:#?}");
+    for file in files {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{}", file.display());
+    }
+    for folder in [out.join("demo"), out.join("demo/p")] {
+        let mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "{}", folder.display());
+    }
+}
+
 /// Every file under `dir` except `out/`, with its size and modification time.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
     let mut files = Vec::new();

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
+use crate::images::ImageProblem;
 use crate::model::Programme;
 use crate::project::{PathError, Project};
 
@@ -53,14 +54,16 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
             .with_help("check that this is the programme text; split a very long programme into several files"),
         );
     }
-    match std::fs::read(path) {
+    match project.read(path) {
         Ok(bytes) => load_bytes(project, path, &bytes),
         Err(err) => {
             let file = SourceFile::new(display, String::new());
-            failed(Diagnostic::error(
-                &file,
-                None,
-                format!("cannot read the file: {err}"),
+            let why = match &err {
+                PathError::Unreadable(why) => format!("cannot read the file: {why}"),
+                other => format!("the file {}", other.describe()),
+            };
+            failed(Diagnostic::error(&file, None, why).with_help(
+                "a programme must be a file inside the project folder; copy it in rather than linking to it",
             ))
         }
     }
@@ -133,7 +136,12 @@ impl Context<'_> {
             Box::new(Diagnostic::error(self.file, Some(span.clone()), message).with_help(help))
         };
         match self.project.resolve_inside(self.path, reference) {
-            Ok(resolved) => match crate::images::inspect(&resolved) {
+            Ok(resolved) => match self
+                .project
+                .read(&resolved)
+                .map_err(|err| ImageProblem::Unreadable(err.describe().to_string()))
+                .and_then(|bytes| crate::images::inspect_bytes(&bytes))
+            {
                 Ok(_) => Ok(self
                     .project
                     .relative(&resolved)
@@ -168,6 +176,10 @@ impl Context<'_> {
             Err(PathError::NotAFile) => Err(problem(
                 format!("the image `{reference}` is a folder, not a file"),
                 "name the image file itself",
+            )),
+            Err(PathError::Unreadable(why)) => Err(problem(
+                format!("the image `{reference}` cannot be read: {why}"),
+                "check that the file can be read",
             )),
         }
     }

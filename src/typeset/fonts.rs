@@ -3,11 +3,13 @@
 //! build gives the same result on every machine.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::project::{FONTS_DIR, Project};
 
 /// The fonts shipped in `fonts/`, built in so that a project without the folder still builds.
 const EMBEDDED: &[(&str, &[u8])] = &[
@@ -55,19 +57,23 @@ pub struct FontLibrary {
     pub(super) fonts: Vec<Font>,
     /// Family names in lowercase.
     families: BTreeSet<String>,
+    /// Font files of `fonts/` that were refused.
+    problems: Vec<Diagnostic>,
 }
 
 impl FontLibrary {
-    /// The built-in fonts plus every `.ttf`, `.otf`, `.ttc` and `.otc` file in `fonts_dir`
-    /// (files with the name of a built-in font are the same font and are skipped).
-    pub fn load(fonts_dir: Option<&Path>) -> FontLibrary {
+    /// The built-in fonts plus every `.ttf`, `.otf`, `.ttc` and `.otc` file in the project's
+    /// `fonts/` (files with the name of a built-in font are the same font and are skipped). A
+    /// font file that cannot be used — a symlink that leads outside the project, say — is a
+    /// problem in [`FontLibrary::problems`], never read.
+    pub fn load(project: &Project) -> FontLibrary {
         let mut fonts: Vec<Font> = Vec::new();
+        let mut problems = Vec::new();
         for (_, data) in EMBEDDED {
             fonts.extend(Font::iter(Bytes::new(*data)));
         }
-        if let Some(dir) = fonts_dir
-            && let Ok(entries) = std::fs::read_dir(dir)
-        {
+        let dir = project.root.join(FONTS_DIR);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for path in paths {
@@ -82,8 +88,19 @@ impl FontLibrary {
                 if !is_font || EMBEDDED.iter().any(|(embedded, _)| *embedded == name) {
                     continue;
                 }
-                if let Ok(data) = std::fs::read(&path) {
-                    fonts.extend(Font::iter(Bytes::new(data)));
+                match project.read(&path) {
+                    Ok(data) => fonts.extend(Font::iter(Bytes::new(data))),
+                    Err(err) => {
+                        let file = SourceFile::new(project.relative(&path), String::new());
+                        problems.push(
+                            Diagnostic::error(
+                                &file,
+                                None,
+                                format!("the font file {}", err.describe()),
+                            )
+                            .with_help("copy the font file into fonts/ instead of linking to it"),
+                        );
+                    }
                 }
             }
         }
@@ -96,7 +113,13 @@ impl FontLibrary {
             book: LazyHash::new(book),
             fonts,
             families,
+            problems,
         }
+    }
+
+    /// Font files of `fonts/` that were refused (each an error).
+    pub fn problems(&self) -> &[Diagnostic] {
+        &self.problems
     }
 
     /// Family names, lowercase.

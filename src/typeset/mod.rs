@@ -25,7 +25,7 @@ use world::{DocumentWorld, SourceCache, file_id};
 
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::layout::Layouts;
-use crate::project::{FONTS_DIR, Project};
+use crate::project::Project;
 
 /// Shared state of all documents of a build.
 pub struct Typesetter {
@@ -71,8 +71,8 @@ pub struct Request<'a, T: Serialize> {
 impl Typesetter {
     /// Loads the fonts (built in and `fonts/`) and every layout of the project.
     pub fn new(project: &Project) -> Typesetter {
-        let fonts = FontLibrary::load(Some(&project.root.join(FONTS_DIR)));
-        let layouts = Layouts::load(project, fonts.families());
+        let fonts = FontLibrary::load(project);
+        let layouts = Layouts::load(project, fonts.families(), fonts.problems());
         Typesetter {
             root: project.root.clone(),
             library: LazyHash::new(Library::builder().build()),

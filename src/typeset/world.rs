@@ -18,6 +18,8 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 
 use super::Typesetter;
+use crate::layout::TemplateFile;
+use crate::sandbox::{self, PathError};
 
 /// The virtual path of the data file.
 pub const DATA_PATH: &str = "/programme.json";
@@ -60,26 +62,34 @@ pub(super) struct DocumentWorld<'a> {
 }
 
 impl DocumentWorld<'_> {
-    /// Reads a file of the project; refuses anything that resolves outside the root.
+    /// Reads a file of the project through the read gate: refuses anything that resolves
+    /// outside the root.
     fn project_file(&self, vpath: &VirtualPath) -> FileResult<Vec<u8>> {
         let root = &self.typesetter.root;
         let path = vpath.realize(root).map_err(FileError::Realize)?;
-        let real = path
-            .canonicalize()
-            .map_err(|err| FileError::from_io(err, &path))?;
-        if !real.starts_with(root) {
-            return Err(FileError::Other(Some(
+        sandbox::read(root, &path).map_err(|err| match err {
+            PathError::Missing(path) => FileError::NotFound(path),
+            PathError::NotAFile => FileError::IsDirectory,
+            PathError::Outside => FileError::Other(Some(
                 format!(
                     "{} leads outside the project folder",
                     vpath.get_without_slash()
                 )
                 .into(),
-            )));
-        }
-        if real.is_dir() {
-            return Err(FileError::IsDirectory);
-        }
-        std::fs::read(&real).map_err(|err| FileError::from_io(err, &real))
+            )),
+            err => FileError::Other(Some(
+                format!("{} {}", vpath.get_without_slash(), err.describe()).into(),
+            )),
+        })
+    }
+
+    /// A template file of `/layout/NAME`, through the layered lookup.
+    fn template_file(&self, name: &str) -> FileResult<TemplateFile> {
+        self.typesetter
+            .layouts
+            .template(self.region, name)
+            .map_err(|why| FileError::Other(Some(why.into())))?
+            .ok_or_else(|| FileError::NotFound(Path::new(name).to_path_buf()))
     }
 
     fn refuse_packages(id: FileId) -> FileResult<()> {
@@ -127,12 +137,9 @@ impl World for DocumentWorld<'_> {
         }
         let (text, display) = match Self::template_name(id) {
             Some(name) => {
-                let file = self
-                    .typesetter
-                    .layouts
-                    .template(self.region, &name)
-                    .ok_or_else(|| FileError::NotFound(Path::new(&name).to_path_buf()))?;
-                (file.text.to_string(), file.display)
+                let file = self.template_file(&name)?;
+                let text = String::from_utf8(file.bytes).map_err(|_| FileError::InvalidUtf8)?;
+                (text, file.display)
             }
             None => {
                 let bytes = self.project_file(id.vpath())?;
@@ -154,10 +161,9 @@ impl World for DocumentWorld<'_> {
         if id.vpath().get_with_slash() == DATA_PATH {
             return Ok(self.data.clone());
         }
-        if Self::template_name(id).is_some() {
-            return self
-                .source(id)
-                .map(|source| Bytes::from_string(source.text().to_string()));
+        // Not cached by id: the same name is another file in another region's folder.
+        if let Some(name) = Self::template_name(id) {
+            return self.template_file(&name).map(|file| Bytes::new(file.bytes));
         }
         let mut files = self
             .typesetter

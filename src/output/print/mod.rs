@@ -365,7 +365,8 @@ fn image_files(programme: &Programme, layout: &Layout, cx: &PdfContext) -> Vec<(
     paths
         .into_iter()
         .filter_map(|path| {
-            let bytes = std::fs::read(cx.typesetter.root().join(path)).ok()?;
+            let root = cx.typesetter.root();
+            let bytes = crate::sandbox::read(root, &root.join(path)).ok()?;
             Some((path.to_string(), bytes))
         })
         .collect()
