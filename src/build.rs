@@ -71,6 +71,8 @@ pub struct Outcome {
     pub written: Vec<Entry>,
     /// How each output was made, for `-v`.
     pub timings: Vec<Timing>,
+    /// The outputs that failed (the others were written): each fails on its own.
+    pub failed_kinds: Vec<OutputKind>,
 }
 
 /// How long one output of a programme took, and how many layouts the summary tried.
@@ -177,6 +179,7 @@ pub fn build_with(
                 diagnostics: loaded.diagnostics,
                 written: Vec::new(),
                 timings: Vec::new(),
+                failed_kinds: Vec::new(),
             };
             let Some(programme) = loaded.programme else {
                 return (outcome, None);
@@ -282,6 +285,11 @@ pub fn build_with(
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         for (index, outcome) in finished {
+            let failed: Vec<&str> = outcome.failed_kinds.iter().map(|k| k.name()).collect();
+            manifest.forget(
+                &outcome.source.to_string_lossy().replace('\\', "/"),
+                &failed,
+            );
             manifest.update(outcome.written.iter().cloned());
             if let Some(progress) = &options.progress {
                 progress(&outcome);
@@ -387,6 +395,7 @@ fn timed_out(
             .with_help("look for a loop that never ends in the region's .typ files (layouts/<region>/ or layouts/base/); nothing of this programme was written")],
             written: Vec::new(),
             timings: Vec::new(),
+            failed_kinds: Vec::new(),
         };
         out.push((index, outcome));
     }
@@ -420,6 +429,7 @@ fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any +
         source,
         written: Vec::new(),
         timings: Vec::new(),
+        failed_kinds: Vec::new(),
     }
 }
 
@@ -482,19 +492,21 @@ fn render_and_write(
         return;
     }
 
-    // Render everything first, so a programme's outputs are written together or not at all.
+    // Each output succeeds or fails on its own: a print-only problem (a coarse image) fails the
+    // print twins, and the text version and the screen PDFs are still written.
     let cx = PdfContext::new(typesetter, &file, options.preview);
-    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
     let kinds = options
         .kinds
         .clone()
         .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
-    let mut failed_kinds = Vec::new();
+    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
     for kind in kinds {
+        // A print twin shares its screen twin's layout: when that failed, it fails the same way.
         if kind
             .screen_twin()
-            .is_some_and(|twin| failed_kinds.contains(&twin))
+            .is_some_and(|twin| outcome.failed_kinds.contains(&twin))
         {
+            outcome.failed_kinds.push(kind);
             continue;
         }
         let started = Instant::now();
@@ -510,51 +522,59 @@ fn render_and_write(
         });
         match result {
             Ok(output) => {
-                outcome.diagnostics.extend(output.warnings.iter().cloned());
+                // The twins of one layout share its warnings: say each once.
+                for warning in &output.warnings {
+                    if !outcome
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.short() == warning.short())
+                    {
+                        outcome.diagnostics.push(warning.clone());
+                    }
+                }
                 rendered.push((kind, output));
             }
             Err(errors) => {
-                failed_kinds.push(kind);
+                outcome.failed_kinds.push(kind);
                 outcome.diagnostics.extend(errors)
             }
         }
     }
     *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    if outcome.failed() || state.abandoned.load(Ordering::SeqCst) {
+    if state.abandoned.load(Ordering::SeqCst) {
         return;
     }
     for (kind, output) in rendered {
-        let path = folder.join(kind.file_name(&programme.slug, &programme.meta.lang));
+        let name = kind.file_name(&programme.slug, &programme.meta.lang);
+        let path = folder.join(&name);
+        let mut problems = Vec::new();
         let mut write = |path: &Path, bytes: &[u8]| {
             let result = out.write(path, bytes);
             if let Err(err) = &result {
-                outcome
-                    .diagnostics
-                    .push(Diagnostic::error(&file, None, format!("{err:#}")));
+                problems.push(Diagnostic::error(&file, None, format!("{err:#}")));
             }
             result.is_ok()
         };
-        if !write(&path, &output.bytes) {
-            break;
-        }
-        if options.preview {
-            let stem = kind
-                .file_name(&programme.slug, &programme.meta.lang)
-                .trim_end_matches(".pdf")
-                .to_string();
+        let written = write(&path, &output.bytes);
+        if written && options.preview {
+            let stem = name.trim_end_matches(".pdf").to_string();
             let prefix = format!("{stem}-page-");
             let removed = out.remove_files(&folder, |name| {
                 name.starts_with(&prefix) && name.ends_with(".png")
             });
-            if let Err(err) = removed {
-                outcome
-                    .diagnostics
-                    .push(Diagnostic::error(&file, None, format!("{err:#}")));
-                break;
+            match removed {
+                Ok(()) => {
+                    for (page, png) in output.previews.iter().enumerate() {
+                        write(&folder.join(preview_name(&stem, page + 1)), png);
+                    }
+                }
+                Err(err) => problems.push(Diagnostic::error(&file, None, format!("{err:#}"))),
             }
-            for (page, png) in output.previews.iter().enumerate() {
-                write(&folder.join(preview_name(&stem, page + 1)), png);
-            }
+        }
+        outcome.diagnostics.extend(problems);
+        if !written {
+            outcome.failed_kinds.push(kind);
+            continue;
         }
         let manifest_path = path.to_string_lossy().replace('\\', "/");
         let mut entry = Entry::new(
@@ -566,9 +586,14 @@ fn render_and_write(
             output.pages,
         );
         entry.fit = output.fit;
+        entry.shown = output.shown;
         entry.print = output.print;
         outcome.written.push(entry);
     }
+    // A failed output keeps the file of an earlier build in place (never half a file), but the
+    // manifest no longer lists it as this source's.
+    outcome.failed_kinds.sort();
+    outcome.failed_kinds.dedup();
 }
 
 /// Debug builds only: `TRYCKSAK_TEST_PANIC=<slug>` panics while building that programme, so that

@@ -19,6 +19,10 @@ pub struct Labels {
     pub logo: &'static str,
     /// Heads the pledges made before the first section, in the summary.
     pub intro: &'static str,
+    /// Ends a section of the summary that shows only some of its pledges (`{n}` is the number
+    /// left out): one, and several.
+    pub more_pledge: &'static str,
+    pub more_pledges: &'static str,
     /// The first lines of the plain-text version: what the file is, and how it differs from print.
     pub text_notice: &'static str,
     /// The name part of the readability report's file: `<slug>-<report_file>.txt`.
@@ -38,6 +42,8 @@ const SWEDISH: Labels = Labels {
     page: "sida",
     logo: "Logotyp",
     intro: "Inledning",
+    more_pledge: "… och 1 löfte till i programmet",
+    more_pledges: "… och {n} löften till i programmet",
     text_notice: "Det här är textversionen av programmet, för skärmläsare och uppläsning. Den har samma text som den tryckta versionen men inga sidnummer, och bilderna beskrivs inom hakparentes.",
     report_file: "tillganglighet",
     large_print_file: "storstil",
@@ -54,6 +60,8 @@ const ENGLISH: Labels = Labels {
     page: "page",
     logo: "Logo",
     intro: "Introduction",
+    more_pledge: "… and 1 more pledge in the programme",
+    more_pledges: "… and {n} more pledges in the programme",
     text_notice: "This is the text version of the programme, for screen readers and reading aloud. It has the same text as the printed version, but no page numbers; images are described in square brackets.",
     report_file: "accessibility",
     large_print_file: "large-print",
@@ -70,6 +78,8 @@ const FINNISH: Labels = Labels {
     page: "sivu",
     logo: "Logo",
     intro: "Johdanto",
+    more_pledge: "… ja 1 lupaus lisää ohjelmassa",
+    more_pledges: "… ja {n} lupausta lisää ohjelmassa",
     text_notice: "Tämä on ohjelman tekstiversio ruudunlukijoille ja ääneen lukemiseen. Siinä on sama teksti kuin painetussa versiossa, mutta ei sivunumeroita, ja kuvat kuvataan hakasulkeissa.",
     report_file: "saavutettavuus",
     large_print_file: "isoteksti",
@@ -86,6 +96,8 @@ const NORWEGIAN: Labels = Labels {
     page: "side",
     logo: "Logo",
     intro: "Innledning",
+    more_pledge: "… og 1 løfte til i programmet",
+    more_pledges: "… og {n} løfter til i programmet",
     text_notice: "Dette er tekstversjonen av programmet, for skjermlesere og opplesning. Den har samme tekst som den trykte versjonen, men ingen sidetall, og bildene beskrives i hakeparentes.",
     report_file: "tilgjengelighet",
     large_print_file: "stor-skrift",

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, SourceFile, closest};
 use crate::images::ImageProblem;
+use crate::model::Overflow;
 use crate::project::{BASE_REGION, LAYOUTS_DIR, PathError, Project};
 use crate::sandbox;
 
@@ -129,6 +130,7 @@ struct PaperFile {
 #[serde(deny_unknown_fields)]
 struct SummaryFile {
     min_size: Option<f64>,
+    overflow: Option<Overflow>,
 }
 
 /// The colours every layout has (base defines them; a region may change any).
@@ -147,6 +149,8 @@ pub struct Layout {
     pub cover: CoverStyle,
     /// The smallest type size (pt) the one-page summary may use.
     pub summary_min_size: f64,
+    /// What the summary does when not every pledge fits at `summary_min_size`.
+    pub summary_overflow: Overflow,
     /// Whether builds make the large-print PDF without being asked.
     pub large_print: bool,
     /// A LIX above this in a section is a warning in the readability report.
@@ -625,6 +629,12 @@ fn resolve(
             .and_then(|s| s.min_size)
             .or_else(|| base.summary.as_ref().and_then(|s| s.min_size))
             .unwrap_or(8.0),
+        summary_overflow: own
+            .summary
+            .as_ref()
+            .and_then(|s| s.overflow)
+            .or_else(|| base.summary.as_ref().and_then(|s| s.overflow))
+            .unwrap_or(Overflow::Shorten),
         large_print: own.large_print.or(base.large_print).unwrap_or(false),
         lix_target: own.lix_target.or(base.lix_target),
         print: PrintSettings {

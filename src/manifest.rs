@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output::pdf::Fit;
+use crate::output::pdf::{Fit, Shown};
 use crate::output::print::PrintFacts;
 use crate::sandbox::OutputDir;
 
@@ -35,6 +35,9 @@ pub struct Entry {
     /// The one-page summary's chosen type setting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<Fit>,
+    /// The one-page summary's sections that do not show every pledge: how many of how many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Vec<Shown>>,
     /// Print twins: finished size, bleed, colour and standard, read back from the file.
     #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
     pub print: Option<PrintFacts>,
@@ -58,6 +61,7 @@ impl Entry {
             sha256: sha256_hex(content),
             pages,
             fit: None,
+            shown: None,
             print: None,
         }
     }
@@ -80,6 +84,13 @@ impl Manifest {
             self.outputs.retain(|old| old.path != entry.path);
             self.outputs.push(entry);
         }
+    }
+
+    /// Drops the entries of `programme`'s outputs of `kinds` (those that failed in this build:
+    /// an earlier build's file may still be there, but it is not this source's any more).
+    pub fn forget(&mut self, programme: &str, kinds: &[&str]) {
+        self.outputs
+            .retain(|entry| entry.programme != programme || !kinds.contains(&entry.kind.as_str()));
     }
 
     /// Sorts the entries and drops those whose file no longer exists, then writes atomically.

@@ -35,6 +35,8 @@ pub struct Metadata {
     pub summary: Option<String>,
     /// How many pledges of each section the one-page summary takes (all when `None`).
     pub summary_pledges: Option<u32>,
+    /// What the summary does when not every pledge fits (the layout's choice when `None`).
+    pub summary_overflow: Option<Overflow>,
     /// A LIX above this in a section is a warning (overrides the layout's target).
     pub lix_target: Option<f64>,
     pub cover: Option<Image>,
@@ -95,6 +97,20 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListItem {
     pub blocks: Vec<Block>,
+    /// Marked for the one-page summary (`<!-- summary -->` in the item): when any pledge is
+    /// marked, the summary shows the marked ones.
+    #[serde(skip)]
+    pub in_summary: bool,
+}
+
+/// What the one-page summary does when not every pledge fits at the smallest type size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Overflow {
+    /// Show as many pledges of each section as fit, and say which are left out (a warning).
+    Shorten,
+    /// Fail the summary, for campaigns that choose the pledges themselves.
+    Error,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

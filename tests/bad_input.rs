@@ -1,5 +1,6 @@
 //! Bad sources: each fixture in `tests/fixtures/bad/CASE.md` must give exactly the diagnostics in
 //! `CASE.expected` (one `path:line:col: error: message (help: …)` per line), never a panic.
+//! The `summary-*` cases also build the one-page summary, whose warnings and errors count too.
 //! After an intended change of messages, `TRYCKSAK_BLESS=1 cargo test --test bad_input` rewrites
 //! the expected files; review the diff before committing.
 
@@ -36,6 +37,13 @@ fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
             loaded.programme.is_none(),
             "{name}: a programme with errors must not be built"
         );
+    }
+    // `summary-*` cases are about the one-page summary: build it, and take the build's word.
+    if name.starts_with("summary-") && loaded.programme.is_some() {
+        let mut options = trycksak::build::BuildOptions::new(root.join("out"));
+        options.kinds = Some(vec![trycksak::output::OutputKind::Summary]);
+        let report = trycksak::build::build(&project, &[source], &options).unwrap();
+        return common::shorts_of(&report, 0);
     }
     loaded.diagnostics.iter().map(|d| d.short()).collect()
 }

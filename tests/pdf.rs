@@ -129,10 +129,15 @@ fn the_leaflet_text_keeps_every_seed_paragraph_in_order() {
 fn the_summary_has_every_pledge_on_one_page() {
     for (source, _) in SHIPPED {
         with_programme(&repo(), source, |programme, cx| {
-            let (compiled, data, tries) = summary::typeset(programme, cx, Medium::Screen)
+            let (compiled, data, fitted) = summary::typeset(programme, cx, Medium::Screen)
                 .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len(), 1, "{source}");
-            assert!((1..=6).contains(&tries), "{source}: {tries} tries");
+            // No more compiles than before the fit had more levers (1, 3 and 3).
+            assert!(
+                (1..=3).contains(&fitted.tries),
+                "{source}: {} tries",
+                fitted.tries
+            );
             let text = words(&page_texts(&compiled.document).join(" ")).join(" ");
             let mut pledges = 0;
             let mut check = |items: &[trycksak::model::ListItem]| {
@@ -198,45 +203,6 @@ fn eighty_pledges_still_fit_one_page() {
             let text = page_texts(&compiled.document).join(" ");
             assert!(text.contains("Löfte nummer 0 ") && text.contains("Löfte nummer 79 "));
             assert!(data.fit.size >= 8.0);
-        },
-    );
-}
-
-#[test]
-fn a_summary_that_cannot_fit_says_how_much_and_how_to_choose_pledges() {
-    let project = many_pledges_project(200, 40, "");
-    let errors = with_programme(
-        project.path(),
-        "programmes/demo/lofte.md",
-        |programme, cx| {
-            summary::typeset(programme, cx, Medium::Screen)
-                .err()
-                .expect("200 long pledges cannot fit one page")
-        },
-    );
-    let message = shorts(&errors).join("\n");
-    assert!(
-        message.contains("does not fit on one page: even at 8 pt"),
-        "{message}"
-    );
-    assert!(
-        message.contains("does not fit") && message.contains("pledges: "),
-        "{message}"
-    );
-
-    // Following the advice makes it fit.
-    let project = many_pledges_project(200, 40, "summary:\n  pledges: 3\n");
-    with_programme(
-        project.path(),
-        "programmes/demo/lofte.md",
-        |programme, cx| {
-            let (compiled, data, _) = summary::typeset(programme, cx, Medium::Screen)
-                .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
-            assert_eq!(compiled.document.pages().len(), 1);
-            assert_eq!(
-                data.pledges.iter().map(|g| g.items.len()).sum::<usize>(),
-                12
-            );
         },
     );
 }

@@ -400,6 +400,52 @@ fn images_are_checked_at_their_printed_size() {
 }
 
 #[test]
+fn a_coarse_image_fails_the_print_twins_alone() {
+    let dir = image_programme(300, 200);
+    let (_, stderr) = outputs_of(
+        trycksak(dir.path()).args(["--diagnostic-format", "short", "build"]),
+        1,
+    );
+    assert!(
+        stderr.contains("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet-print")
+            && stderr.contains("1394 × 930 pixels give 300 ppi"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  programmes/demo/bild.md: leaflet-print, summary-print")
+            || stderr.contains("  programmes/demo/bild.md: leaflet-print\n"),
+        "the failed outputs are named: {stderr}"
+    );
+    let folder = dir.path().join("out/demo/bild");
+    for written in [
+        "bild.txt",
+        "bild-tillganglighet.txt",
+        "bild-leaflet.pdf",
+        "bild-summary.pdf",
+    ] {
+        assert!(
+            folder.join(written).is_file(),
+            "{written} is not written: {stderr}"
+        );
+    }
+    assert!(!folder.join("bild-leaflet-print.pdf").exists());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    let kinds: Vec<&str> = manifest["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"leaflet-print"), "{kinds:?}");
+    assert!(
+        kinds.contains(&"leaflet") && kinds.contains(&"text"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
 fn check_print_reports_pass_with_the_facts_and_fail_with_reasons() {
     let dir = shipped_project();
     let (stdout, _) = outputs_of(

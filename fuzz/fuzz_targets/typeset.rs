@@ -1,4 +1,4 @@
-//! Model → Typst data → laid-out leaflet and summary, screen and print (with the PDF/X-4
+//! Model → Typst data → laid-out leaflet and summary, screen and print twins (with the PDF/X-4
 //! finishing): any source that loads typesets or fails with errors, never a panic. Inputs are
 //! kept small: each one is a full Typst compile.
 #![no_main]
@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         OutputKind::Leaflet,
         OutputKind::Summary,
         OutputKind::LeafletPrint,
+        OutputKind::SummaryPrint,
     ] {
         if let Ok(output) = kind.render(&programme, &cx) {
             assert!(output.bytes.starts_with(b"%PDF-"));

@@ -48,6 +48,8 @@ pub struct Rendered {
     pub fit: Option<Fit>,
     /// How many layouts the summary's fit search compiled.
     pub fit_tries: Option<usize>,
+    /// The summary's sections that do not show every pledge.
+    pub shown: Option<Vec<pdf::Shown>>,
     /// Print twins: what the print shop needs to know, for the manifest.
     pub print: Option<print::PrintFacts>,
     pub warnings: Vec<Diagnostic>,
@@ -156,8 +158,9 @@ impl OutputKind {
                 let summary = summary::render(programme, cx, medium)?;
                 let print = (medium == Medium::Print).then(|| print::facts(&summary.pdf.bytes));
                 Ok(Rendered {
-                    fit: Some(summary.fit),
-                    fit_tries: Some(summary.tries),
+                    fit: Some(summary.fitted.fit),
+                    fit_tries: Some(summary.fitted.tries),
+                    shown: Some(summary.fitted.shown).filter(|shown| !shown.is_empty()),
                     print,
                     ..Rendered::from(summary.pdf)
                 })

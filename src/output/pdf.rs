@@ -52,6 +52,14 @@ pub struct Fit {
     /// Line spacing in em.
     pub leading: f64,
     pub columns: u32,
+    /// The title's size, in em of the body.
+    pub title: f64,
+    /// The lead text's size, in em of the body.
+    pub lead: f64,
+    /// Space between pledges and groups, as a share of the roomiest.
+    pub spacing: f64,
+    /// The page margins, in millimetres.
+    pub margin: f64,
 }
 
 /// A section heading of the summary and the pledges directly under it.
@@ -61,6 +69,20 @@ pub struct PledgeGroup {
     pub level: u8,
     pub heading: Vec<Inline>,
     pub items: Vec<crate::model::ListItem>,
+    /// The section's pledges that the summary leaves out.
+    pub omitted: usize,
+    /// The heading's line in the source (0 for the pledges before the first section).
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// How many of a section's pledges the summary shows, when it cannot show them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Shown {
+    /// The section heading, as plain text.
+    pub section: String,
+    pub shown: usize,
+    pub of: usize,
 }
 
 /// Whom a PDF is for.
@@ -99,6 +121,10 @@ impl<'a> DocumentData<'a> {
                 size: 10.0,
                 leading: 0.6,
                 columns: 1,
+                title: 2.0,
+                lead: 1.15,
+                spacing: 1.0,
+                margin: 11.0,
             },
             lead: Vec::new(),
             pledges: Vec::new(),
@@ -123,8 +149,8 @@ pub struct PdfContext<'a> {
 pub struct Twins {
     /// The leaflet as laid out for print, and its notes pages.
     pub leaflet: RefCell<Option<(Compiled, usize)>>,
-    /// The summary as laid out for print, its setting, and how many settings were tried.
-    pub summary: RefCell<Option<(Compiled, Fit, usize)>>,
+    /// The summary as laid out for print, and how it was fitted.
+    pub summary: RefCell<Option<(Compiled, super::summary::Fitted)>>,
 }
 
 impl<'a> PdfContext<'a> {

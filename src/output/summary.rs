@@ -1,12 +1,21 @@
-//! The one-page summary: title, lead text and every pledge under its section, set in the largest
-//! type that fits one page.
+//! The one-page summary: title, lead text and the pledges under their sections, on one page
+//! whatever the programme.
+//!
+//! The fit is found by compiling: the roomiest setting first (largest type, roomy spacing); if it
+//! runs over, the template's own measure of how much room the columns need tells where to look
+//! next (text area grows with the square of the type size), and each guess is verified by a
+//! compile. Only when even the tightest setting at the layout's smallest size cannot hold every
+//! pledge does the summary leave pledges out: the same number from each section, first ones
+//! first, as many as fit (found by compiling), with a warning that says which.
 
-use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup};
+use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
 use super::twins;
-use crate::diagnostics::Diagnostic;
-use crate::layout::Layout;
-use crate::model::{BlockKind, Inline, ListItem, Programme, Section};
-use crate::typeset::{Compiled, page_texts};
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::layout::{Layout, Paper};
+use crate::model::{Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, plain_text};
+use crate::typeset::{Compiled, labelled_metadata};
 
 pub const TEMPLATE: &str = "summary.typ";
 
@@ -14,31 +23,31 @@ pub const TEMPLATE: &str = "summary.typ";
 const LARGEST: f64 = 11.0;
 /// Sizes are tried in steps of this many points.
 const STEP: f64 = 0.25;
+/// The label of the template's measure of the columns: `(needed: pt, available: pt)`.
+const FIT_LABEL: &str = "trycksak-summary-fit";
+/// More pledge text (characters) than an A4 page holds in 8 pt type, several times over: a
+/// programme with more is cut to about this much before the first compile, so that 10 000
+/// pledges cost no more than a few hundred.
+const MOST_TEXT: usize = 30_000;
 
-/// The settings to try, largest first: smaller type, tighter leading and more columns as the
-/// size goes down, never below the layout's floor.
-fn candidates(floor: f64) -> Vec<Fit> {
-    let largest = LARGEST.max(floor);
-    let steps = ((largest - floor) / STEP).floor() as usize;
-    (0..=steps)
-        .map(|i| {
-            let size = largest - i as f64 * STEP;
-            let leading = 0.45 + 0.15 * ((size - 8.0) / (LARGEST - 8.0)).clamp(0.0, 1.0);
-            Fit {
-                size,
-                leading,
-                columns: if size >= 9.5 { 2 } else { 3 },
-            }
-        })
-        .collect()
+/// How the summary was fitted.
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    pub fit: Fit,
+    /// How many layouts were compiled to find it.
+    pub tries: usize,
+    /// The sections whose pledges are not all shown (empty when every pledge is).
+    pub shown: Vec<Shown>,
+    /// The warning that says so.
+    pub warnings: Vec<Diagnostic>,
+    /// The pledges shown, under their sections.
+    pub pledges: Vec<PledgeGroup>,
 }
 
-/// A summary PDF and the setting it was set in.
+/// A summary PDF and how it was fitted.
 pub struct Summary {
     pub pdf: Pdf,
-    pub fit: Fit,
-    /// How many settings were compiled to find it.
-    pub tries: usize,
+    pub fitted: Fitted,
 }
 
 pub fn render(
@@ -46,168 +55,432 @@ pub fn render(
     cx: &PdfContext,
     medium: Medium,
 ) -> Result<Summary, Vec<Diagnostic>> {
-    let (compiled, data, tries) = typeset(programme, cx, medium)?;
-    let fit = data.fit;
-    let pdf = cx.export(compiled, &data)?;
-    Ok(Summary { pdf, fit, tries })
+    let (compiled, data, fitted) = typeset(programme, cx, medium)?;
+    let mut pdf = cx.export(compiled, &data)?;
+    pdf.warnings.extend(fitted.warnings.iter().cloned());
+    Ok(Summary { pdf, fitted })
 }
 
-/// The summary for `medium`, in the largest setting that fits one page: its twin of the one
-/// layout both share (see [`twins`]); also returns how many settings were tried to find it.
+/// The summary for `medium`: its twin of the one layout both share (see [`twins`]).
 pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
-) -> Result<(Compiled, DocumentData<'a>, usize), Vec<Diagnostic>> {
+) -> Result<(Compiled, DocumentData<'a>, Fitted), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let (laid_out, fit, tries) =
-        twins::shared(&cx.twins.summary, || lay_out(programme, cx, layout))?;
+    let (laid_out, fitted) = twins::shared(&cx.twins.summary, || lay_out(programme, cx, layout))?;
     let kind = match medium {
         Medium::Screen => "summary",
         Medium::Print => "summary-print",
     };
     let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
     data.lead = lead(programme);
-    data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
-    data.fit = fit;
-    Ok((twins::for_medium(&laid_out, layout, medium), data, tries))
+    data.pledges = fitted.pledges.clone();
+    data.fit = fitted.fit;
+    Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
 
-/// Lays out the summary for print in the largest setting that fits one page; also returns the
-/// setting and how many settings were tried.
+/// One compile of the search: whether it fits one page, and how full its columns are.
+struct Trial {
+    fits: bool,
+    /// The room the columns need over the room they have (over 1 when they run over).
+    fill: f64,
+}
+
+/// Lays out the summary for print in the roomiest setting that fits one page, leaving pledges
+/// out only when none does.
 fn lay_out(
     programme: &Programme,
     cx: &PdfContext,
     layout: &Layout,
-) -> Result<(Compiled, Fit, usize), Vec<Diagnostic>> {
+) -> Result<(Compiled, Fitted), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
     let mut data = DocumentData::new("summary-print", programme, layout, Medium::Print, cx.source);
     data.lead = lead(programme);
-    data.pledges = pledge_groups(programme, programme.meta.summary_pledges, data.labels.intro);
-
-    let candidates = candidates(layout.summary_min_size);
+    let chosen = pledge_groups(programme, data.labels.intro);
+    let candidates = candidates(
+        layout.summary_min_size,
+        layout.paper.summary,
+        programme.meta.title.chars().count(),
+    );
+    let paper = paper_mm(layout.paper.summary);
     let mut tries = 0;
-    // A setting's layout, and whether it fits one page.
-    let mut attempt =
-        |fit: Fit, data: &mut DocumentData| -> Result<(bool, Compiled), Vec<Diagnostic>> {
-            tries += 1;
-            data.fit = fit;
-            let compiled = cx.compile(TEMPLATE, data)?;
-            Ok((compiled.document.pages().len() == 1, compiled))
+    let mut trial = |fit: Fit, pledges: &[PledgeGroup], data: &mut DocumentData| {
+        tries += 1;
+        data.fit = fit;
+        data.pledges = pledges.to_vec();
+        let compiled = cx.compile(TEMPLATE, data)?;
+        let pages = compiled.document.pages().len();
+        let measured = labelled_metadata(&compiled.document, FIT_LABEL).and_then(|value| {
+            Some((
+                value.get("needed")?.as_f64()?,
+                value.get("available")?.as_f64()?,
+            ))
+        });
+        let trial = match measured {
+            Some((needed, available)) => Trial {
+                fits: pages == 1 && needed <= available + 0.5,
+                fill: needed / available.max(1.0),
+            },
+            // A region's own template that does not say: the page count alone.
+            None => Trial {
+                fits: pages == 1,
+                fill: pages as f64,
+            },
         };
-    // The largest size first: most short programmes fit at once. Otherwise, how far the text
-    // runs over tells roughly where it would fit (the text's area grows with the square of the
-    // type size); from there, step to the largest setting that fits (fitting is monotone).
-    let (fits, first) = attempt(candidates[0], &mut data)?;
-    let mut best = None;
-    if fits {
-        best = Some((0, first));
-    } else {
-        let needed = text_needed(&twins::screen(&first, layout).document);
-        let page_width = first
-            .document
-            .pages()
-            .first()
-            .map_or(186.0, |p| p.frame.width().to_mm() - 24.0);
-        drop(first);
-        let capacity = |fit: &Fit| capacity(fit, page_width) / capacity(&candidates[0], page_width);
-        let mut index = candidates
-            .iter()
-            .position(|c| capacity(c) >= needed)
-            .unwrap_or(candidates.len() - 1)
-            .max(1);
-        let (fits, compiled) = attempt(candidates[index], &mut data)?;
-        if fits {
-            best = Some((index, compiled));
-            // Larger settings while they fit.
-            while index > 1 {
-                let (fits, compiled) = attempt(candidates[index - 1], &mut data)?;
-                if !fits {
-                    break;
-                }
-                index -= 1;
-                best = Some((index, compiled));
-            }
+        Ok::<_, Vec<Diagnostic>>((trial, compiled))
+    };
+
+    // A programme of thousands of pledges is cut to what could ever fit before the first compile.
+    let most = per_section_within(&chosen, MOST_TEXT);
+    let pledges = take_per_section(&chosen, most);
+
+    // The roomiest setting first: most programmes fit at once.
+    let (first, compiled) = trial(candidates[0], &pledges, &mut data)?;
+    if first.fits && most.is_none() {
+        return Ok((compiled, fitted(candidates[0], tries, &chosen, pledges)));
+    }
+    let first_fill = first.fill;
+    // Then from the estimate: the first setting predicted to hold the text, verified, and the
+    // next roomier one while it is predicted to fit too.
+    let predict = |from: usize, fill: f64, to: usize| {
+        fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
+    };
+    let mut failed = 0; // the tightest setting known not to fit
+    let mut best: Option<(usize, Compiled)> = first.fits.then_some((0, compiled));
+    let mut last = (0, first_fill);
+    while best.as_ref().is_none_or(|(index, _)| index - failed > 1) {
+        let probe = match &best {
+            None => (failed + 1..candidates.len())
+                .find(|&i| predict(last.0, last.1, i) <= 1.0)
+                .unwrap_or(candidates.len() - 1),
+            Some((index, _)) if predict(last.0, last.1, index - 1) <= 1.0 => index - 1,
+            Some(_) => break,
+        };
+        let (result, compiled) = trial(candidates[probe], &pledges, &mut data)?;
+        last = (probe, result.fill);
+        if result.fits {
+            best = Some((probe, compiled));
         } else {
-            // Smaller settings until one fits.
-            while index + 1 < candidates.len() {
-                index += 1;
-                let (fits, compiled) = attempt(candidates[index], &mut data)?;
-                if fits {
-                    best = Some((index, compiled));
-                    break;
-                }
+            failed = probe;
+            if best.is_none() && probe == candidates.len() - 1 {
+                break;
             }
         }
     }
-    let Some((index, compiled)) = best else {
-        return Err(vec![overflow(
-            programme,
-            cx,
-            &mut data,
-            *candidates.last().expect("at least one size"),
-        )?]);
+    if let Some((index, compiled)) = best {
+        let mut fitted = fitted(candidates[index], tries, &chosen, pledges);
+        if let Some(most) = most {
+            fitted
+                .warnings
+                .push(shortened(programme, cx.source, &fitted.shown, most));
+        }
+        return Ok((compiled, fitted));
+    }
+
+    // Not every pledge fits even in the tightest setting: as many of each section as fit.
+    let tightest = *candidates.last().expect("at least one setting");
+    let most_per_section = pledges.iter().map(|g| g.items.len()).max().unwrap_or(0);
+    // From the estimate (the text's height is about proportional to the pledges), verified
+    // by a compile; each next guess lies strictly between the most known to fit and the fewest
+    // known not to, so the search ends.
+    let mut fits_up_to: Option<(usize, Compiled)> = None;
+    let mut fails_at = most_per_section;
+    let mut probe = ((most_per_section as f64 / last.1.max(1.0)).floor() as usize)
+        .min(most_per_section.saturating_sub(1));
+    loop {
+        let subset = take_per_section(&chosen, Some(probe));
+        let (result, compiled) = trial(tightest, &subset, &mut data)?;
+        if result.fits {
+            fits_up_to = Some((probe, compiled));
+        } else {
+            fails_at = probe;
+        }
+        let Some((low, _)) = &fits_up_to else {
+            if probe == 0 {
+                break;
+            }
+            probe = ((probe as f64 / result.fill.max(1.0)).floor() as usize).min(probe - 1);
+            continue;
+        };
+        let low = *low;
+        if fails_at - low <= 1 {
+            break;
+        }
+        let guess = (probe as f64 / result.fill.max(0.01)).floor() as usize;
+        probe = guess.clamp(low + 1, fails_at - 1);
+    }
+    let Some((per_section, compiled)) = fits_up_to else {
+        return Err(vec![nothing_fits(programme, cx.source, &data, tightest)]);
     };
-    Ok((compiled, candidates[index], tries))
+    let shown = take_per_section(&chosen, Some(per_section));
+    let overflow = programme
+        .meta
+        .summary_overflow
+        .unwrap_or(layout.summary_overflow);
+    if overflow == Overflow::Error {
+        return Err(vec![overflow_error(
+            programme,
+            cx.source,
+            &chosen,
+            per_section,
+            tightest,
+        )]);
+    }
+    let mut fitted = fitted(tightest, tries, &chosen, shown);
+    fitted
+        .warnings
+        .push(shortened(programme, cx.source, &fitted.shown, per_section));
+    Ok((compiled, fitted))
 }
 
-/// How much more text there is than fits the first page: all words over the first page's.
-fn text_needed(document: &typst_layout::PagedDocument) -> f64 {
-    let texts = page_texts(document);
-    let words = |text: &String| text.split_whitespace().count() as f64;
-    let total: f64 = texts.iter().map(words).sum();
-    let first = texts.first().map_or(0.0, words).max(1.0);
-    total / first
+/// The settings to try, roomiest first: for each size from the largest to the layout's
+/// floor, roomy spacing and then tight (smaller title and lead, less space, narrower
+/// margins), with more columns as the type gets smaller.
+fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
+    let largest = LARGEST.max(floor);
+    let steps = ((largest - floor) / STEP).floor() as usize;
+    let most_columns = match paper {
+        Paper::A4 => 4,
+        Paper::A5 => 2,
+        Paper::Dl => 1,
+    };
+    // A long title takes two or three lines of smaller type rather than a third of the page.
+    let title = (36.0 / title_chars.max(1) as f64).sqrt().clamp(0.7, 1.0);
+    let mut list = Vec::new();
+    for i in 0..=steps {
+        let size = largest - i as f64 * STEP;
+        let leading = 0.45 + 0.15 * ((size - 8.0) / (LARGEST - 8.0)).clamp(0.0, 1.0);
+        let columns = match size {
+            s if s >= 9.5 => 2,
+            s if s >= 8.5 => 3,
+            _ => 4,
+        }
+        .min(most_columns);
+        list.push(Fit {
+            size,
+            leading,
+            columns,
+            title: 2.0 * title,
+            lead: 1.15,
+            spacing: 1.0,
+            margin: 11.0,
+        });
+        list.push(Fit {
+            size,
+            leading,
+            columns,
+            title: 1.6 * title,
+            lead: 1.0,
+            spacing: 0.7,
+            margin: 8.0,
+        });
+    }
+    list
 }
 
-/// How much text a setting holds, up to a constant: the width of its columns over the area of
-/// a line of type.
-fn capacity(fit: &Fit, page_width_mm: f64) -> f64 {
-    let columns_width = page_width_mm - (fit.columns as f64 - 1.0) * 6.0;
-    columns_width / (fit.size * fit.size * (1.0 + fit.leading))
+/// Width and height of a paper size, in millimetres.
+fn paper_mm(paper: Paper) -> (f64, f64) {
+    match paper {
+        Paper::A4 => (210.0, 297.0),
+        Paper::A5 => (148.0, 210.0),
+        Paper::Dl => (99.0, 210.0),
+    }
 }
 
-/// The error when even the smallest setting overflows: how much does not fit, and how to choose.
-fn overflow(
-    programme: &Programme,
-    cx: &PdfContext,
-    data: &mut DocumentData,
-    floor: Fit,
-) -> Result<Diagnostic, Vec<Diagnostic>> {
-    data.fit = floor;
-    let compiled = cx.compile(TEMPLATE, data)?;
-    let texts = page_texts(&twins::screen(&compiled, data.layout).document);
-    let words = |text: &String| text.split_whitespace().count();
-    let total: usize = texts.iter().map(words).sum();
-    let first = texts.first().map_or(0, words);
-    let over = 100 * total.saturating_sub(first) / total.max(1);
-    let pledges: usize = data.pledges.iter().map(|g| g.items.len()).sum();
-    let per_section = data
-        .pledges
+/// How much text a setting holds, up to a constant: the columns' area over the area a line of
+/// type takes, less the header.
+fn capacity(fit: &Fit, (width, height): (f64, f64)) -> f64 {
+    let em = 0.3528 * fit.size;
+    let columns = width - 2.0 * fit.margin - (fit.columns as f64 - 1.0) * 6.0;
+    let header = 10.0 + em * (fit.title * 1.3 + 3.0);
+    let rows = height - 2.0 * fit.margin - header;
+    columns * rows / (fit.size * fit.size * (1.0 + fit.leading) * (0.85 + 0.15 * fit.spacing))
+}
+
+/// The result of a search: `shown` pledges of the `chosen` ones are in the summary.
+fn fitted(fit: Fit, tries: usize, chosen: &[PledgeGroup], pledges: Vec<PledgeGroup>) -> Fitted {
+    let shown = chosen
         .iter()
-        .map(|g| g.items.len())
-        .max()
-        .unwrap_or(1);
-    let suggestion = (per_section * first / total.max(1)).max(1);
-    let message = format!(
-        "the summary does not fit on one page: even at {} pt, {} pages are needed and about {over} % of the text ({pledges} pledges) does not fit",
-        floor.size,
-        texts.len()
-    );
-    let lead_length = crate::model::plain_text(&data.lead).chars().count();
-    // Without pledges to leave out, the lead itself is too long.
-    let help = if pledges == 0 || lead_length > 1500 {
+        .zip(&pledges)
+        .filter(|(all, shown)| all.items.len() + all.omitted > shown.items.len())
+        .map(|(all, shown)| Shown {
+            section: plain_text(&all.heading),
+            shown: shown.items.len(),
+            of: all.items.len() + all.omitted,
+        })
+        .collect();
+    Fitted {
+        fit,
+        tries,
+        shown,
+        warnings: Vec::new(),
+        pledges,
+    }
+}
+
+/// At most `per_section` of each group's pledges (all of them for `None`); the others count as
+/// omitted.
+fn take_per_section(groups: &[PledgeGroup], per_section: Option<usize>) -> Vec<PledgeGroup> {
+    groups
+        .iter()
+        .map(|group| {
+            let take = per_section.map_or(group.items.len(), |n| n.min(group.items.len()));
+            PledgeGroup {
+                items: group.items[..take].to_vec(),
+                omitted: group.omitted + group.items.len() - take,
+                ..group.clone()
+            }
+        })
+        .collect()
+}
+
+/// The largest number of pledges per section whose text stays within `most` characters;
+/// `None` when all of them do.
+fn per_section_within(groups: &[PledgeGroup], most: usize) -> Option<usize> {
+    let length = |item: &ListItem| {
+        item.blocks
+            .iter()
+            .map(|block| match &block.kind {
+                BlockKind::Paragraph { content } => plain_text(content).len(),
+                _ => 200,
+            })
+            .sum::<usize>()
+    };
+    let deepest = groups.iter().map(|g| g.items.len()).max().unwrap_or(0);
+    let mut total = 0;
+    for n in 0..deepest {
+        total += groups
+            .iter()
+            .filter_map(|g| g.items.get(n))
+            .map(length)
+            .sum::<usize>();
+        if total > most {
+            return Some(n.max(1));
+        }
+    }
+    None
+}
+
+/// Where the front matter says how the summary is made (`summary:`), else its title.
+fn front_matter_span(file: &SourceFile) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    let mut title = None;
+    for (number, line) in file.text.split_inclusive('\n').enumerate() {
+        if number > 0 && line.trim_end() == "---" {
+            break;
+        }
+        let span = offset..offset + line.trim_end().len();
+        if line.starts_with("summary:") {
+            return span;
+        }
+        if line.starts_with("title:") {
+            title = Some(span);
+        }
+        offset += line.len();
+    }
+    title.unwrap_or_else(|| file.line_span(1))
+}
+
+/// How to choose the pledges yourself, for the warning and the errors.
+const HOW_TO_CHOOSE: &str = "mark the pledges the summary should show with `<!-- summary -->` at the end of each, or write `summary:` in the front matter with `pledges: N` under it (the first N of each section)";
+
+/// The warning when the summary shows only some pledges: how many of each section, of how many.
+fn shortened(
+    programme: &Programme,
+    source: &Arc<SourceFile>,
+    shown: &[Shown],
+    per_section: usize,
+) -> Diagnostic {
+    let total: usize = shown.iter().map(|s| s.of).sum();
+    let kept: usize = shown.iter().map(|s| s.shown).sum();
+    const LISTED: usize = 6;
+    let mut sections: Vec<String> = shown
+        .iter()
+        .take(LISTED)
+        .map(|s| format!("“{}” {} of {}", s.section, s.shown, s.of))
+        .collect();
+    if shown.len() > LISTED {
+        sections.push(format!("and {} more sections", shown.len() - LISTED));
+    }
+    let first = match per_section {
+        0 => "none of the pledges".to_string(),
+        1 => "the first pledge".to_string(),
+        n => format!("the first {n} pledges"),
+    };
+    Diagnostic::warning(
+        source,
+        Some(front_matter_span(source)),
         format!(
-            "the lead text ({lead_length} characters, the first paragraph unless the front matter says otherwise) is too long for one page: in the front matter of {}, write `summary:` with a short `lead:` under it",
-            programme.source
-        )
+            "not every pledge fits the one-page summary: it shows {first} of each section ({kept} of the {total} pledges of these sections): {}",
+            sections.join("; ")
+        ),
+    )
+    .with_help(format!(
+        "{HOW_TO_CHOOSE}; `overflow: error` under `summary:` makes this an error. The other outputs of {} have every pledge",
+        programme.source
+    ))
+}
+
+/// The error when overflow is to be an error: located at the section with the most pledges,
+/// with a number of pledges per section that was verified to fit.
+fn overflow_error(
+    programme: &Programme,
+    source: &Arc<SourceFile>,
+    chosen: &[PledgeGroup],
+    per_section: usize,
+    tightest: Fit,
+) -> Diagnostic {
+    let largest = chosen
+        .iter()
+        .max_by_key(|g| (g.items.len() + g.omitted, std::cmp::Reverse(g.line)))
+        .expect("a summary that overflows has pledges");
+    let span = (largest.line > 0).then(|| source.line_span(largest.line));
+    let fix = if per_section == 0 {
+        "shorten the lead text and the section headings, or mark a few pledges with `<!-- summary -->`".to_string()
     } else {
         format!(
-            "choose fewer pledges for the summary: in the front matter of {}, write `summary:` with `pledges: {suggestion}` under it to take the first {suggestion} pledges of each section (a `lead:` line keeps the lead text)",
-            programme.source
+            "write `summary:` in the front matter with `pledges: {per_section}` under it (the first {per_section} of each section fit; checked), or {HOW_TO_CHOOSE_SHORT}"
         )
     };
-    Ok(Diagnostic::error(cx.source, Some(0..3), message).with_help(help))
+    Diagnostic::error(
+        source,
+        span.or_else(|| Some(front_matter_span(source))),
+        format!(
+            "the one-page summary cannot show every pledge: even at {} pt only {per_section} pledges of each section fit, and this section has {}",
+            tightest.size,
+            largest.items.len() + largest.omitted
+        ),
+    )
+    .with_help(format!(
+        "{fix}. This is an error because the layout or the front matter of {} says `overflow: error`; with `overflow: shorten` the summary leaves out what does not fit, with a warning",
+        programme.source
+    ))
+}
+
+const HOW_TO_CHOOSE_SHORT: &str = "mark the pledges to show with `<!-- summary -->`";
+
+/// The error when not even the title, lead and headings fit, without any pledge.
+fn nothing_fits(
+    programme: &Programme,
+    source: &Arc<SourceFile>,
+    data: &DocumentData,
+    tightest: Fit,
+) -> Diagnostic {
+    let lead = plain_text(&data.lead).chars().count();
+    let sections = data.pledges.len();
+    Diagnostic::error(
+        source,
+        Some(front_matter_span(source)),
+        format!(
+            "the one-page summary cannot fit even without pledges: at {} pt the title, the lead text ({lead} characters) and the {sections} section headings run over the page",
+            tightest.size
+        ),
+    )
+    .with_help(format!(
+        "in the front matter of {}, write `summary:` with a short `lead:` under it (a sentence or two), or mark a few pledges with `<!-- summary -->` so that only their sections are shown",
+        programme.source
+    ))
 }
 
 /// The lead text: the front matter's `summary`, else the first paragraph of the programme.
@@ -226,39 +499,49 @@ fn lead(programme: &Programme) -> Vec<Inline> {
     first_paragraph.unwrap_or_default()
 }
 
-/// The pledges of each section (at most `limit` each), with the headings of the sections that
-/// contain them, in document order.
-pub fn pledge_groups(
-    programme: &Programme,
-    limit: Option<u32>,
-    intro_label: &str,
-) -> Vec<PledgeGroup> {
-    let take = |blocks: &[crate::model::Block]| -> Vec<ListItem> {
-        let items = blocks.iter().flat_map(|block| match &block.kind {
-            BlockKind::PledgeList { items, .. } => items.as_slice(),
-            _ => &[],
-        });
-        items
-            .take(limit.map_or(usize::MAX, |n| n as usize))
+/// The pledges the summary may show, grouped under the headings of their sections, in document
+/// order: those marked `<!-- summary -->` when any is, else the first `summary: pledges: N` of
+/// each section (all without it). With marked pledges, sections without one are left out.
+pub fn pledge_groups(programme: &Programme, intro_label: &str) -> Vec<PledgeGroup> {
+    let all_pledges = |blocks: &[Block]| -> Vec<ListItem> {
+        blocks
+            .iter()
+            .flat_map(|block| match &block.kind {
+                BlockKind::PledgeList { items, .. } => items.as_slice(),
+                _ => &[],
+            })
             .cloned()
             .collect()
     };
+    let mut groups = Vec::new();
+    let intro = all_pledges(&programme.intro);
+    if !intro.is_empty() {
+        groups.push(PledgeGroup {
+            level: 1,
+            heading: vec![Inline::text(intro_label)],
+            items: intro,
+            omitted: 0,
+            line: 0,
+        });
+    }
     fn walk(
         sections: &[Section],
-        take: &dyn Fn(&[crate::model::Block]) -> Vec<ListItem>,
+        all_pledges: &dyn Fn(&[Block]) -> Vec<ListItem>,
         out: &mut Vec<PledgeGroup>,
     ) -> bool {
         let mut any = false;
         for section in sections {
             let at = out.len();
-            let items = take(&section.blocks);
+            let items = all_pledges(&section.blocks);
             let has_own = !items.is_empty();
             out.push(PledgeGroup {
                 level: section.level.saturating_sub(1).max(1),
                 heading: section.heading.clone(),
                 items,
+                omitted: 0,
+                line: section.line,
             });
-            let has_nested = walk(&section.sections, take, out);
+            let has_nested = walk(&section.sections, all_pledges, out);
             if !has_own && !has_nested {
                 out.truncate(at);
             }
@@ -266,16 +549,37 @@ pub fn pledge_groups(
         }
         any
     }
-    let mut groups = Vec::new();
-    let intro = take(&programme.intro);
-    if !intro.is_empty() {
-        groups.push(PledgeGroup {
-            level: 1,
-            heading: vec![Inline::text(intro_label)],
-            items: intro,
-        });
+    walk(&programme.sections, &all_pledges, &mut groups);
+
+    let marked = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .any(|item| item.in_summary);
+    let limit = programme.meta.summary_pledges.map(|n| n as usize);
+    for group in &mut groups {
+        let total = group.items.len();
+        if marked {
+            group.items.retain(|item| item.in_summary);
+        } else if let Some(limit) = limit {
+            group.items.truncate(limit);
+        }
+        group.omitted = total - group.items.len();
     }
-    walk(&programme.sections, &take, &mut groups);
+    if marked {
+        // A section shows when it has a marked pledge, or a subsection that does.
+        let keep: Vec<bool> = (0..groups.len())
+            .map(|i| {
+                let level = groups[i].level;
+                groups[i..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(k, g)| *k == 0 || g.level > level)
+                    .any(|(_, g)| !g.items.is_empty())
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        groups.retain(|_| keep.next().unwrap_or(false));
+    }
     groups
 }
 
@@ -284,14 +588,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn candidates_go_from_largest_to_the_floor() {
-        let list = candidates(8.0);
+    fn candidates_go_from_roomiest_to_the_floor() {
+        let list = candidates(8.0, Paper::A4, 20);
         assert_eq!(list.first().unwrap().size, LARGEST);
         assert_eq!(list.last().unwrap().size, 8.0);
-        assert!(list.windows(2).all(|w| w[0].size > w[1].size));
+        assert!(list.windows(2).all(|w| w[0].size >= w[1].size));
+        assert_eq!(list.last().unwrap().columns, 4);
         assert_eq!(
-            candidates(12.0).iter().map(|f| f.size).collect::<Vec<_>>(),
-            [12.0]
+            candidates(12.0, Paper::A5, 20)
+                .iter()
+                .map(|f| (f.size, f.columns))
+                .collect::<Vec<_>>(),
+            [(12.0, 2), (12.0, 2)]
         );
     }
 }

@@ -351,6 +351,7 @@ mod tests {
                 contact: None,
                 summary: None,
                 summary_pledges: None,
+                summary_overflow: None,
                 lix_target: None,
                 cover: None,
             },
@@ -417,8 +418,10 @@ mod tests {
         let items = vec![
             ListItem {
                 blocks: vec![paragraph("ett")],
+                in_summary: false,
             },
             ListItem {
+                in_summary: false,
                 blocks: vec![
                     paragraph("två"),
                     Block {
@@ -427,7 +430,8 @@ mod tests {
                             start: Some(9),
                             items: vec![
                                 ListItem {
-                                    blocks: vec![paragraph("inre")]
+                                    blocks: vec![paragraph("inre")],
+                                    in_summary: false,
                                 };
                                 2
                             ],

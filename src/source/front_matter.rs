@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::{Context, Parts, is_valid_name};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Image, Metadata};
+use crate::model::{Image, Metadata, Overflow};
 use crate::project::BASE_REGION;
 
 /// The keys a front matter may have, with what each is for (used in messages).
@@ -28,7 +28,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("contact", "how to reach the party"),
     (
         "summary",
-        "the lead text of the one-page summary, or `lead` and `pledges` (per section)",
+        "the lead text of the one-page summary, or `lead`, `pledges` (per section) and `overflow`",
     ),
     ("cover", "a cover image: `image` (path) and `alt` (text)"),
     (
@@ -38,7 +38,7 @@ pub const KEYS: &[(&str, &str)] = &[
 ];
 
 const COVER_KEYS: &[&str] = &["image", "alt"];
-const SUMMARY_KEYS: &[&str] = &["lead", "pledges"];
+const SUMMARY_KEYS: &[&str] = &["lead", "pledges", "overflow"];
 
 /// Words campaign workers write for our keys, in Swedish and English.
 const ALIASES: &[(&str, &str)] = &[
@@ -177,7 +177,7 @@ pub(super) fn parse(
             .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
         );
     }
-    let (summary_lead, summary_pledges) = fields.summary(&mapping);
+    let (summary_lead, summary_pledges, summary_overflow) = fields.summary(&mapping);
     let metadata = Metadata {
         title: title.clone().unwrap_or_default(),
         subtitle: fields.text(&mapping, "subtitle"),
@@ -191,6 +191,7 @@ pub(super) fn parse(
         lix_target: fields.lix_target(&mapping),
         summary: summary_lead,
         summary_pledges,
+        summary_overflow,
         cover: fields.cover(&mapping),
     };
     (title.is_some() && region.is_some()).then_some(metadata)
@@ -409,11 +410,11 @@ impl Fields<'_, '_> {
         }
     }
 
-    /// `summary: text`, or `summary:` with `lead: text` and `pledges: N` (the first N pledges of
-    /// each section) under it.
-    fn summary(&mut self, mapping: &Mapping) -> (Option<String>, Option<u32>) {
+    /// `summary: text`, or `summary:` with `lead: text`, `pledges: N` (the first N pledges of
+    /// each section) and `overflow: shorten|error` under it.
+    fn summary(&mut self, mapping: &Mapping) -> (Option<String>, Option<u32>, Option<Overflow>) {
         let Some(Value::Mapping(summary)) = mapping.get("summary") else {
-            return (self.text(mapping, "summary"), None);
+            return (self.text(mapping, "summary"), None, None);
         };
         let file = self.cx.file;
         let indent = self.block_indent("summary");
@@ -448,7 +449,20 @@ impl Fields<'_, '_> {
                 None
             }
         };
-        (lead, pledges)
+        let overflow = match summary.get("overflow") {
+            None => None,
+            Some(Value::String(s)) if s == "shorten" => Some(Overflow::Shorten),
+            Some(Value::String(s)) if s == "error" => Some(Overflow::Error),
+            Some(_) => {
+                let span = span_of(self, "overflow");
+                self.diagnostics.push(
+                    Diagnostic::error(file, Some(span), "`overflow` must be `shorten` or `error`")
+                        .with_help("`shorten` leaves out the pledges that do not fit, with a warning; `error` fails the summary instead"),
+                );
+                None
+            }
+        };
+        (lead, pledges, overflow)
     }
 
     /// The indentation of the first key under the top-level `key:`.

@@ -240,6 +240,7 @@ impl<'n> Parser<'_, '_> {
                 let children: Vec<_> = item.children().collect();
                 ListItem {
                     blocks: self.blocks(&children),
+                    in_summary: marked_for_summary(item),
                 }
             })
             .collect()
@@ -442,6 +443,33 @@ fn descendant_text<'n>(node: &'n AstNode<'n>) -> String {
         }
     }
     text
+}
+
+/// The comments that mark a pledge for the one-page summary.
+pub const SUMMARY_MARKERS: &[&str] = &["summary", "sammanfattning"];
+
+/// Whether a list item holds a `<!-- summary -->` comment of its own (not in a nested list).
+fn marked_for_summary<'n>(item: &'n AstNode<'n>) -> bool {
+    fn walk<'n>(node: &'n AstNode<'n>) -> bool {
+        node.children().any(|child| match &child.data().value {
+            NodeValue::List(_) => false,
+            NodeValue::HtmlInline(html) => is_marker(html),
+            NodeValue::HtmlBlock(html) => is_marker(&html.literal),
+            _ => walk(child),
+        })
+    }
+    fn is_marker(html: &str) -> bool {
+        let inner = html
+            .trim()
+            .strip_prefix("<!--")
+            .and_then(|h| h.strip_suffix("-->"));
+        inner.is_some_and(|inner| {
+            SUMMARY_MARKERS
+                .iter()
+                .any(|marker| inner.trim().eq_ignore_ascii_case(marker))
+        })
+    }
+    walk(item)
 }
 
 fn is_html_comment(html: &str) -> bool {

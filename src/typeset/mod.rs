@@ -224,6 +224,16 @@ pub fn page_png(
     typst_render::render(page, &options).encode_png().ok()
 }
 
+/// The value a template gave to `metadata(..)` under `label`, as JSON: how a template tells
+/// trycksak what it measured.
+pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Option<serde_json::Value> {
+    use typst::introspection::{Introspector, MetadataElem};
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(label))?;
+    let content = document.introspector().query_label(label).ok()?;
+    let value = &content.to_packed::<MetadataElem>()?.value;
+    serde_json::to_value(value).ok()
+}
+
 /// The text of each page as laid out, in reading order of the frames; words broken by
 /// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
 pub fn page_texts(document: &PagedDocument) -> Vec<String> {

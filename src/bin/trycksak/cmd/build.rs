@@ -71,7 +71,11 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
 
     if env.verbose {
         for outcome in &report_.outcomes {
-            for (entry, timing) in outcome.written.iter().zip(&outcome.timings) {
+            for entry in &outcome.written {
+                let Some(timing) = outcome.timings.iter().find(|t| t.kind.name() == entry.kind)
+                else {
+                    continue;
+                };
                 let pages = entry
                     .pages
                     .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
@@ -109,7 +113,13 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     }
     eprintln!("Failed: {}", programmes(failed.len()));
     for outcome in failed {
-        eprintln!("  {}", outcome.source.display());
+        // The outputs that failed, when the others were written.
+        let kinds: Vec<&str> = outcome.failed_kinds.iter().map(|k| k.name()).collect();
+        if kinds.is_empty() || outcome.written.is_empty() {
+            eprintln!("  {}", outcome.source.display());
+        } else {
+            eprintln!("  {}: {}", outcome.source.display(), kinds.join(", "));
+        }
     }
     Ok(Status::Failure)
 }

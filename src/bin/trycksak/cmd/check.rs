@@ -99,6 +99,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             diagnostics,
             written: Vec::new(),
             timings: Vec::new(),
+            failed_kinds: Vec::new(),
         });
     }
     print_problems(env, &outcomes);
