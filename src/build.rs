@@ -587,6 +587,7 @@ fn render_and_write(
         );
         entry.fit = output.fit;
         entry.shown = output.shown;
+        entry.leaflet = output.leaflet;
         entry.print = output.print;
         outcome.written.push(entry);
     }

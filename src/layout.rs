@@ -100,6 +100,7 @@ struct LayoutFile {
     paper: Option<PaperFile>,
     cover: Option<CoverStyle>,
     summary: Option<SummaryFile>,
+    leaflet: Option<LeafletFile>,
     large_print: Option<bool>,
     lix_target: Option<f64>,
     print: Option<PrintFile>,
@@ -133,6 +134,28 @@ struct SummaryFile {
     overflow: Option<Overflow>,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeafletFile {
+    min_size: Option<f64>,
+    max_size: Option<f64>,
+    size: Option<f64>,
+    pages: Option<u32>,
+}
+
+/// How the leaflet's body type is chosen (points): within `min_size..=max_size` so that the
+/// text fills its sheets, unless the layout fixes the size or the page count.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LeafletSettings {
+    pub min_size: f64,
+    pub max_size: f64,
+    pub size: Option<f64>,
+    pub pages: Option<u32>,
+}
+
+/// The smallest body size a leaflet may be set in, whatever the layout says.
+pub const LEAFLET_FLOOR: f64 = 9.0;
+
 /// The colours every layout has (base defines them; a region may change any).
 pub const COLOUR_NAMES: &[&str] = &["primary", "accent", "tint", "text", "on-primary"];
 
@@ -151,6 +174,7 @@ pub struct Layout {
     pub summary_min_size: f64,
     /// What the summary does when not every pledge fits at `summary_min_size`.
     pub summary_overflow: Overflow,
+    pub leaflet: LeafletSettings,
     /// Whether builds make the large-print PDF without being asked.
     pub large_print: bool,
     /// A LIX above this in a section is a warning in the readability report.
@@ -358,6 +382,36 @@ fn parse_layout_file(
                         .with_help(help),
                 );
             }
+        }
+    }
+    if let Some(leaflet) = &parsed.leaflet {
+        for (key, value) in [
+            ("min_size", leaflet.min_size),
+            ("max_size", leaflet.max_size),
+            ("size", leaflet.size),
+        ] {
+            if let Some(value) = value.filter(|v| !(LEAFLET_FLOOR..=16.0).contains(v)) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        key_span(file, key),
+                        format!("`leaflet: {key}` is {value} pt; it must be {LEAFLET_FLOOR} to 16 pt"),
+                    )
+                    .with_help("a leaflet's body text reads well at 9.5 to 11 pt; below 9 pt it is too small for many readers"),
+                );
+            }
+        }
+        if let Some(pages) = leaflet.pages.filter(|p| *p == 0 || p % 4 != 0) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    key_span(file, "pages"),
+                    format!(
+                        "`leaflet: pages` is {pages}; a booklet's page count is a multiple of 4"
+                    ),
+                )
+                .with_help("e.g. `pages: 12`: three sheets folded in two"),
+            );
         }
     }
     if let Some(print) = &parsed.print {
@@ -629,6 +683,25 @@ fn resolve(
             .and_then(|s| s.min_size)
             .or_else(|| base.summary.as_ref().and_then(|s| s.min_size))
             .unwrap_or(8.0),
+        leaflet: {
+            let pick = |f: fn(&LeafletFile) -> Option<f64>| {
+                own.leaflet
+                    .as_ref()
+                    .and_then(f)
+                    .or_else(|| base.leaflet.as_ref().and_then(f))
+            };
+            let min_size = pick(|l| l.min_size).unwrap_or(9.5).max(LEAFLET_FLOOR);
+            LeafletSettings {
+                min_size,
+                max_size: pick(|l| l.max_size).unwrap_or(11.0).max(min_size),
+                size: pick(|l| l.size),
+                pages: own
+                    .leaflet
+                    .as_ref()
+                    .and_then(|l| l.pages)
+                    .or_else(|| base.leaflet.as_ref().and_then(|l| l.pages)),
+            }
+        },
         summary_overflow: own
             .summary
             .as_ref()

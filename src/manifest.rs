@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::output::leaflet::LeafletFit;
 use crate::output::pdf::{Fit, Shown};
 use crate::output::print::PrintFacts;
 use crate::sandbox::OutputDir;
@@ -35,6 +36,9 @@ pub struct Entry {
     /// The one-page summary's chosen type setting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<Fit>,
+    /// The leaflet's body size, pages and notes pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaflet: Option<LeafletFit>,
     /// The one-page summary's sections that do not show every pledge: how many of how many.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown: Option<Vec<Shown>>,
@@ -62,6 +66,7 @@ impl Entry {
             pages,
             fit: None,
             shown: None,
+            leaflet: None,
             print: None,
         }
     }

@@ -258,11 +258,11 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("Built 1 programme (6 files)"), "{stderr}");
     assert!(
-        stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 8 pages"),
+        stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 4 pages"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("omstart-for-norrbotten-leaflet.pdf, 8 pages"),
+        stderr.contains("omstart-for-norrbotten-leaflet.pdf, 4 pages, set in "),
         "{stderr}"
     );
     assert!(
@@ -270,7 +270,7 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         "{stderr}"
     );
     let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
-    for page in 1..=8 {
+    for page in 1..=4 {
         let png = std::fs::read(
             folder.join(format!("omstart-for-norrbotten-leaflet-page-{page:02}.png")),
         )
@@ -300,7 +300,9 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .find(|e| e["kind"] == "leaflet-print")
         .unwrap()
         .clone();
-    assert_eq!(leaflet_print["pages"], 8);
+    assert_eq!(leaflet_print["pages"], 4);
+    assert_eq!(leaflet_print["leaflet"]["pages"], 4);
+    assert_eq!(leaflet_print["leaflet"]["notes_pages"], 0);
     assert_eq!(leaflet_print["trim_mm"], serde_json::json!([148.0, 210.0]));
     assert_eq!(leaflet_print["bleed_mm"], 3.0);
     assert_eq!(leaflet_print["colour"], "CMYK");

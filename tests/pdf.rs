@@ -110,12 +110,12 @@ fn every_shipped_programme_builds_every_format() {
 fn the_leaflet_text_keeps_every_seed_paragraph_in_order() {
     for (source, seed) in SHIPPED {
         let text = with_programme(&repo(), source, |programme, cx| {
-            let (compiled, data) = leaflet::typeset(programme, cx, Medium::Screen)
+            let (compiled, data, _) = leaflet::typeset(programme, cx, Medium::Screen)
                 .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
             assert_eq!(compiled.document.pages().len() % 4, 0);
             // The base template adds its notes pages itself: no second compile was needed.
             assert_eq!(data.notes_pages, 0, "{source}");
-            page_texts(&compiled.document).join(" ")
+            common::leaflet_body_text(&compiled.document)
         });
         let missing = missing_in_order(&seed_paragraphs(seed), &text);
         assert!(
@@ -295,7 +295,7 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
 "##;
     let dir = demo_project(&[("programmes/demo/farlig.md", hostile)]);
     with_programme(dir.path(), "programmes/demo/farlig.md", |programme, cx| {
-        let (compiled, _) = leaflet::typeset(programme, cx, Medium::Screen)
+        let (compiled, _, _) = leaflet::typeset(programme, cx, Medium::Screen)
             .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
         let text = page_texts(&compiled.document).join(" ");
         for literal in [

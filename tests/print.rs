@@ -454,7 +454,7 @@ fn check_print_reports_pass_with_the_facts_and_fail_with_reasons() {
     );
     for expected in [
         "norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-print.pdf: PASS",
-        "  pages         8",
+        "  pages         4",
         "  trim          148.0 × 210.0 mm",
         "  bleed         3.0 mm",
         "  boxes         TrimBox and BleedBox on every page, nested in the MediaBox",

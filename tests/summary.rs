@@ -8,7 +8,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{SHIPPED, build_kinds, demo_project, repo, shipped_project, words};
+use common::{
+    Placed, SHIPPED, build_kinds, demo_project, placed_text, repo, shipped_project, words,
+};
 use trycksak::model::{BlockKind, plain_text};
 use trycksak::output::OutputKind;
 use trycksak::output::pdf::{Medium, PdfContext};
@@ -16,34 +18,7 @@ use trycksak::output::summary;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Typesetter, page_texts};
-use typst::layout::{Frame, FrameItem, Point};
-
-/// A text item as laid out: where it starts on the page, its size, its text.
-struct Placed {
-    x: f64,
-    y: f64,
-    size: f64,
-    text: String,
-}
-
-fn placed_text(frame: &Frame, offset: Point, out: &mut Vec<Placed>) {
-    for (pos, item) in frame.items() {
-        let at = offset + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                let moved = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
-                placed_text(&group.frame, moved, out);
-            }
-            FrameItem::Text(text) => out.push(Placed {
-                x: at.x.to_pt(),
-                y: at.y.to_pt(),
-                size: text.size.to_pt(),
-                text: text.text.to_string(),
-            }),
-            _ => {}
-        }
-    }
-}
+use typst::layout::Point;
 
 /// What one summary shows, checked: one page, every column with text, body ≥ floor, and every
 /// pledge on the page or counted in the warning. Returns the body size and the warnings.

@@ -1,11 +1,13 @@
-//! The leaflet: a booklet of the whole programme, its page count a multiple of four.
+//! The leaflet: a booklet of the whole programme, its page count a multiple of four, its body
+//! size chosen so that the text fills its sheets.
 
+use super::fit::{self, Trial};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
 use super::twins;
 use crate::diagnostics::Diagnostic;
 use crate::layout::Layout;
 use crate::model::Programme;
-use crate::typeset::Compiled;
+use crate::typeset::{Compiled, labelled_metadata};
 
 pub const TEMPLATE: &str = "leaflet.typ";
 
@@ -16,9 +18,9 @@ pub fn render(
     programme: &Programme,
     cx: &PdfContext,
     medium: Medium,
-) -> Result<Pdf, Vec<Diagnostic>> {
-    let (compiled, data) = typeset(programme, cx, medium)?;
-    cx.export(compiled, &data)
+) -> Result<(Pdf, LeafletFit), Vec<Diagnostic>> {
+    let (compiled, data, fitted) = typeset(programme, cx, medium)?;
+    Ok((cx.export(compiled, &data)?, fitted))
 }
 
 /// The leaflet for `medium`: its twin of the one layout both share (see [`twins`]).
@@ -26,38 +28,171 @@ pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
-) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
+) -> Result<(Compiled, DocumentData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let (laid_out, notes_pages) =
-        twins::shared(&cx.twins.leaflet, || lay_out(programme, cx, layout))?;
+    let (laid_out, fitted) = twins::shared(&cx.twins.leaflet, || lay_out(programme, cx, layout))?;
     let kind = match medium {
         Medium::Screen => "leaflet",
         Medium::Print => "leaflet-print",
     };
     let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
-    data.notes_pages = notes_pages;
-    Ok((twins::for_medium(&laid_out, layout, medium), data))
+    data.fit.size = fitted.size;
+    Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
 
-/// Lays out the leaflet for print, with as many notes pages as make the page count a multiple
-/// of four; also returns how many notes pages were asked for.
+/// The label of the template's measure of its text: where it ends, how tall a page's text area
+/// and the colophon are, and how many notes pages it added.
+const FIT_LABEL: &str = "trycksak-leaflet-fit";
+/// Sizes are tried in steps of this many points.
+const STEP: f64 = 0.25;
+/// The most compiles the search takes once it has found a size that fits.
+const COMPILES: usize = 3;
+
+/// How the leaflet was fitted to its sheets.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LeafletFit {
+    /// Body size in points.
+    pub size: f64,
+    pub pages: usize,
+    /// Lined notes pages that make up the last sheet.
+    pub notes_pages: usize,
+    /// How many layouts were compiled to find the size (not in the manifest: it says how, not
+    /// what).
+    #[serde(skip)]
+    pub compiles: usize,
+}
+
+/// What a compile of the leaflet measured.
+#[derive(Debug, Clone, Copy)]
+struct Measure {
+    pages: usize,
+    /// Pages of text after the cover, the colophon included (fractional).
+    text_pages: f64,
+    notes: usize,
+}
+
+fn measure(compiled: &Compiled) -> Measure {
+    let pages = compiled.document.pages().len();
+    let value = labelled_metadata(&compiled.document, FIT_LABEL);
+    let number = |key: &str| value.as_ref().and_then(|v| v.get(key)?.as_f64());
+    match (
+        number("page"),
+        number("y"),
+        number("top"),
+        number("body"),
+        number("colophon"),
+    ) {
+        (Some(page), Some(y), Some(top), Some(body), Some(colophon)) if body > 0.0 => Measure {
+            pages,
+            text_pages: (page - 2.0) + ((y - top) + colophon) / body,
+            notes: number("notes").unwrap_or(0.0) as usize,
+        },
+        // A region's own template that does not say: its page count, less cover and back.
+        _ => Measure {
+            pages,
+            text_pages: pages.saturating_sub(2) as f64,
+            notes: 0,
+        },
+    }
+}
+
+/// Lays out the leaflet for print, copyfitted: the fewest pages (a multiple of four) that the
+/// text fills at a size within the layout's range, then the largest size that still fits them;
+/// lined notes pages make up what no size in the range can fill. A layout may fix the size or
+/// the page count.
 fn lay_out(
     programme: &Programme,
     cx: &PdfContext,
     layout: &Layout,
-) -> Result<(Compiled, usize), Vec<Diagnostic>> {
+) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
     let mut data = DocumentData::new("leaflet-print", programme, layout, Medium::Print, cx.source);
-    // The base template makes up the last sheet with notes pages itself. A region's own
-    // template may not: then notes pages are asked for through `data.notes_pages`.
-    let mut compiled = cx.compile(TEMPLATE, &data)?;
-    let pages = compiled.document.pages().len();
-    if pages % PAGES_PER_SHEET != 0 {
-        // They come after the text, so adding them moves nothing else.
-        data.notes_pages = PAGES_PER_SHEET - pages % PAGES_PER_SHEET;
+    let settings = layout.leaflet;
+    let sizes: Vec<f64> = match settings.size {
+        Some(size) => vec![size],
+        None => {
+            let steps = ((settings.max_size - settings.min_size) / STEP).floor() as usize;
+            (0..=steps)
+                .map(|i| settings.max_size - i as f64 * STEP)
+                .collect()
+        }
+    };
+    // Each size is compiled at most once, whichever page count is being aimed for.
+    let mut laid_out: Vec<Option<(Measure, Compiled)>> = vec![None; sizes.len()];
+    let mut compiles = 0;
+    let mut compile = |index: usize, data: &mut DocumentData| {
+        if let Some(done) = &laid_out[index] {
+            return Ok::<_, Vec<Diagnostic>>(done.clone());
+        }
+        compiles += 1;
+        data.fit.size = sizes[index];
+        let compiled = cx.compile(TEMPLATE, data)?;
+        let done = (measure(&compiled), compiled);
+        laid_out[index] = Some(done.clone());
+        Ok(done)
+    };
+    // Text area grows with the square of the type size.
+    let text_pages_at = |from: f64, pages: f64, to: f64| pages * (to / from).powi(2);
+    let last = sizes.len() - 1;
+    let (first, _) = compile(0, &mut data)?;
+    // The fewest sheets the text fills at the smallest size, estimated from the largest.
+    let mut target = match settings.pages {
+        Some(pages) => pages as usize,
+        None => {
+            round_up(1 + text_pages_at(sizes[0], first.text_pages, sizes[last]).ceil() as usize)
+        }
+    };
+    let (best, chosen) = loop {
+        let fits = |m: &Measure| m.pages <= target && m.pages.is_multiple_of(PAGES_PER_SHEET);
+        let room = (target - 1) as f64;
+        let found = fit::roomiest(
+            sizes.len(),
+            COMPILES,
+            |from, fill, to| text_pages_at(sizes[from], fill * room, sizes[to]) / room,
+            |index| {
+                let (measured, compiled) = compile(index, &mut data)?;
+                let trial = Trial {
+                    fits: fits(&measured),
+                    fill: measured.text_pages / room,
+                };
+                Ok::<_, Vec<Diagnostic>>((trial, (measured, compiled)))
+            },
+        )?;
+        if let Some((index, laid_out)) = found.best {
+            break (laid_out, sizes[index]);
+        }
+        // Not even the smallest size fits: the search ended there, so its pages are known.
+        let (smallest, compiled) = compile(last, &mut data)?;
+        let needed = round_up(1 + smallest.text_pages.ceil() as usize).max(smallest.pages);
+        if settings.pages.is_some() {
+            return Err(vec![Diagnostic::error(
+                cx.source,
+                None,
+                format!(
+                    "the leaflet does not fit the {target} pages the layout asks for (`leaflet: pages: {target}`): even at {} pt the text needs {needed} pages",
+                    sizes[last]
+                ),
+            )
+            .with_help("leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme")]);
+        }
+        if needed <= target || sizes.len() == 1 {
+            break ((smallest, compiled), sizes[last]);
+        }
+        // The estimate was a sheet short: aim for the sheets the smallest size needs.
+        target = needed;
+    };
+    let (mut measured, mut compiled) = best;
+    if measured.pages % PAGES_PER_SHEET != 0 {
+        // A region's own template that does not make up the last sheet: notes pages asked for
+        // through `data.notes_pages`. They come after the text, so adding them moves nothing else.
+        data.fit.size = chosen;
+        data.notes_pages = PAGES_PER_SHEET - measured.pages % PAGES_PER_SHEET;
         compiled = cx.compile(TEMPLATE, &data)?;
+        compiles += 1;
+        measured = measure(&compiled);
+        measured.notes += data.notes_pages;
     }
-    let pages = compiled.document.pages().len();
+    let pages = measured.pages;
     if pages % PAGES_PER_SHEET != 0 {
         return Err(vec![Diagnostic::error(
             cx.source,
@@ -66,5 +201,18 @@ fn lay_out(
         )
         .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
     }
-    Ok((compiled, data.notes_pages))
+    Ok((
+        compiled,
+        LeafletFit {
+            size: chosen,
+            pages,
+            notes_pages: measured.notes,
+            compiles,
+        },
+    ))
+}
+
+/// `pages` rounded up to whole sheets.
+fn round_up(pages: usize) -> usize {
+    pages.div_ceil(PAGES_PER_SHEET) * PAGES_PER_SHEET
 }

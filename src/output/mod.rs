@@ -1,5 +1,7 @@
 //! One module per output kind; each renders from the loaded [`Programme`] model.
 
+pub mod fit;
+pub mod hyphenate;
 pub mod large_print;
 pub mod leaflet;
 pub mod pdf;
@@ -48,6 +50,8 @@ pub struct Rendered {
     pub fit: Option<Fit>,
     /// How many layouts the summary's fit search compiled.
     pub fit_tries: Option<usize>,
+    /// The leaflet's body size and page count.
+    pub leaflet: Option<leaflet::LeafletFit>,
     /// The summary's sections that do not show every pledge.
     pub shown: Option<Vec<pdf::Shown>>,
     /// Print twins: what the print shop needs to know, for the manifest.
@@ -138,13 +142,18 @@ impl OutputKind {
                 bytes: text::render(programme).into_bytes(),
                 ..Rendered::default()
             }),
-            OutputKind::Leaflet => {
-                leaflet::render(programme, cx, Medium::Screen).map(Rendered::from)
-            }
-            OutputKind::LeafletPrint => {
-                let pdf = leaflet::render(programme, cx, Medium::Print)?;
+            OutputKind::Leaflet | OutputKind::LeafletPrint => {
+                let medium = if self == OutputKind::Leaflet {
+                    Medium::Screen
+                } else {
+                    Medium::Print
+                };
+                let (pdf, fitted) = leaflet::render(programme, cx, medium)?;
+                let print = (medium == Medium::Print).then(|| print::facts(&pdf.bytes));
                 Ok(Rendered {
-                    print: Some(print::facts(&pdf.bytes)),
+                    leaflet: Some(fitted),
+                    fit_tries: Some(fitted.compiles),
+                    print,
                     ..Rendered::from(pdf)
                 })
             }

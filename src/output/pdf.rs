@@ -14,6 +14,7 @@ use crate::layout::Layout;
 use crate::model::{Block, BlockKind, Inline, Programme};
 use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
 
+use super::hyphenate;
 use super::print::{self, PrintData};
 
 /// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
@@ -147,8 +148,8 @@ pub struct PdfContext<'a> {
 /// first twin made keeps its layout here for the other.
 #[derive(Default)]
 pub struct Twins {
-    /// The leaflet as laid out for print, and its notes pages.
-    pub leaflet: RefCell<Option<(Compiled, usize)>>,
+    /// The leaflet as laid out for print, and how it was fitted to its sheets.
+    pub leaflet: RefCell<Option<(Compiled, super::leaflet::LeafletFit)>>,
     /// The summary as laid out for print, and how it was fitted.
     pub summary: RefCell<Option<(Compiled, super::summary::Fitted)>>,
 }
@@ -191,17 +192,25 @@ impl<'a> PdfContext<'a> {
         })
     }
 
-    /// Lays out `template` with `data`.
+    /// Lays out `template` with `data`, its running text with the break points of
+    /// [`hyphenate`].
     pub fn compile(
         &self,
         template: &str,
         data: &DocumentData,
     ) -> Result<Compiled, Vec<Diagnostic>> {
         let date = document_date(data.programme.meta.date.as_deref());
+        let mut value = serde_json::to_value(data).expect("the document data serialises");
+        // Large print is never hyphenated.
+        if data.kind != "large-print"
+            && let Some(lang) = hyphenate::language(&data.programme.meta.lang)
+        {
+            hyphenate::data(&mut value, lang);
+        }
         self.typesetter.compile(&Request {
             region: &data.programme.meta.region,
             template,
-            data,
+            data: &value,
             date,
         })
     }

@@ -8,6 +8,7 @@
 //! pledge does the summary leave pledges out: the same number from each section, first ones
 //! first, as many as fit (found by compiling), with a warning that says which.
 
+use super::fit::{self, Trial};
 use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
 use super::twins;
 use std::sync::Arc;
@@ -25,6 +26,9 @@ const LARGEST: f64 = 11.0;
 const STEP: f64 = 0.25;
 /// The label of the template's measure of the columns: `(needed: pt, available: pt)`.
 const FIT_LABEL: &str = "trycksak-summary-fit";
+/// The most compiles a summary's search takes once it has found a setting that fits (the
+/// seeds take 1 to 3).
+const COMPILES: usize = 3;
 /// More pledge text (characters) than an A4 page holds in 8 pt type, several times over: a
 /// programme with more is cut to about this much before the first compile, so that 10 000
 /// pledges cost no more than a few hundred.
@@ -80,13 +84,6 @@ pub fn typeset<'a>(
     Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
 
-/// One compile of the search: whether it fits one page, and how full its columns are.
-struct Trial {
-    fits: bool,
-    /// The room the columns need over the room they have (over 1 when they run over).
-    fill: f64,
-}
-
 /// Lays out the summary for print in the roomiest setting that fits one page, leaving pledges
 /// out only when none does.
 fn lay_out(
@@ -135,40 +132,16 @@ fn lay_out(
     let most = per_section_within(&chosen, MOST_TEXT);
     let pledges = take_per_section(&chosen, most);
 
-    // The roomiest setting first: most programmes fit at once.
-    let (first, compiled) = trial(candidates[0], &pledges, &mut data)?;
-    if first.fits && most.is_none() {
-        return Ok((compiled, fitted(candidates[0], tries, &chosen, pledges)));
-    }
-    let first_fill = first.fill;
-    // Then from the estimate: the first setting predicted to hold the text, verified, and the
-    // next roomier one while it is predicted to fit too.
-    let predict = |from: usize, fill: f64, to: usize| {
-        fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
-    };
-    let mut failed = 0; // the tightest setting known not to fit
-    let mut best: Option<(usize, Compiled)> = first.fits.then_some((0, compiled));
-    let mut last = (0, first_fill);
-    while best.as_ref().is_none_or(|(index, _)| index - failed > 1) {
-        let probe = match &best {
-            None => (failed + 1..candidates.len())
-                .find(|&i| predict(last.0, last.1, i) <= 1.0)
-                .unwrap_or(candidates.len() - 1),
-            Some((index, _)) if predict(last.0, last.1, index - 1) <= 1.0 => index - 1,
-            Some(_) => break,
-        };
-        let (result, compiled) = trial(candidates[probe], &pledges, &mut data)?;
-        last = (probe, result.fill);
-        if result.fits {
-            best = Some((probe, compiled));
-        } else {
-            failed = probe;
-            if best.is_none() && probe == candidates.len() - 1 {
-                break;
-            }
-        }
-    }
-    if let Some((index, compiled)) = best {
+    let found = fit::roomiest(
+        candidates.len(),
+        COMPILES,
+        |from, fill, to| {
+            fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
+        },
+        |index| trial(candidates[index], &pledges, &mut data),
+    )?;
+    let last = found.last;
+    if let Some((index, compiled)) = found.best {
         let mut fitted = fitted(candidates[index], tries, &chosen, pledges);
         if let Some(most) = most {
             fitted

@@ -56,6 +56,7 @@ pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
     with_pages(compiled, |page| {
         remove_marks(&mut page.frame);
         palette.recolour(&mut page.frame);
+        strip_soft_hyphens(&mut page.frame);
         page.bleed = Sides::splat(Abs::zero());
         if let Smart::Custom(Some(paint)) = &mut page.fill {
             *paint = palette.paint(paint);
@@ -65,26 +66,48 @@ pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
 
 /// The print twin: the layout without links.
 pub fn print(compiled: &Compiled) -> Compiled {
-    // Most programmes have no links: then the layout is the print twin as it is, and its frames
-    // are not copied.
-    if !compiled
-        .document
-        .pages()
-        .iter()
-        .any(|page| has_links(&page.frame))
-    {
-        return compiled.clone();
-    }
     let mut links = Vec::new();
-    with_pages(compiled, |page| remove_links(&mut page.frame, &mut links))
+    with_pages(compiled, |page| {
+        remove_links(&mut page.frame, &mut links);
+        strip_soft_hyphens(&mut page.frame);
+    })
 }
 
-fn has_links(frame: &Frame) -> bool {
-    frame.items().any(|(_, item)| match item {
-        FrameItem::Link(..) => true,
-        FrameItem::Group(group) => has_links(&group.frame),
-        _ => false,
-    })
+/// Takes the break points trycksak put into the text as soft hyphens (see
+/// [`super::hyphenate`]) out of the laid-out text where no line breaks, so that a PDF's text
+/// reads (and is searched) as written. The hyphen at a line that does break is Typst's own
+/// item, kept, as with Typst's hyphenation.
+fn strip_soft_hyphens(frame: &mut Frame) {
+    const SHY: char = '\u{ad}';
+    frame.retain(|item| {
+        match item {
+            FrameItem::Group(group) => strip_soft_hyphens(&mut group.frame),
+            FrameItem::Text(text) if text.text.contains(SHY) && text.text != "\u{ad}" => {
+                // Old byte offset → new, for every offset of the old text.
+                let mut map = Vec::with_capacity(text.text.len() + 1);
+                let mut kept = typst::ecow::EcoString::new();
+                for c in text.text.chars() {
+                    for _ in 0..c.len_utf8() {
+                        map.push(kept.len() as u16);
+                    }
+                    if c != SHY {
+                        kept.push(c);
+                    }
+                }
+                map.push(kept.len() as u16);
+                text.glyphs.retain_mut(|glyph| {
+                    let old = glyph.range();
+                    let only_shy = text.text[old.clone()].chars().all(|c| c == SHY);
+                    glyph.range = map[old.start]..map[old.end];
+                    // An invisible soft hyphen's own glyph goes with its character.
+                    !(only_shy && glyph.x_advance.get() == 0.0)
+                });
+                text.text = kept;
+            }
+            _ => {}
+        }
+        true
+    });
 }
 
 /// The document with every page changed by `change` (the introspector is rebuilt from them).

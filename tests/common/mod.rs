@@ -218,3 +218,100 @@ pub fn errors_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<Str
         .map(|d| d.short())
         .collect()
 }
+
+/// A text item as laid out: where it starts on the page, its size and width (points), its text.
+#[allow(dead_code)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub width: f64,
+    pub text: String,
+}
+
+/// Every text item of `frame` (and the groups in it), placed on the page.
+#[allow(dead_code)]
+pub fn placed_text(
+    frame: &typst::layout::Frame,
+    offset: typst::layout::Point,
+    out: &mut Vec<Placed>,
+) {
+    use typst::layout::{FrameItem, Point};
+    for (pos, item) in frame.items() {
+        let at = offset + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let moved = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
+                placed_text(&group.frame, moved, out);
+            }
+            FrameItem::Text(text) => out.push(Placed {
+                x: at.x.to_pt(),
+                y: at.y.to_pt(),
+                size: text.size.to_pt(),
+                width: text.width().to_pt(),
+                text: text.text.to_string(),
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// `pdftotext` of a PDF, or `None` (with a note) where poppler-utils is not installed; under
+/// `CI=true` its absence fails the test, since CI installs it (`.ci/run`).
+#[allow(dead_code)]
+pub fn pdftotext(pdf: &Path) -> Option<String> {
+    match std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(output) => {
+            assert!(
+                output.status.success(),
+                "pdftotext failed on {}",
+                pdf.display()
+            );
+            Some(String::from_utf8(output.stdout).unwrap())
+        }
+        Err(_) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must install poppler-utils (see .ci/run)"
+            );
+            eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+            None
+        }
+    }
+}
+
+/// The text of a leaflet's pages without the running footers (the lines below the A5 text
+/// area, which a page break puts into the middle of a paragraph), in reading order: lines top
+/// to bottom, a word broken by hyphenation joined again.
+#[allow(dead_code)]
+pub fn leaflet_body_text(document: &typst_layout::PagedDocument) -> String {
+    let mut out = String::new();
+    for page in document.pages() {
+        let mut items = Vec::new();
+        placed_text(&page.frame, typst::layout::Point::zero(), &mut items);
+        let foot = page.frame.height().to_pt() - 20.0 * 72.0 / 25.4;
+        items.retain(|t| t.y < foot);
+        items.sort_by(|a, b| {
+            a.y.round()
+                .total_cmp(&b.y.round())
+                .then(a.x.total_cmp(&b.x))
+        });
+        let mut joined = false;
+        for item in items {
+            if item.text == "\u{ad}" {
+                joined = true;
+                continue;
+            }
+            if !out.is_empty() && !joined {
+                out.push(' ');
+            }
+            joined = false;
+            out.push_str(&item.text);
+        }
+    }
+    out
+}

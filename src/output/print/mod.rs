@@ -37,8 +37,12 @@ pub struct PrintData {
     pub bleed_mm: f64,
     pub marks_mm: f64,
     pub safe_mm: f64,
-    /// Printed under each page, outside the trim: programme, region, date, kind, build id.
-    pub slug: String,
+    /// Printed under each page, outside the trim: programme, title, region, date, kind, build
+    /// id. The template shortens the title (`slug_title`) until the line fits: what comes before
+    /// it is `slug_before`, after it `slug_after`.
+    pub slug_before: String,
+    pub slug_title: String,
+    pub slug_after: String,
     /// Brand colours (for turning stray RGB, e.g. in an SVG logo, back into their CMYK).
     #[serde(skip)]
     pub palette: Vec<([u8; 3], [f64; 4])>,
@@ -59,12 +63,11 @@ impl PrintData {
             bleed_mm: layout.print.bleed_mm,
             marks_mm: MARKS_MM,
             safe_mm: layout.print.safe_mm,
-            slug: format!(
-                "{} · {} · {} · {} · {kind} · trycksak {} build {id}",
-                programme.source,
-                programme.meta.title,
+            slug_before: format!("{} · ", programme.source),
+            slug_title: programme.meta.title.clone(),
+            slug_after: format!(
+                " · {} · {date} · {kind} · trycksak {} build {id}",
                 layout.name,
-                date,
                 env!("CARGO_PKG_VERSION"),
             ),
             palette: layout

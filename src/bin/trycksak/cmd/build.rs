@@ -83,6 +83,25 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 let fit = entry
                     .fit
                     .map(|f| format!(", set in {} pt, {} columns", f.size, f.columns))
+                    .or_else(|| {
+                        entry.leaflet.map(|l| {
+                            format!(
+                                ", set in {} pt, {} notes page{}",
+                                l.size,
+                                l.notes_pages,
+                                if l.notes_pages == 1 { "" } else { "s" }
+                            )
+                        })
+                    })
+                    .unwrap_or_default();
+                let shown = entry
+                    .shown
+                    .as_ref()
+                    .map(|shown| {
+                        let kept: usize = shown.iter().map(|s| s.shown).sum();
+                        let of: usize = shown.iter().map(|s| s.of).sum();
+                        format!(", {kept} of {of} pledges of {} sections", shown.len())
+                    })
                     .unwrap_or_default();
                 let tries = timing
                     .fit_tries
@@ -90,7 +109,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                     .unwrap_or_default();
                 let ms = timing.elapsed.as_secs_f64() * 1000.0;
                 eprintln!(
-                    "wrote {}/{}{pages}{fit} ({ms:.0} ms{tries})",
+                    "wrote {}/{}{pages}{fit}{shown} ({ms:.0} ms{tries})",
                     args.selection.out.display(),
                     entry.path
                 );
