@@ -130,22 +130,10 @@ fn check_leaflet(root: &Path, source: &str) -> LeafletFit {
 
 /// The shipped programmes varied: a publisher line, and every pledge twice.
 fn variants(source: &str) -> Vec<(&'static str, String)> {
-    let publisher = source.replacen(
-        "\nregion: ",
-        "\npublisher: Förnamn Efternamn, distriktsordförande\ncontact: info@example.se\nregion: ",
-        1,
-    );
-    let doubled: String = source
-        .lines()
-        .flat_map(|line| {
-            let copy = line
-                .starts_with("- ")
-                .then(|| format!("{line} Och en gång till."));
-            std::iter::once(line.to_string()).chain(copy)
-        })
-        .map(|line| line + "\n")
-        .collect();
-    vec![("publisher", publisher), ("doubled", doubled)]
+    vec![
+        ("publisher", common::with_publisher(source)),
+        ("doubled", common::with_doubled_pledges(source)),
+    ]
 }
 
 /// A programme of about `words` words in sections of paragraphs and pledges, made of the words

@@ -138,24 +138,13 @@ fn variants(source: &str) -> Vec<(&'static str, String)> {
         "\ntitle: Kommunerna tillsammans för hela länet – ",
         1,
     );
-    let publisher = source.replacen(
-        "\nregion: ",
-        "\npublisher: Förnamn Efternamn, distriktsordförande\ncontact: info@example.se, 010-123 45 67\nregion: ",
-        1,
-    );
+    let publisher = common::with_publisher(source);
     let lead = source.replacen(
         "\nregion: ",
         "\nsummary: Vi vill att hela länet ska växa. Det kräver jobb i alla kommuner. Vården ska finnas nära dig. Skolan ska ge alla barn samma chans.\nregion: ",
         1,
     );
-    let doubled: String = source
-        .lines()
-        .flat_map(|line| {
-            let copy = (line.starts_with("- ")).then(|| format!("{line} Och en gång till."));
-            std::iter::once(line.to_string()).chain(copy)
-        })
-        .map(|line| line + "\n")
-        .collect();
+    let doubled = common::with_doubled_pledges(source);
     let all = doubled
         .replacen(
             "\ntitle: ",

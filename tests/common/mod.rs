@@ -315,3 +315,29 @@ pub fn leaflet_body_text(document: &typst_layout::PagedDocument) -> String {
     }
     out
 }
+
+/// A programme source with its front matter given a publisher and a contact line, as the law and
+/// campaign staff add them.
+#[allow(dead_code)]
+pub fn with_publisher(source: &str) -> String {
+    source.replacen(
+        "\nregion: ",
+        "\npublisher: Förnamn Efternamn, distriktsordförande\ncontact: info@example.se, 010-123 45 67\nregion: ",
+        1,
+    )
+}
+
+/// A programme source with every list item written twice (the copy a sentence longer).
+#[allow(dead_code)]
+pub fn with_doubled_pledges(source: &str) -> String {
+    source
+        .lines()
+        .flat_map(|line| {
+            let copy = line
+                .starts_with("- ")
+                .then(|| format!("{line} Och en gång till."));
+            std::iter::once(line.to_string()).chain(copy)
+        })
+        .map(|line| line + "\n")
+        .collect()
+}
