@@ -75,12 +75,14 @@ pub struct Outcome {
     pub failed_kinds: Vec<OutputKind>,
 }
 
-/// How long one output of a programme took, and how many layouts the summary tried.
+/// How long one output of a programme took, how many layouts its fit search tried, and what it
+/// chose, for `-v`.
 #[derive(Debug, Clone)]
 pub struct Timing {
     pub kind: OutputKind,
     pub elapsed: std::time::Duration,
-    pub fit_tries: Option<usize>,
+    pub tries: Option<usize>,
+    pub summary: Option<String>,
 }
 
 impl Outcome {
@@ -503,7 +505,7 @@ fn render_and_write(
     for kind in kinds {
         // A print twin shares its screen twin's layout: when that failed, it fails the same way.
         if kind
-            .screen_twin()
+            .made_from()
             .is_some_and(|twin| outcome.failed_kinds.contains(&twin))
         {
             outcome.failed_kinds.push(kind);
@@ -514,11 +516,12 @@ fn render_and_write(
         #[cfg(debug_assertions)]
         panic_for_tests(&programme.slug);
         let result = kind.render(&programme, &cx);
-        let fit_tries = result.as_ref().ok().and_then(|output| output.fit_tries);
+        let output = result.as_ref().ok();
         outcome.timings.push(Timing {
             kind,
             elapsed: started.elapsed(),
-            fit_tries,
+            tries: output.and_then(|output| output.tries),
+            summary: output.and_then(|output| output.summary.clone()),
         });
         match result {
             Ok(output) => {
@@ -585,10 +588,7 @@ fn render_and_write(
             &output.bytes,
             output.pages,
         );
-        entry.fit = output.fit;
-        entry.shown = output.shown;
-        entry.leaflet = output.leaflet;
-        entry.print = output.print;
+        entry.facts = output.facts;
         outcome.written.push(entry);
     }
     // A failed output keeps the file of an earlier build in place (never half a file), but the

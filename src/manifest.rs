@@ -9,9 +9,6 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output::leaflet::LeafletFit;
-use crate::output::pdf::{Fit, Shown};
-use crate::output::print::PrintFacts;
 use crate::sandbox::OutputDir;
 
 pub const FILE_NAME: &str = "manifest.json";
@@ -33,18 +30,10 @@ pub struct Entry {
     pub sha256: String,
     /// Page count for PDFs; `null` for text.
     pub pages: Option<u32>,
-    /// The one-page summary's chosen type setting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fit: Option<Fit>,
-    /// The leaflet's body size, pages and notes pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leaflet: Option<LeafletFit>,
-    /// The one-page summary's sections that do not show every pledge: how many of how many.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shown: Option<Vec<Shown>>,
-    /// Print twins: finished size, bleed, colour and standard, read back from the file.
-    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
-    pub print: Option<PrintFacts>,
+    /// What the output's kind records of it (the summary's setting, a print twin's boxes and
+    /// standard, …), as the kind wrote it.
+    #[serde(flatten)]
+    pub facts: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Entry {
@@ -64,10 +53,7 @@ impl Entry {
             bytes: content.len() as u64,
             sha256: sha256_hex(content),
             pages,
-            fit: None,
-            shown: None,
-            leaflet: None,
-            print: None,
+            facts: serde_json::Map::new(),
         }
     }
 }

@@ -41,7 +41,7 @@ fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
     // `summary-*` cases are about the one-page summary: build it, and take the build's word.
     if name.starts_with("summary-") && loaded.programme.is_some() {
         let mut options = trycksak::build::BuildOptions::new(root.join("out"));
-        options.kinds = Some(vec![trycksak::output::OutputKind::Summary]);
+        options.kinds = Some(vec![common::kind("summary")]);
         let report = trycksak::build::build(&project, &[source], &options).unwrap();
         return common::shorts_of(&report, 0);
     }

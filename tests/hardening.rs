@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use common::{
     build_kinds, demo_project, errors_of, outputs_of, png, repo, shipped_project, trycksak, walk,
 };
-use trycksak::output::OutputKind;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 
@@ -62,7 +61,7 @@ fn ten_thousand_pledges_are_all_in_the_text_and_the_summary_says_which_it_shows(
     let (programme, shorts) = load(dir.path(), &body);
     assert!(shorts.is_empty(), "{shorts:#?}");
     assert!(programme.is_some());
-    let report = build_kinds(dir.path(), &[OutputKind::Text, OutputKind::Summary]);
+    let report = build_kinds(dir.path(), &[common::kind("text"), common::kind("summary")]);
     let errors = errors_of(&report, 0);
     assert!(errors.is_empty(), "{errors:#?}");
     let warnings = common::shorts_of(&report, 0);
@@ -89,7 +88,10 @@ fn a_5000_character_word_wraps_in_the_pdf_and_stays_whole_in_the_text() {
     assert!(shorts.is_empty(), "{shorts:#?}");
     let text = trycksak::output::text::render(&programme.unwrap());
     assert!(text.lines().any(|line| line == word));
-    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    let report = build_kinds(
+        dir.path(),
+        &[common::kind("leaflet"), common::kind("leaflet-print")],
+    );
     assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
     // Every character is on a page: it broke into lines instead of running off the paper.
     let pdf = dir.path().join("out/demo/p/p-leaflet.pdf");
@@ -131,7 +133,7 @@ fn emphasis_nested_1000_deep_keeps_its_text() {
     assert!(shorts.is_empty(), "{shorts:#?}");
     let text = trycksak::output::text::render(&programme.unwrap());
     assert!(text.contains("djup text"), "{text}");
-    let report = build_kinds(dir.path(), &[OutputKind::Leaflet]);
+    let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
     assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
 }
 
@@ -140,7 +142,7 @@ fn right_to_left_text_without_a_font_is_an_error_naming_the_character() {
     let dir = demo_project(&[]);
     let (programme, _) = load(dir.path(), "Hej och مرحبا och שלום.\n");
     assert!(programme.is_some());
-    let report = build_kinds(dir.path(), &[OutputKind::Leaflet]);
+    let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
     let errors = errors_of(&report, 0);
     assert!(
         errors[0]
@@ -162,7 +164,10 @@ fn soft_hyphens_and_zero_width_characters_print_and_vanish_from_the_text() {
         text.contains("Sjukvård och hälsovård och ordfog."),
         "{text}"
     );
-    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    let report = build_kinds(
+        dir.path(),
+        &[common::kind("leaflet"), common::kind("leaflet-print")],
+    );
     assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
 }
 

@@ -204,10 +204,10 @@ fn print_twins_have_exact_boxes_pdfx_and_the_same_text_as_the_screen_pdfs() {
     let report = build_kinds(
         dir.path(),
         &[
-            OutputKind::Leaflet,
-            OutputKind::Summary,
-            OutputKind::LeafletPrint,
-            OutputKind::SummaryPrint,
+            common::kind("leaflet"),
+            common::kind("summary"),
+            common::kind("leaflet-print"),
+            common::kind("summary-print"),
         ],
     );
     assert_eq!(report.failed().count(), 0);

@@ -12,7 +12,6 @@ use common::{
 };
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use trycksak::output::OutputKind;
 use trycksak::preflight;
 
 fn print_twins(root: &Path) -> Vec<std::path::PathBuf> {
@@ -141,7 +140,7 @@ fn crop_marks_are_registration_colour_outside_the_bleed_on_every_page() {
     let dir = shipped_project();
     let report = build_kinds(
         dir.path(),
-        &[OutputKind::LeafletPrint, OutputKind::SummaryPrint],
+        &[common::kind("leaflet-print"), common::kind("summary-print")],
     );
     assert_eq!(report.failed().count(), 0);
     let pdfs = print_twins(dir.path());
@@ -186,7 +185,7 @@ fn crop_marks_are_registration_colour_outside_the_bleed_on_every_page() {
 #[test]
 fn print_content_has_no_rgb_and_brand_colours_keep_their_cmyk() {
     let dir = shipped_project();
-    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    let report = build_kinds(dir.path(), &[common::kind("leaflet-print")]);
     assert_eq!(report.failed().count(), 0);
     for pdf in print_twins(dir.path()) {
         let doc = Document::load(&pdf).unwrap();
@@ -273,10 +272,10 @@ fn screen_pdfs_are_the_print_layout_cut_at_the_trim_without_marks_print_colour_o
     let report = build_kinds(
         dir.path(),
         &[
-            OutputKind::Leaflet,
-            OutputKind::LeafletPrint,
-            OutputKind::Summary,
-            OutputKind::SummaryPrint,
+            common::kind("leaflet"),
+            common::kind("leaflet-print"),
+            common::kind("summary"),
+            common::kind("summary-print"),
         ],
     );
     assert_eq!(report.failed().count(), 0);
@@ -359,7 +358,7 @@ fn images_are_checked_at_their_printed_size() {
     // A5 text column: 148 − 16 − 14 = 118 mm, about 4.65 in wide.
     // 1000 px over 118 mm ≈ 215 ppi: printed, with a warning naming the numbers.
     let dir = image_programme(1000, 600);
-    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    let report = build_kinds(dir.path(), &[common::kind("leaflet-print")]);
     let outcome = &report.outcomes[0];
     assert!(!outcome.failed(), "{:#?}", outcome.diagnostics);
     let warnings: Vec<String> = outcome.diagnostics.iter().map(|d| d.short()).collect();
@@ -384,7 +383,10 @@ fn images_are_checked_at_their_printed_size() {
 
     // 300 px over 118 mm ≈ 65 ppi: the print twin is refused, the reason located.
     let dir = image_programme(300, 200);
-    let report = build_kinds(dir.path(), &[OutputKind::Leaflet, OutputKind::LeafletPrint]);
+    let report = build_kinds(
+        dir.path(),
+        &[common::kind("leaflet"), common::kind("leaflet-print")],
+    );
     let outcome = &report.outcomes[0];
     assert!(outcome.failed());
     let errors = errors_of(&report, 0);
@@ -498,7 +500,7 @@ fn layouts_with_too_much_ink_or_rich_black_text_get_warnings() {
         ),
         ("programmes/demo/p.md", PLAIN),
     ]);
-    let report = build_kinds(dir.path(), &[OutputKind::Text]);
+    let report = build_kinds(dir.path(), &[common::kind("text")]);
     let shorts = shorts_of(&report, 0);
     assert!(
         shorts.iter().any(|d| d
@@ -520,7 +522,7 @@ fn text_closer_to_the_trim_than_the_safe_zone_is_an_error() {
         ("layouts/demo/layout.yaml", "print:\n  safe: 15\n"),
         ("programmes/demo/p.md", PLAIN),
     ]);
-    let report = build_kinds(dir.path(), &[OutputKind::LeafletPrint]);
+    let report = build_kinds(dir.path(), &[common::kind("leaflet-print")]);
     let errors = errors_of(&report, 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
@@ -534,7 +536,7 @@ fn text_closer_to_the_trim_than_the_safe_zone_is_an_error() {
     let dir = demo_project(&[("programmes/demo/p.md", PLAIN)]);
     let report = build_kinds(
         dir.path(),
-        &[OutputKind::LeafletPrint, OutputKind::SummaryPrint],
+        &[common::kind("leaflet-print"), common::kind("summary-print")],
     );
     assert!(
         !report.outcomes[0].failed(),

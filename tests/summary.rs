@@ -12,7 +12,6 @@ use common::{
     Placed, SHIPPED, build_kinds, demo_project, placed_text, repo, shipped_project, words,
 };
 use trycksak::model::{BlockKind, plain_text};
-use trycksak::output::OutputKind;
 use trycksak::output::pdf::{Medium, PdfContext};
 use trycksak::output::summary;
 use trycksak::project::Project;
@@ -250,7 +249,7 @@ fn ten_thousand_pledges_give_a_summary_and_a_warning() {
 fn overflow_error_fails_the_summary_with_a_suggestion_that_fits() {
     let project = pledges_project(3, 60, 14, "summary:\n  overflow: error\n");
     let root = project.path();
-    let report = build_kinds(root, &[OutputKind::Text, OutputKind::Summary]);
+    let report = build_kinds(root, &[common::kind("text"), common::kind("summary")]);
     let errors = common::errors_of(&report, 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     // Located at the heading of the section with the most pledges (the first of equals).
@@ -288,7 +287,7 @@ fn marked_pledges_are_the_ones_the_summary_shows() {
     let project = demo_project(&[("programmes/demo/utvalt.md", source)]);
     let root = project.path();
     check_summary(root, "programmes/demo/utvalt.md");
-    let report = build_kinds(root, &[OutputKind::Summary]);
+    let report = build_kinds(root, &[common::kind("summary")]);
     assert!(common::errors_of(&report, 0).is_empty());
     let project_ = Project::open(root).unwrap();
     let typesetter = Typesetter::new(&project_);

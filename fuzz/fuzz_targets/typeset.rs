@@ -26,10 +26,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let cx = PdfContext::new(&TYPESETTER, &loaded.file, false);
     for kind in [
-        OutputKind::Leaflet,
-        OutputKind::Summary,
-        OutputKind::LeafletPrint,
-        OutputKind::SummaryPrint,
+        OutputKind::named("leaflet").unwrap(),
+        OutputKind::named("summary").unwrap(),
+        OutputKind::named("leaflet-print").unwrap(),
+        OutputKind::named("summary-print").unwrap(),
     ] {
         if let Ok(output) = kind.render(&programme, &cx) {
             assert!(output.bytes.starts_with(b"%PDF-"));

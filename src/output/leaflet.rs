@@ -3,8 +3,9 @@
 
 use super::fit::{self, Trial};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
-use super::twins;
+use super::{Output, Rendered, print, twins};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Labels;
 use crate::layout::Layout;
 use crate::model::Programme;
 use crate::typeset::{Compiled, labelled_metadata};
@@ -13,6 +14,54 @@ pub const TEMPLATE: &str = "leaflet.typ";
 
 /// A booklet is printed on sheets folded in two: four pages a sheet.
 pub const PAGES_PER_SHEET: usize = 4;
+
+/// The leaflet for a medium: the booklet of the whole programme (`<slug>-leaflet.pdf`), and its
+/// print twin for the print shop (`<slug>-leaflet-print.pdf`: bleed, crop marks, CMYK, PDF/X-4).
+pub struct LeafletOutput(Medium);
+pub const SCREEN: LeafletOutput = LeafletOutput(Medium::Screen);
+pub const PRINT: LeafletOutput = LeafletOutput(Medium::Print);
+
+impl Output for LeafletOutput {
+    fn name(&self) -> &'static str {
+        match self.0 {
+            Medium::Screen => "leaflet",
+            Medium::Print => "leaflet-print",
+        }
+    }
+    fn about(&self) -> &'static str {
+        match self.0 {
+            Medium::Screen => "The booklet of the whole programme (<slug>-leaflet.pdf)",
+            Medium::Print => {
+                "The leaflet for the print shop: bleed, crop marks, CMYK, PDF/X-4 (<slug>-leaflet-print.pdf)"
+            }
+        }
+    }
+    fn file_name(&self, slug: &str, _labels: &Labels) -> String {
+        format!("{slug}-{}.pdf", self.name())
+    }
+    fn made_from(&self) -> Option<&'static str> {
+        (self.0 == Medium::Print).then(|| SCREEN.name())
+    }
+    fn for_print(&self) -> bool {
+        self.0 == Medium::Print
+    }
+    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+        let (pdf, fitted) = render(programme, cx, self.0)?;
+        let print = (self.0 == Medium::Print).then(|| print::facts(&pdf.bytes));
+        let notes = fitted.notes_pages;
+        Ok(Rendered {
+            summary: Some(format!(
+                "set in {} pt, {notes} notes page{}",
+                fitted.size,
+                if notes == 1 { "" } else { "s" }
+            )),
+            tries: Some(fitted.compiles),
+            ..Rendered::from(pdf)
+        }
+        .with_facts(&serde_json::json!({ "leaflet": fitted }))
+        .with_facts(&print))
+    }
+}
 
 pub fn render(
     programme: &Programme,
@@ -31,11 +80,13 @@ pub fn typeset<'a>(
 ) -> Result<(Compiled, DocumentData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     let (laid_out, fitted) = twins::shared(&cx.twins.leaflet, || lay_out(programme, cx, layout))?;
-    let kind = match medium {
-        Medium::Screen => "leaflet",
-        Medium::Print => "leaflet-print",
-    };
-    let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
+    let mut data = DocumentData::new(
+        LeafletOutput(medium).name(),
+        programme,
+        layout,
+        medium,
+        cx.source,
+    );
     data.fit.size = fitted.size;
     Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
@@ -106,7 +157,7 @@ fn lay_out(
     layout: &Layout,
 ) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new("leaflet-print", programme, layout, Medium::Print, cx.source);
+    let mut data = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
     let settings = layout.leaflet;
     let sizes: Vec<f64> = match settings.size {
         Some(size) => vec![size],

@@ -1,4 +1,8 @@
-//! One module per output kind; each renders from the loaded [`Programme`] model.
+//! One module per output kind; each renders from the loaded [`Programme`] model. The kinds are
+//! listed once, in [`KINDS`]: build, check, watch, the manifest and the command line's
+//! `--format` all read that table, and know nothing of any one kind.
+//!
+//! Adding a kind is its own module (an [`Output`]) and one line in [`KINDS`].
 
 pub mod fit;
 pub mod hyphenate;
@@ -11,32 +15,50 @@ pub mod summary;
 pub mod text;
 pub mod twins;
 
+use std::fmt;
+
 use crate::diagnostics::Diagnostic;
-use crate::i18n::labels;
+use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::Programme;
-use pdf::{Fit, Medium, PdfContext};
+use pdf::PdfContext;
 
-/// The kinds of output a build can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
-pub enum OutputKind {
-    /// The accessible plain-text version (`<slug>.txt`).
-    Text,
-    /// The booklet of the whole programme (`<slug>-leaflet.pdf`).
-    Leaflet,
-    /// Title, lead and every pledge on one page (`<slug>-summary.pdf`).
-    Summary,
-    /// The leaflet for the print shop: bleed, crop marks, CMYK, PDF/X-4
-    /// (`<slug>-leaflet-print.pdf`).
-    LeafletPrint,
-    /// The summary for the print shop (`<slug>-summary-print.pdf`).
-    SummaryPrint,
-    /// The accessibility reviewer's readability report (`<slug>-tillganglighet.txt` for Swedish).
-    Report,
-    /// The large-print, easy-read PDF (`<slug>-storstil.pdf` for Swedish); built by default only
-    /// where the layout says `large_print: true`.
-    LargePrint,
+/// An output kind: what it is called, where it goes, and how it is made.
+pub trait Output: Sync {
+    /// The name on the command line and in the manifest (`leaflet-print`).
+    fn name(&self) -> &'static str;
+    /// One line for `--help`.
+    fn about(&self) -> &'static str;
+    /// Its file in `out/<region>/<slug>/`; it may follow the programme's language.
+    fn file_name(&self, slug: &str, labels: &Labels) -> String;
+    /// Whether a build without `--format` writes it for a region with `layout`.
+    fn by_default(&self, _layout: Option<&Layout>) -> bool {
+        true
+    }
+    /// The kind this one is made from (a print twin's screen twin): when that one failed, this
+    /// one would fail the same way, and is not tried.
+    fn made_from(&self) -> Option<&'static str> {
+        None
+    }
+    /// Whether the print shop receives it (`check --print` preflights these).
+    fn for_print(&self) -> bool {
+        false
+    }
+    /// Renders it.
+    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>>;
 }
+
+/// Every kind of output, in the order a build makes them (a print twin after its screen twin,
+/// which lays out the document both share).
+pub const KINDS: &[OutputKind] = &[
+    OutputKind(&text::TEXT),
+    OutputKind(&leaflet::SCREEN),
+    OutputKind(&summary::SCREEN),
+    OutputKind(&leaflet::PRINT),
+    OutputKind(&summary::PRINT),
+    OutputKind(&report::REPORT),
+    OutputKind(&large_print::LARGE_PRINT),
+];
 
 /// One rendered output.
 #[derive(Debug, Default)]
@@ -46,17 +68,24 @@ pub struct Rendered {
     pub pages: Option<u32>,
     /// PNG previews, one per page, when asked for.
     pub previews: Vec<Vec<u8>>,
-    /// The summary's type setting.
-    pub fit: Option<Fit>,
-    /// How many layouts the summary's fit search compiled.
-    pub fit_tries: Option<usize>,
-    /// The leaflet's body size and page count.
-    pub leaflet: Option<leaflet::LeafletFit>,
-    /// The summary's sections that do not show every pledge.
-    pub shown: Option<Vec<pdf::Shown>>,
-    /// Print twins: what the print shop needs to know, for the manifest.
-    pub print: Option<print::PrintFacts>,
+    /// What the kind records about this output in its manifest entry (its own struct,
+    /// serialised): the summary's setting, the print facts, …
+    pub facts: serde_json::Map<String, serde_json::Value>,
+    /// The same in words, for `-v` ("set in 9.5 pt, 2 columns").
+    pub summary: Option<String>,
+    /// How many layouts a fit search compiled.
+    pub tries: Option<usize>,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Rendered {
+    /// Adds `facts` (a struct that serialises to a map) to the manifest entry's facts.
+    pub fn with_facts(mut self, facts: &impl serde::Serialize) -> Self {
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(facts) {
+            self.facts.extend(map);
+        }
+        self
+    }
 }
 
 impl From<pdf::Pdf> for Rendered {
@@ -71,64 +100,45 @@ impl From<pdf::Pdf> for Rendered {
     }
 }
 
-impl OutputKind {
-    pub const ALL: &[OutputKind] = &[
-        OutputKind::Text,
-        OutputKind::Leaflet,
-        OutputKind::Summary,
-        OutputKind::LeafletPrint,
-        OutputKind::SummaryPrint,
-        OutputKind::Report,
-        OutputKind::LargePrint,
-    ];
+/// A kind of output, as the build and the command line handle it: one of [`KINDS`].
+#[derive(Clone, Copy)]
+pub struct OutputKind(&'static dyn Output);
 
-    /// What a build writes when no `--format` is given: everything, the large-print PDF only
-    /// where the region's layout asks for it.
-    pub fn defaults(layout: Option<&Layout>) -> Vec<OutputKind> {
-        let large_print = layout.is_some_and(|l| l.large_print);
-        Self::ALL
-            .iter()
-            .copied()
-            .filter(|&kind| kind != OutputKind::LargePrint || large_print)
-            .collect()
+impl OutputKind {
+    /// Every kind.
+    pub const ALL: &'static [OutputKind] = KINDS;
+
+    /// The kind called `name`.
+    pub fn named(name: &str) -> Option<OutputKind> {
+        KINDS.iter().copied().find(|kind| kind.name() == name)
     }
 
-    /// The screen PDF a print twin is made from: when that fails, the twin would fail the same
-    /// way, and is not tried.
-    pub fn screen_twin(self) -> Option<OutputKind> {
-        match self {
-            OutputKind::LeafletPrint => Some(OutputKind::Leaflet),
-            OutputKind::SummaryPrint => Some(OutputKind::Summary),
-            _ => None,
-        }
+    /// What a build writes when no `--format` is given, for a region with `layout`.
+    pub fn defaults(layout: Option<&Layout>) -> Vec<OutputKind> {
+        KINDS
+            .iter()
+            .copied()
+            .filter(|kind| kind.0.by_default(layout))
+            .collect()
     }
 
     /// The name used on the command line and in the manifest.
     pub fn name(self) -> &'static str {
-        match self {
-            OutputKind::Text => "text",
-            OutputKind::Leaflet => "leaflet",
-            OutputKind::Summary => "summary",
-            OutputKind::LeafletPrint => "leaflet-print",
-            OutputKind::SummaryPrint => "summary-print",
-            OutputKind::Report => "report",
-            OutputKind::LargePrint => "large-print",
-        }
+        self.0.name()
     }
 
-    /// The file name of this output, inside `out/<region>/<slug>/`; the report's and the
-    /// large-print PDF's follow the programme's language.
+    /// The file name of this output of the programme `slug` in language `lang`.
     pub fn file_name(self, slug: &str, lang: &str) -> String {
-        let labels = labels(lang);
-        match self {
-            OutputKind::Text => format!("{slug}.txt"),
-            OutputKind::Leaflet => format!("{slug}-leaflet.pdf"),
-            OutputKind::Summary => format!("{slug}-summary.pdf"),
-            OutputKind::LeafletPrint => format!("{slug}-leaflet-print.pdf"),
-            OutputKind::SummaryPrint => format!("{slug}-summary-print.pdf"),
-            OutputKind::Report => format!("{slug}-{}.txt", labels.report_file),
-            OutputKind::LargePrint => format!("{slug}-{}.pdf", labels.large_print_file),
-        }
+        self.0.file_name(slug, labels(lang))
+    }
+
+    /// The kind this one is made from, if any (see [`Output::made_from`]).
+    pub fn made_from(self) -> Option<OutputKind> {
+        self.0.made_from().and_then(OutputKind::named)
+    }
+
+    pub fn for_print(self) -> bool {
+        self.0.for_print()
     }
 
     /// Renders this output of `programme`.
@@ -137,52 +147,63 @@ impl OutputKind {
         programme: &Programme,
         cx: &PdfContext,
     ) -> Result<Rendered, Vec<Diagnostic>> {
-        match self {
-            OutputKind::Text => Ok(Rendered {
-                bytes: text::render(programme).into_bytes(),
-                ..Rendered::default()
-            }),
-            OutputKind::Leaflet | OutputKind::LeafletPrint => {
-                let medium = if self == OutputKind::Leaflet {
-                    Medium::Screen
-                } else {
-                    Medium::Print
-                };
-                let (pdf, fitted) = leaflet::render(programme, cx, medium)?;
-                let print = (medium == Medium::Print).then(|| print::facts(&pdf.bytes));
-                Ok(Rendered {
-                    leaflet: Some(fitted),
-                    fit_tries: Some(fitted.compiles),
-                    print,
-                    ..Rendered::from(pdf)
-                })
-            }
-            OutputKind::LargePrint => large_print::render(programme, cx).map(Rendered::from),
-            OutputKind::Summary | OutputKind::SummaryPrint => {
-                let medium = if self == OutputKind::Summary {
-                    Medium::Screen
-                } else {
-                    Medium::Print
-                };
-                let summary = summary::render(programme, cx, medium)?;
-                let print = (medium == Medium::Print).then(|| print::facts(&summary.pdf.bytes));
-                Ok(Rendered {
-                    fit: Some(summary.fitted.fit),
-                    fit_tries: Some(summary.fitted.tries),
-                    shown: Some(summary.fitted.shown).filter(|shown| !shown.is_empty()),
-                    print,
-                    ..Rendered::from(summary.pdf)
-                })
-            }
-            OutputKind::Report => {
-                let target = report::lix_target(programme, cx.typesetter.layouts());
-                let (report, warnings) = report::render(programme, cx.source, target);
-                Ok(Rendered {
-                    bytes: report.into_bytes(),
-                    warnings,
-                    ..Rendered::default()
-                })
-            }
-        }
+        self.0.render(programme, cx)
+    }
+
+    /// Its place in [`KINDS`], for ordering.
+    fn index(self) -> usize {
+        KINDS
+            .iter()
+            .position(|kind| kind.name() == self.name())
+            .unwrap_or(usize::MAX)
+    }
+}
+
+impl PartialEq for OutputKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for OutputKind {}
+
+impl PartialOrd for OutputKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OutputKind {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.index().cmp(&other.index())
+    }
+}
+
+impl std::hash::Hash for OutputKind {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl fmt::Debug for OutputKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Display for OutputKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `--format` takes the kinds' names, with their `about` in `--help`.
+impl clap::ValueEnum for OutputKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        KINDS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.0.about()))
     }
 }

@@ -43,6 +43,9 @@ pub struct DocumentData<'a> {
     pub lead: Vec<Inline>,
     /// Summary: the pledges, grouped under their sections.
     pub pledges: Vec<PledgeGroup>,
+    /// Whether the running text gets trycksak's hyphenation points (not for large print).
+    #[serde(skip)]
+    pub hyphenate: bool,
 }
 
 /// A type setting of the one-page summary.
@@ -129,6 +132,7 @@ impl<'a> DocumentData<'a> {
             },
             lead: Vec::new(),
             pledges: Vec::new(),
+            hyphenate: true,
         }
     }
 }
@@ -201,8 +205,7 @@ impl<'a> PdfContext<'a> {
     ) -> Result<Compiled, Vec<Diagnostic>> {
         let date = document_date(data.programme.meta.date.as_deref());
         let mut value = serde_json::to_value(data).expect("the document data serialises");
-        // Large print is never hyphenated.
-        if data.kind != "large-print"
+        if data.hyphenate
             && let Some(lang) = hyphenate::language(&data.programme.meta.lang)
         {
             hyphenate::data(&mut value, lang);

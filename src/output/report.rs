@@ -4,8 +4,11 @@
 
 use std::sync::Arc;
 
+use super::pdf::PdfContext;
 use super::text::wrap;
+use super::{Output, Rendered};
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::i18n::Labels;
 use crate::layout::Layouts;
 use crate::model::{Block, BlockKind, Inline, Programme, Section, plain_text};
 use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
@@ -103,6 +106,31 @@ fn words_for(lang: &str) -> &'static Words {
         &SWEDISH
     } else {
         &ENGLISH
+    }
+}
+
+/// The accessibility reviewer's readability report (`<slug>-tillganglighet.txt` for Swedish).
+pub struct ReportOutput;
+pub const REPORT: ReportOutput = ReportOutput;
+
+impl Output for ReportOutput {
+    fn name(&self) -> &'static str {
+        "report"
+    }
+    fn about(&self) -> &'static str {
+        "The accessibility reviewer's readability report (<slug>-tillganglighet.txt for Swedish)"
+    }
+    fn file_name(&self, slug: &str, labels: &Labels) -> String {
+        format!("{slug}-{}.txt", labels.report_file)
+    }
+    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+        let target = lix_target(programme, cx.typesetter.layouts());
+        let (report, warnings) = render(programme, cx.source, target);
+        Ok(Rendered {
+            bytes: report.into_bytes(),
+            warnings,
+            ..Rendered::default()
+        })
     }
 }
 

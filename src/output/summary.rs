@@ -10,7 +10,8 @@
 
 use super::fit::{self, Trial};
 use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
-use super::twins;
+use super::{Output, Rendered, print, twins};
+use crate::i18n::Labels;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
@@ -54,6 +55,68 @@ pub struct Summary {
     pub fitted: Fitted,
 }
 
+/// The one-page summary for a medium (`<slug>-summary.pdf`), and its print twin
+/// (`<slug>-summary-print.pdf`).
+pub struct SummaryOutput(Medium);
+pub const SCREEN: SummaryOutput = SummaryOutput(Medium::Screen);
+pub const PRINT: SummaryOutput = SummaryOutput(Medium::Print);
+
+/// What the manifest records of a summary: its setting, and the sections not shown whole.
+#[derive(serde::Serialize)]
+struct Facts<'a> {
+    fit: Fit,
+    #[serde(skip_serializing_if = "<[Shown]>::is_empty")]
+    shown: &'a [Shown],
+}
+
+impl Output for SummaryOutput {
+    fn name(&self) -> &'static str {
+        match self.0 {
+            Medium::Screen => "summary",
+            Medium::Print => "summary-print",
+        }
+    }
+    fn about(&self) -> &'static str {
+        match self.0 {
+            Medium::Screen => "Title, lead and the pledges on one page (<slug>-summary.pdf)",
+            Medium::Print => "The summary for the print shop (<slug>-summary-print.pdf)",
+        }
+    }
+    fn file_name(&self, slug: &str, _labels: &Labels) -> String {
+        format!("{slug}-{}.pdf", self.name())
+    }
+    fn made_from(&self) -> Option<&'static str> {
+        (self.0 == Medium::Print).then(|| SCREEN.name())
+    }
+    fn for_print(&self) -> bool {
+        self.0 == Medium::Print
+    }
+    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+        let Summary { pdf, fitted } = render(programme, cx, self.0)?;
+        let print = (self.0 == Medium::Print).then(|| print::facts(&pdf.bytes));
+        let fit = fitted.fit;
+        let mut summary = format!("set in {} pt, {} columns", fit.size, fit.columns);
+        if !fitted.shown.is_empty() {
+            let kept: usize = fitted.shown.iter().map(|s| s.shown).sum();
+            let of: usize = fitted.shown.iter().map(|s| s.of).sum();
+            summary.push_str(&format!(
+                ", {kept} of {of} pledges of {} sections",
+                fitted.shown.len()
+            ));
+        }
+        Ok(Rendered {
+            summary: Some(summary),
+            tries: Some(fitted.tries),
+            ..Rendered::from(pdf)
+        }
+        .with_facts(&Facts {
+            fit,
+            shown: &fitted.shown,
+        })
+        .with_facts(&print))
+    }
+}
+
 pub fn render(
     programme: &Programme,
     cx: &PdfContext,
@@ -73,11 +136,13 @@ pub fn typeset<'a>(
 ) -> Result<(Compiled, DocumentData<'a>, Fitted), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     let (laid_out, fitted) = twins::shared(&cx.twins.summary, || lay_out(programme, cx, layout))?;
-    let kind = match medium {
-        Medium::Screen => "summary",
-        Medium::Print => "summary-print",
-    };
-    let mut data = DocumentData::new(kind, programme, layout, medium, cx.source);
+    let mut data = DocumentData::new(
+        SummaryOutput(medium).name(),
+        programme,
+        layout,
+        medium,
+        cx.source,
+    );
     data.lead = lead(programme);
     data.pledges = fitted.pledges.clone();
     data.fit = fitted.fit;
@@ -92,7 +157,7 @@ fn lay_out(
     layout: &Layout,
 ) -> Result<(Compiled, Fitted), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new("summary-print", programme, layout, Medium::Print, cx.source);
+    let mut data = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
     data.lead = lead(programme);
     let chosen = pledge_groups(programme, data.labels.intro);
     let candidates = candidates(

@@ -8,8 +8,33 @@
 //! - lines wrapped at 72 characters at spaces only: a longer word or URL stays whole on its line;
 //! - links as "text (URL)", images as "[Bild: alt]" (the word follows `lang`).
 
+use super::pdf::PdfContext;
+use super::{Output, Rendered};
+use crate::diagnostics::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section};
+
+/// The accessible plain-text version (`<slug>.txt`).
+pub struct TextOutput;
+pub const TEXT: TextOutput = TextOutput;
+
+impl Output for TextOutput {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+    fn about(&self) -> &'static str {
+        "The accessible plain-text version (<slug>.txt)"
+    }
+    fn file_name(&self, slug: &str, _labels: &Labels) -> String {
+        format!("{slug}.txt")
+    }
+    fn render(&self, programme: &Programme, _cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+        Ok(Rendered {
+            bytes: render(programme).into_bytes(),
+            ..Rendered::default()
+        })
+    }
+}
 
 /// The longest line, unless a single word or URL is longer.
 pub const WIDTH: usize = 72;

@@ -341,3 +341,9 @@ pub fn with_doubled_pledges(source: &str) -> String {
         .map(|line| line + "\n")
         .collect()
 }
+
+/// The output kind called `name`.
+#[allow(dead_code)]
+pub fn kind(name: &str) -> trycksak::output::OutputKind {
+    trycksak::output::OutputKind::named(name).unwrap_or_else(|| panic!("no output kind {name}"))
+}

@@ -80,36 +80,18 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                     .pages
                     .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
                     .unwrap_or_default();
-                let fit = entry
-                    .fit
-                    .map(|f| format!(", set in {} pt, {} columns", f.size, f.columns))
-                    .or_else(|| {
-                        entry.leaflet.map(|l| {
-                            format!(
-                                ", set in {} pt, {} notes page{}",
-                                l.size,
-                                l.notes_pages,
-                                if l.notes_pages == 1 { "" } else { "s" }
-                            )
-                        })
-                    })
-                    .unwrap_or_default();
-                let shown = entry
-                    .shown
+                let chosen = timing
+                    .summary
                     .as_ref()
-                    .map(|shown| {
-                        let kept: usize = shown.iter().map(|s| s.shown).sum();
-                        let of: usize = shown.iter().map(|s| s.of).sum();
-                        format!(", {kept} of {of} pledges of {} sections", shown.len())
-                    })
+                    .map(|summary| format!(", {summary}"))
                     .unwrap_or_default();
                 let tries = timing
-                    .fit_tries
+                    .tries
                     .map(|n| format!(", {n} layout{} tried", if n == 1 { "" } else { "s" }))
                     .unwrap_or_default();
                 let ms = timing.elapsed.as_secs_f64() * 1000.0;
                 eprintln!(
-                    "wrote {}/{}{pages}{fit}{shown} ({ms:.0} ms{tries})",
+                    "wrote {}/{}{pages}{chosen} ({ms:.0} ms{tries})",
                     args.selection.out.display(),
                     entry.path
                 );

@@ -77,7 +77,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 let _ = writeln!(stdout, "{text}");
             }
             if args.print && !has_errors(&diagnostics) {
-                for kind in [OutputKind::LeafletPrint, OutputKind::SummaryPrint] {
+                for kind in OutputKind::ALL.iter().copied().filter(|k| k.for_print()) {
                     match kind.render(programme, &cx) {
                         Ok(output) => {
                             diagnostics.extend(output.warnings);
