@@ -73,6 +73,8 @@ pub struct Outcome {
     pub timings: Vec<Timing>,
     /// The outputs that failed (the others were written): each fails on its own.
     pub failed_kinds: Vec<OutputKind>,
+    /// PNG previews written beside the PDFs.
+    pub previews_written: usize,
 }
 
 /// How long one output of a programme took, how many layouts its fit search tried, and what it
@@ -101,8 +103,12 @@ impl BuildReport {
         self.outcomes.iter().filter(|o| o.failed())
     }
 
+    /// The files written: outputs and their previews.
     pub fn files_written(&self) -> usize {
-        self.outcomes.iter().map(|o| o.written.len()).sum()
+        self.outcomes
+            .iter()
+            .map(|o| o.written.len() + o.previews_written)
+            .sum()
     }
 }
 
@@ -182,6 +188,7 @@ pub fn build_with(
                 written: Vec::new(),
                 timings: Vec::new(),
                 failed_kinds: Vec::new(),
+                previews_written: 0,
             };
             let Some(programme) = loaded.programme else {
                 return (outcome, None);
@@ -398,6 +405,7 @@ fn timed_out(
             written: Vec::new(),
             timings: Vec::new(),
             failed_kinds: Vec::new(),
+            previews_written: 0,
         };
         out.push((index, outcome));
     }
@@ -432,6 +440,7 @@ fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any +
         written: Vec::new(),
         timings: Vec::new(),
         failed_kinds: Vec::new(),
+        previews_written: 0,
     }
 }
 
@@ -559,18 +568,23 @@ fn render_and_write(
             result.is_ok()
         };
         let written = write(&path, &output.bytes);
-        if written && options.preview {
+        // The previews of an earlier build go (it may have had more pages, or this one has
+        // none): a folder never shows pages of another version of its PDF.
+        if written && output.pages.is_some() {
             let stem = name.trim_end_matches(".pdf").to_string();
             let prefix = format!("{stem}-page-");
             let removed = out.remove_files(&folder, |name| {
                 name.starts_with(&prefix) && name.ends_with(".png")
             });
             match removed {
-                Ok(()) => {
+                Ok(()) if options.preview => {
                     for (page, png) in output.previews.iter().enumerate() {
-                        write(&folder.join(preview_name(&stem, page + 1)), png);
+                        if write(&folder.join(preview_name(&stem, page + 1)), png) {
+                            outcome.previews_written += 1;
+                        }
                     }
                 }
+                Ok(()) => {}
                 Err(err) => problems.push(Diagnostic::error(&file, None, format!("{err:#}"))),
             }
         }

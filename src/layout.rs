@@ -562,6 +562,23 @@ fn check_ink(layout: &Layout, own: &Parsed, base: &Parsed, problems: &mut Vec<Di
     }
 }
 
+/// The name a region's own `layout.yaml` gives it ("Gotland"), for starters; the folder name
+/// with a capital letter when it gives none.
+pub fn display_name(project: &Project, region: &str) -> String {
+    let file = project.layouts_dir().join(region).join(LAYOUT_FILE);
+    sandbox::read(&project.layouts_dir(), &file)
+        .ok()
+        .and_then(|bytes| serde_yaml::from_slice::<serde_yaml::Value>(&bytes).ok())
+        .and_then(|value| value.get("name")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| {
+            let mut chars = region.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+}
+
 /// The WCAG contrast ratio of two `#rrggbb` colours.
 pub fn contrast_ratio(a: &str, b: &str) -> f64 {
     let luminance = |hex: &str| {

@@ -50,6 +50,24 @@ impl Project {
         Ok(Project { root, regions })
     }
 
+    /// The project that `start` is in: the nearest folder from `start` upwards that has a
+    /// `programmes/` folder, as cargo and git find theirs.
+    pub fn discover(start: &Path) -> Result<Self> {
+        let start = start
+            .canonicalize()
+            .with_context(|| format!("cannot open the folder {}", start.display()))?;
+        match start
+            .ancestors()
+            .find(|dir| dir.join(PROGRAMMES_DIR).is_dir())
+        {
+            Some(root) => Project::open(root),
+            None => bail!(
+                "{} is not inside a project (no `{PROGRAMMES_DIR}/` folder here or in a folder above): run `trycksak init` to start one, or name one with `-C DIR`",
+                start.display()
+            ),
+        }
+    }
+
     /// The regions a programme may name: every folder under `layouts/`, plus `base`.
     pub fn regions(&self) -> &BTreeSet<String> {
         &self.regions

@@ -97,6 +97,11 @@ cover: band
 
 # summary:
 #   min_size: 8                 # the smallest type size (pt) the one-page summary may use
+#   overflow: shorten           # or `error`: fail when not every pledge fits
+
+# leaflet:
+#   min_size: 9.5               # the leaflet's body size is chosen in this range (pt) so that
+#   max_size: 11                # the text fills its sheets; or fix it: `size: 10`, `pages: 12`
 
 # Build the large-print PDF (A4, 18 pt) by default; `--format large-print` builds it anyway.
 # large_print: true
@@ -105,4 +110,25 @@ cover: band
 # lix_target: 45
 "#
     )
+}
+
+/// The note `trycksak init` leaves in a new project: what goes where.
+pub fn project_note() -> String {
+    r#"# A trycksak project
+
+What goes where:
+
+- `programmes/<region>/<slug>.md`: one programme per file: YAML front matter (title, region,
+  language, …) between two `---` lines, then the text in Markdown. `trycksak new programme
+  REGION/SLUG` starts another.
+- `layouts/<region>/layout.yaml`: a region's look: name, brand colours, fonts, logo, paper.
+  `trycksak new region NAME` starts another. Templates (`.typ`) put here override the built-in
+  ones of the same name.
+- `fonts/`: font files the PDFs may use besides the built-in ones (optional).
+- `out/`: what `trycksak build` writes; never edit it by hand.
+
+Run `trycksak build` anywhere in the project to build every programme into `out/`,
+`trycksak check` to check them without writing anything, `trycksak watch` to rebuild on save.
+"#
+    .to_string()
 }

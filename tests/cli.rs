@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{shipped_project, trycksak, walk};
+use common::{outputs_of, shipped_project, trycksak, walk};
 
 fn manifest(out: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()
@@ -201,7 +201,7 @@ fn usage_errors_exit_with_2() {
     assert!(
         String::from_utf8(output.stderr)
             .unwrap()
-            .contains("has no `programmes/` folder")
+            .contains("is not inside a project (no `programmes/` folder here or in a folder above): run `trycksak init`")
     );
 }
 
@@ -221,7 +221,7 @@ fn a_new_programme_builds_as_it_is() {
     let text =
         std::fs::read_to_string(project.path().join("out/norrbotten/halsa/halsa.txt")).unwrap();
     assert!(
-        text.contains("\n\n\nVårt program för norrbotten\n===="),
+        text.contains("\n\n\nVårt program för Norrbotten\n===="),
         "{text}"
     );
     // Creating it again would overwrite someone's work: refused.
@@ -256,7 +256,8 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("Built 1 programme (6 files)"), "{stderr}");
+    // 6 outputs and a PNG of each of their 10 pages.
+    assert!(stderr.contains("Built 1 programme (16 files)"), "{stderr}");
     assert!(
         stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 4 pages"),
         "{stderr}"
@@ -395,11 +396,72 @@ fn watch_rebuilds_a_changed_programme_and_ignores_its_own_output() {
         .unwrap()
         .read_to_string(&mut stderr)
         .unwrap();
-    assert_eq!(stderr.matches("] built").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches(" built (").count(), 2, "{stderr}");
     assert!(
         stderr.contains(
-            "[programmes/norrbotten/omstart-for-norrbotten.md] built 1 programme (1 file)"
+            "[programmes/norrbotten/omstart-for-norrbotten.md] 1 programme built (1 file)"
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn init_starts_a_project_that_builds_and_commands_find_it_from_a_subfolder() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("nytt");
+    outputs_of(trycksak(dir.path()).args(["init", "nytt"]), 0);
+    let (_, stderr) = outputs_of(trycksak(&project).arg("build"), 0);
+    assert!(stderr.contains("Built 1 programme (6 files)"), "{stderr}");
+    // A second init is refused, and says what to do instead.
+    let (_, stderr) = outputs_of(trycksak(&project).arg("init"), 2);
+    assert!(stderr.contains("is a project already"), "{stderr}");
+
+    // From a folder inside the project, into the project's out/.
+    let region = project.join("programmes/exempel");
+    std::fs::remove_dir_all(project.join("out")).unwrap();
+    outputs_of(trycksak(&region).args(["build", "vart-program.md"]), 0);
+    assert!(
+        project
+            .join("out/exempel/vart-program/vart-program.txt")
+            .is_file()
+    );
+    assert!(!region.join("out").exists());
+    // The starter of a new programme uses the region's own name.
+    outputs_of(
+        trycksak(&region).args(["new", "programme", "exempel/andra"]),
+        0,
+    );
+    let starter = std::fs::read_to_string(project.join("programmes/exempel/andra.md")).unwrap();
+    assert!(
+        starter.contains("title: Vårt program för Exempel"),
+        "{starter}"
+    );
+
+    // Outside any project: say how to start one.
+    let (_, stderr) = outputs_of(trycksak(dir.path()).args(["new", "region", "gotland"]), 2);
+    assert!(stderr.contains("run `trycksak init`"), "{stderr}");
+}
+
+#[test]
+fn a_build_without_preview_removes_the_previews_an_earlier_one_left() {
+    let project = shipped_project();
+    let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
+    outputs_of(
+        trycksak(project.path()).args(["build", "--preview", "programmes/norrbotten"]),
+        0,
+    );
+    assert!(
+        folder
+            .join("omstart-for-norrbotten-leaflet-page-01.png")
+            .is_file()
+    );
+    outputs_of(
+        trycksak(project.path()).args(["build", "programmes/norrbotten"]),
+        0,
+    );
+    let pngs: Vec<_> = walk(&folder)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    assert!(pngs.is_empty(), "{pngs:#?}");
 }

@@ -11,6 +11,7 @@ use trycksak::diagnostics::{DiagnosticFormat, Reporter};
 
 const EXAMPLES: &str = "\
 Examples:
+  trycksak init mitt-projekt              start a project that builds as it is
   trycksak build                          build every programme under programmes/ into out/
   trycksak build programmes/norrbotten    build the programmes of one folder
   trycksak build --format text --out dist build only the plain-text versions, into dist/
@@ -26,7 +27,8 @@ built), 2 for a usage error.";
 #[derive(Debug, Parser)]
 #[command(name = "trycksak", version, about = "Builds leaflets, summaries and accessible versions from programme sources", after_help = EXAMPLES)]
 struct Cli {
-    /// Run on the project in DIR instead of the current folder; PATHS and --out are relative to it.
+    /// Run on the project in DIR instead of the one the current folder is in (found upwards, as
+    /// git does); PATHS and --out are then relative to DIR.
     #[arg(short = 'C', long = "project", value_name = "DIR", global = true)]
     project: Option<PathBuf>,
 
@@ -70,6 +72,9 @@ enum Command {
     Build(cmd::build::Args),
     /// Check programmes and report every problem, without writing anything.
     Check(cmd::check::Args),
+    /// Start a project in DIR (default: this folder): a region, a starter programme, and a note
+    /// of what goes where; it builds as it is.
+    Init(cmd::init::Args),
     /// List the programmes and regions of the project.
     List,
     /// Create a new programme or region from a commented starter.
@@ -81,7 +86,9 @@ enum Command {
 
 /// What every subcommand needs to know about the invocation.
 pub struct Env {
-    pub project_dir: PathBuf,
+    /// The project folder named with `-C`; without it, the project is found from the current
+    /// folder upwards.
+    pub project_dir: Option<PathBuf>,
     pub quiet: bool,
     pub verbose: bool,
     pub reporter: Reporter,
@@ -104,7 +111,7 @@ fn main() -> ExitCode {
         }
     };
     let env = Env {
-        project_dir: cli.project.unwrap_or_else(|| PathBuf::from(".")),
+        project_dir: cli.project,
         quiet: cli.quiet,
         verbose: cli.verbose,
         reporter: Reporter {
@@ -115,6 +122,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(&env, args),
         Command::Check(args) => cmd::check::run(&env, args),
+        Command::Init(args) => cmd::init::run(&env, args),
         Command::List => cmd::list::run(&env),
         Command::New(what) => cmd::new::run(&env, what),
         Command::Watch(args) => cmd::watch::run(&env, args),

@@ -100,6 +100,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             written: Vec::new(),
             timings: Vec::new(),
             failed_kinds: Vec::new(),
+            previews_written: 0,
         });
     }
     print_problems(env, &outcomes);

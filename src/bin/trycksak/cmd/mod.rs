@@ -1,10 +1,11 @@
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod list;
 pub mod new;
 pub mod watch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use trycksak::build::Outcome;
 use trycksak::project::Project;
@@ -58,11 +59,33 @@ impl From<anyhow::Error> for Error {
     }
 }
 
+impl Env {
+    /// The project: the folder `-C` names, else the one the current folder is in.
+    pub fn project(&self) -> Result<Project> {
+        match &self.project_dir {
+            Some(dir) => Project::open(dir),
+            None => Project::discover(Path::new(".")),
+        }
+        .map_err(Error::Usage)
+    }
+
+    /// PATHS as the project takes them: relative to the project with `-C`, else to the current
+    /// folder (as written in a shell there).
+    pub fn paths(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        match (&self.project_dir, std::env::current_dir()) {
+            (None, Ok(here)) => paths.iter().map(|path| here.join(path)).collect(),
+            _ => paths.to_vec(),
+        }
+    }
+}
+
 /// Opens the project and picks the sources named on the command line (all when none are).
 /// Both fail as usage errors: the command was run in the wrong place or named a wrong path.
 pub fn open(env: &Env, paths: &[PathBuf]) -> Result<(Project, Vec<PathBuf>)> {
-    let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
-    let sources = project.select_sources(paths).map_err(Error::Usage)?;
+    let project = env.project()?;
+    let sources = project
+        .select_sources(&env.paths(paths))
+        .map_err(Error::Usage)?;
     Ok((project, sources))
 }
 

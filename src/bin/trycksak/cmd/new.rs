@@ -1,7 +1,7 @@
 use anyhow::anyhow;
 use trycksak::fsutil::write_atomic;
-use trycksak::layout::LAYOUT_FILE;
-use trycksak::project::{LAYOUTS_DIR, PROGRAMMES_DIR, Project};
+use trycksak::layout::{self, LAYOUT_FILE};
+use trycksak::project::{LAYOUTS_DIR, PROGRAMMES_DIR};
 use trycksak::scaffold;
 use trycksak::source::{is_valid_name, suggest_name};
 
@@ -34,7 +34,7 @@ pub fn run(env: &Env, what: What) -> Result<Status> {
 }
 
 fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status> {
-    let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
+    let project = env.project()?;
     if !is_valid_name(name) {
         return Err(Error::Usage(anyhow!(
             "the region `{name}` may only have lowercase letters a–z, digits and hyphens: try `{}`",
@@ -62,7 +62,7 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
 }
 
 fn programme(env: &Env, target: &str) -> Result<Status> {
-    let project = Project::open(&env.project_dir).map_err(Error::Usage)?;
+    let project = env.project()?;
     let (region, slug) = target.split_once('/').ok_or_else(|| {
         Error::Usage(anyhow!(
             "write the programme as REGION/SLUG, e.g. `norrbotten/{}`",
@@ -91,7 +91,10 @@ fn programme(env: &Env, target: &str) -> Result<Status> {
             "{relative} already exists; choose another name"
         )));
     }
-    let title = format!("Vårt program för {region}");
+    let title = format!(
+        "Vårt program för {}",
+        layout::display_name(&project, region)
+    );
     write_atomic(&path, scaffold::programme(region, &title).as_bytes())
         .map_err(|err| Error::Failed(err.context("cannot create the programme")))?;
     if !env.quiet {

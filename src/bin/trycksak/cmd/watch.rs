@@ -19,10 +19,9 @@ pub struct Args {
 
 /// Builds, then rebuilds what each change affects, until stopped (Ctrl-C).
 pub fn run(env: &Env, args: Args) -> Result<Status> {
-    let project = trycksak::project::Project::open(&env.project_dir).map_err(Error::Usage)?;
-    project
-        .select_sources(&args.selection.paths)
-        .map_err(Error::Usage)?;
+    let project = env.project()?;
+    let paths = env.paths(&args.selection.paths);
+    project.select_sources(&paths).map_err(Error::Usage)?;
     let options = WatchOptions {
         build: BuildOptions {
             out_dir: project.root.join(&args.selection.out),
@@ -32,7 +31,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             progress: None,
             timeout: args.selection.timeout(),
         },
-        paths: args.selection.paths,
+        paths,
         poll: args.poll.map(Duration::from_millis),
     };
     if !env.quiet {
@@ -47,14 +46,15 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             report(env, &built.outcomes);
             if !env.quiet {
                 let failed = built.failed().count();
+                let built_whole = built.outcomes.len() - failed;
                 let failed = if failed > 0 {
                     format!(", {failed} failed")
                 } else {
                     String::new()
                 };
                 eprintln!(
-                    "[{reason}] built {} ({}){failed} in {:.0} ms",
-                    programmes(built.outcomes.len()),
+                    "[{reason}] {} built ({}){failed} in {:.0} ms",
+                    programmes(built_whole),
                     files(built.files_written()),
                     elapsed.as_secs_f64() * 1000.0
                 );
