@@ -77,6 +77,17 @@ pub enum Paper {
     Dl,
 }
 
+impl Paper {
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A5 => (148.0, 210.0),
+            Paper::Dl => (99.0, 210.0),
+        }
+    }
+}
+
 /// How the leaflet's cover is composed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -25,51 +25,45 @@ pub struct Found<T> {
     pub last: (usize, f64),
 }
 
-/// Searches `count` settings, roomiest first. `trial(i)` compiles setting `i`; `predict(from,
-/// fill, to)` is the fill expected of setting `to` when setting `from` measured `fill`. Once a
+/// Searches `count` settings, roomiest first, starting with setting `start` (a guess of where
+/// the text fits; 0 when there is none). `trial(i)` compiles setting `i`; `predict(from, fill,
+/// to)` is the fill expected of setting `to` when setting `from` measured `fill`. Once a
 /// setting is known to fit, the search stops after `budget` compiles in all.
 pub fn roomiest<T, E>(
     count: usize,
+    start: usize,
     budget: usize,
     predict: impl Fn(usize, f64, usize) -> f64,
     mut trial: impl FnMut(usize) -> Result<(Trial, T), E>,
 ) -> Result<Found<T>, E> {
-    let (first, layout) = trial(0)?;
-    let mut best = first.fits.then_some((0, layout));
-    let mut last = (0, first.fill);
-    // The tightest setting known not to fit (0 when none is known but the first).
-    let mut failed = 0;
+    let start = start.min(count - 1);
+    let (first, layout) = trial(start)?;
+    let mut best = first.fits.then_some((start, layout));
+    let mut last = (start, first.fill);
+    // The roomiest setting not known not to fit: the one after the tightest known to fail.
+    let mut open = if first.fits { 0 } else { start + 1 };
     let mut compiles = 1;
-    while best
-        .as_ref()
-        .is_none_or(|(index, _)| index - failed > 1 && compiles < budget)
-    {
+    loop {
         let probe = match &best {
-            None => (failed + 1..count)
+            None if open >= count => break,
+            None => (open..count)
                 .find(|&i| predict(last.0, last.1, i) <= 1.0)
                 .unwrap_or(count - 1),
+            Some((index, _)) if *index <= open || compiles >= budget => break,
             // Roomier than the best so far: the roomiest predicted to fit, but at least half
             // way there, so that a poor prediction still halves what is left to search.
-            Some((index, _)) => {
-                match (failed + 1..*index).find(|&i| predict(last.0, last.1, i) <= 1.0) {
-                    Some(predicted) => predicted.max((failed + index) / 2).max(failed + 1),
-                    None => break,
-                }
-            }
+            Some((index, _)) => match (open..*index).find(|&i| predict(last.0, last.1, i) <= 1.0) {
+                Some(predicted) => predicted.max((open + index) / 2),
+                None => break,
+            },
         };
-        if best.is_none() && probe <= failed {
-            break; // only one setting, and it does not fit
-        }
         let (result, layout) = trial(probe)?;
         compiles += 1;
         last = (probe, result.fill);
         if result.fits {
             best = Some((probe, layout));
         } else {
-            failed = probe;
-            if best.is_none() && probe == count - 1 {
-                break;
-            }
+            open = probe + 1;
         }
     }
     Ok(Found { best, last })
@@ -85,6 +79,7 @@ mod tests {
         let fill = |i: usize| 1.0 + (from as f64 - i as f64) * 0.05;
         let found = roomiest(
             20,
+            0,
             usize::MAX,
             |a, fill_a, b| {
                 if exact {
@@ -119,9 +114,31 @@ mod tests {
             assert!(tries <= 7, "{from}: {tries}");
         }
         assert_eq!(search(25, true).0, None);
+        // A good guess of where to start: one compile, when its roomier neighbour is predicted
+        // not to fit.
+        let mut tries = 0;
+        let found = roomiest(
+            20,
+            7,
+            usize::MAX,
+            |a, fill_a, b| fill_a - (b as f64 - a as f64) * 0.05,
+            |i| {
+                tries += 1;
+                Ok::<_, ()>((
+                    Trial {
+                        fits: i >= 7,
+                        fill: 1.0 + (7.0 - i as f64) * 0.05,
+                    },
+                    i,
+                ))
+            },
+        )
+        .unwrap();
+        assert_eq!((found.best.map(|(i, _)| i), tries), (Some(7), 1));
         // A budget stops the search at a setting that fits, not the roomiest.
         let found = roomiest(
             20,
+            0,
             2,
             |_, _, to| if to < 10 { 1.5 } else { 0.5 },
             |i| {

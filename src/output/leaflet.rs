@@ -185,19 +185,27 @@ fn lay_out(
     // Text area grows with the square of the type size.
     let text_pages_at = |from: f64, pages: f64, to: f64| pages * (to / from).powi(2);
     let last = sizes.len() - 1;
-    let (first, _) = compile(0, &mut data)?;
-    // The fewest sheets the text fills at the smallest size, estimated from the largest.
-    let mut target = match settings.pages {
+    // Where to start: a guess from the text's length, then the measure of each compile.
+    let mut estimate = (0, estimated_text_pages(programme, layout));
+    let target_for = |(index, pages): (usize, f64)| match settings.pages {
         Some(pages) => pages as usize,
-        None => {
-            round_up(1 + text_pages_at(sizes[0], first.text_pages, sizes[last]).ceil() as usize)
-        }
+        None => round_up(1 + text_pages_at(sizes[index], pages, sizes[last]).ceil() as usize),
     };
+    // The roomiest size whose text is predicted to fit `target` pages.
+    let start_for = |target: usize, (index, pages): (usize, f64)| {
+        (0..sizes.len())
+            .find(|&i| 1 + text_pages_at(sizes[index], pages, sizes[i]).ceil() as usize <= target)
+            .unwrap_or(last)
+    };
+    let mut target = target_for(estimate);
+    let mut rounds = 0;
     let (best, chosen) = loop {
+        rounds += 1;
         let fits = |m: &Measure| m.pages <= target && m.pages.is_multiple_of(PAGES_PER_SHEET);
         let room = (target - 1) as f64;
         let found = fit::roomiest(
             sizes.len(),
+            start_for(target, estimate),
             COMPILES,
             |from, fill, to| text_pages_at(sizes[from], fill * room, sizes[to]) / room,
             |index| {
@@ -209,6 +217,12 @@ fn lay_out(
                 Ok::<_, Vec<Diagnostic>>((trial, (measured, compiled)))
             },
         )?;
+        // A compile's measure may show the guess was a sheet off: aim again from it.
+        estimate = (found.last.0, found.last.1 * room);
+        if target_for(estimate) != target && settings.pages.is_none() && rounds < 3 {
+            target = target_for(estimate);
+            continue;
+        }
         if let Some((index, laid_out)) = found.best {
             break (laid_out, sizes[index]);
         }
@@ -261,6 +275,17 @@ fn lay_out(
             compiles,
         },
     ))
+}
+
+/// A guess of the text's pages after the cover at the largest size, from its length: the base
+/// template holds about 1 500 characters an A5 page at 11 pt, and the colophon takes a fifth
+/// of a page. Only where the search starts; every size is measured by compiling.
+fn estimated_text_pages(programme: &Programme, layout: &Layout) -> f64 {
+    let mut chars = 0;
+    super::pdf::visit_text(programme, &mut |text: &str| chars += text.chars().count());
+    let area = |(width, height): (f64, f64)| (width - 30.0) * (height - 36.0);
+    let scale = area((148.0, 210.0)) / area(layout.paper.leaflet.size_mm());
+    (0.2 + chars as f64 / 1_480.0) * scale * (layout.leaflet.max_size / 11.0).powi(2)
 }
 
 /// `pages` rounded up to whole sheets.

@@ -165,7 +165,7 @@ fn lay_out(
         layout.paper.summary,
         programme.meta.title.chars().count(),
     );
-    let paper = paper_mm(layout.paper.summary);
+    let paper = layout.paper.summary.size_mm();
     let mut tries = 0;
     let mut trial = |fit: Fit, pledges: &[PledgeGroup], data: &mut DocumentData| {
         tries += 1;
@@ -199,6 +199,7 @@ fn lay_out(
 
     let found = fit::roomiest(
         candidates.len(),
+        0,
         COMPILES,
         |from, fill, to| {
             fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
@@ -315,15 +316,6 @@ fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
         });
     }
     list
-}
-
-/// Width and height of a paper size, in millimetres.
-fn paper_mm(paper: Paper) -> (f64, f64) {
-    match paper {
-        Paper::A4 => (210.0, 297.0),
-        Paper::A5 => (148.0, 210.0),
-        Paper::Dl => (99.0, 210.0),
-    }
 }
 
 /// How much text a setting holds, up to a constant: the columns' area over the area a line of
