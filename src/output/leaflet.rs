@@ -194,7 +194,7 @@ fn lay_out(
     // The roomiest size whose text is predicted to fit `target` pages.
     let start_for = |target: usize, (index, pages): (usize, f64)| {
         (0..sizes.len())
-            .find(|&i| 1 + text_pages_at(sizes[index], pages, sizes[i]).ceil() as usize <= target)
+            .find(|&i| (text_pages_at(sizes[index], pages, sizes[i]).ceil() as usize) < target)
             .unwrap_or(last)
     };
     let mut target = target_for(estimate);
