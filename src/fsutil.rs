@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
 
 /// The prefix and suffix of [`write_atomic`]'s temporary files.
 const TEMP_PREFIX: &str = ".trycksak-";
@@ -19,8 +20,8 @@ pub fn is_temporary(path: &Path) -> bool {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
 /// `path` holds either its old content or the complete new one, never a part. A failure removes
 /// the temporary file. The file gets the mode any build tool's files get (`0666` less the
-/// umask), not a temporary file's private `0600`. Under the output folder, write through
-/// [`crate::sandbox::OutputDir::write`], which checks the path first.
+/// umask), not a temporary file's private `0600`. Under the output folder, write through the
+/// sandbox's `OutputDir::write`, which checks the path first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("an output path has no folder")?;
     std::fs::create_dir_all(dir)
@@ -43,4 +44,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|err| err.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+/// The SHA-256 of `content`, in hex: the manifest's checksums and the print twins' build id.
+pub fn sha256_hex(content: &[u8]) -> String {
+    Sha256::digest(content)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_empty_input() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
 }

@@ -202,8 +202,7 @@ pub struct PrintSettings {
     pub safe_mm: f64,
 }
 
-/// The largest ink total (C+M+Y+K, in percent) Swedish printers accept on coated paper.
-pub const INK_LIMIT: f64 = 300.0;
+pub use crate::print_rules::INK_LIMIT;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Fonts {

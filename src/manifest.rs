@@ -7,8 +7,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+use crate::fsutil::sha256_hex;
 use crate::sandbox::OutputDir;
 
 pub const FILE_NAME: &str = "manifest.json";
@@ -92,25 +92,5 @@ impl Manifest {
         let mut json = serde_json::to_vec_pretty(self).context("cannot serialise the manifest")?;
         json.push(b'\n');
         out.write(Path::new(FILE_NAME), &json)
-    }
-}
-
-pub fn sha256_hex(content: &[u8]) -> String {
-    Sha256::digest(content)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sha256_of_empty_input() {
-        assert_eq!(
-            sha256_hex(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
     }
 }

@@ -6,13 +6,12 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object};
 
-use crate::layout::INK_LIMIT;
-use crate::output::print::{GOOD_PPI, MIN_PPI};
+use crate::pdf_objects::page_resources;
+use crate::print_rules::{GOOD_PPI, INK_LIMIT, MIN_PPI, MM};
 
 /// 1 mm in PDF points.
-const MM: f64 = 72.0 / 25.4;
 /// The most a content stream may inflate to while being read.
 const MAX_STREAM: usize = 256 << 20;
 /// How deep form XObjects may nest before we stop following them.
@@ -382,24 +381,6 @@ fn page_boxes(doc: &Document, page: &Dictionary) -> PageFacts {
         has_bleed: bleed.is_some(),
         nested: inside(trim_box, bleed_box) && inside(bleed_box, media),
     }
-}
-
-/// The page's resource dictionary, merged from the page tree.
-fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
-    let mut merged = Dictionary::new();
-    if let Ok((direct, ids)) = doc.get_page_resources(page_id) {
-        for dict in direct
-            .into_iter()
-            .chain(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()))
-        {
-            for (key, value) in dict.iter() {
-                if !merged.has(key) {
-                    merged.set(key.clone(), value.clone());
-                }
-            }
-        }
-    }
-    merged
 }
 
 /// Walks content streams, tracking the transformation and colour state.

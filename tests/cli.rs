@@ -41,7 +41,7 @@ fn build_writes_every_text_version_and_a_manifest() {
         assert!(entry["pages"].is_null());
         let bytes = std::fs::read(out_dir.join(path)).unwrap();
         assert_eq!(entry["bytes"], bytes.len() as u64);
-        assert_eq!(entry["sha256"], trycksak::manifest::sha256_hex(&bytes));
+        assert_eq!(entry["sha256"], trycksak::fsutil::sha256_hex(&bytes));
         assert!(
             entry["programme"]
                 .as_str()

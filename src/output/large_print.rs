@@ -1,8 +1,8 @@
 //! The large-print, easy-read PDF: A4, 16 pt and up, ragged right without hyphenation, short
 //! lines, generous spacing, black text; tagged like the screen PDFs.
 
+use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
-use super::{Output, Rendered};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
 use crate::layout::Layout;

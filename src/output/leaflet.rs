@@ -2,8 +2,9 @@
 //! size chosen so that the text fills its sheets.
 
 use super::fit::{self, Trial};
+use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
-use super::{Output, Rendered, print, twins};
+use super::{print, twins};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
 use crate::layout::Layout;
@@ -79,7 +80,7 @@ pub fn typeset<'a>(
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let (laid_out, fitted) = twins::shared(&cx.twins.leaflet, || lay_out(programme, cx, layout))?;
+    let (laid_out, fitted) = twins::shared(&cx.twins, TEMPLATE, || lay_out(programme, cx, layout))?;
     let mut data = DocumentData::new(
         LeafletOutput(medium).name(),
         programme,

@@ -6,6 +6,7 @@
 
 pub mod fit;
 pub mod hyphenate;
+pub mod kind;
 pub mod large_print;
 pub mod leaflet;
 pub mod pdf;
@@ -17,36 +18,13 @@ pub mod twins;
 
 use std::fmt;
 
+pub use kind::{Output, Rendered};
+
 use crate::diagnostics::Diagnostic;
-use crate::i18n::{Labels, labels};
+use crate::i18n::labels;
 use crate::layout::Layout;
 use crate::model::Programme;
 use pdf::PdfContext;
-
-/// An output kind: what it is called, where it goes, and how it is made.
-pub trait Output: Sync {
-    /// The name on the command line and in the manifest (`leaflet-print`).
-    fn name(&self) -> &'static str;
-    /// One line for `--help`.
-    fn about(&self) -> &'static str;
-    /// Its file in `out/<region>/<slug>/`; it may follow the programme's language.
-    fn file_name(&self, slug: &str, labels: &Labels) -> String;
-    /// Whether a build without `--format` writes it for a region with `layout`.
-    fn by_default(&self, _layout: Option<&Layout>) -> bool {
-        true
-    }
-    /// The kind this one is made from (a print twin's screen twin): when that one failed, this
-    /// one would fail the same way, and is not tried.
-    fn made_from(&self) -> Option<&'static str> {
-        None
-    }
-    /// Whether the print shop receives it (`check --print` preflights these).
-    fn for_print(&self) -> bool {
-        false
-    }
-    /// Renders it.
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>>;
-}
 
 /// Every kind of output, in the order a build makes them (a print twin after its screen twin,
 /// which lays out the document both share).
@@ -59,46 +37,6 @@ pub const KINDS: &[OutputKind] = &[
     OutputKind(&report::REPORT),
     OutputKind(&large_print::LARGE_PRINT),
 ];
-
-/// One rendered output.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    pub bytes: Vec<u8>,
-    /// Page count, for PDFs.
-    pub pages: Option<u32>,
-    /// PNG previews, one per page, when asked for.
-    pub previews: Vec<Vec<u8>>,
-    /// What the kind records about this output in its manifest entry (its own struct,
-    /// serialised): the summary's setting, the print facts, …
-    pub facts: serde_json::Map<String, serde_json::Value>,
-    /// The same in words, for `-v` ("set in 9.5 pt, 2 columns").
-    pub summary: Option<String>,
-    /// How many layouts a fit search compiled.
-    pub tries: Option<usize>,
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl Rendered {
-    /// Adds `facts` (a struct that serialises to a map) to the manifest entry's facts.
-    pub fn with_facts(mut self, facts: &impl serde::Serialize) -> Self {
-        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(facts) {
-            self.facts.extend(map);
-        }
-        self
-    }
-}
-
-impl From<pdf::Pdf> for Rendered {
-    fn from(pdf: pdf::Pdf) -> Self {
-        Rendered {
-            bytes: pdf.bytes,
-            pages: Some(pdf.pages),
-            previews: pdf.previews,
-            warnings: pdf.warnings,
-            ..Rendered::default()
-        }
-    }
-}
 
 /// A kind of output, as the build and the command line handle it: one of [`KINDS`].
 #[derive(Clone, Copy)]

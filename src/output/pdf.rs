@@ -1,7 +1,6 @@
 //! What the PDF outputs share: the data a template receives, the check that every character has
 //! a font, and compiling + exporting through the [`Typesetter`].
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -16,6 +15,8 @@ use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
 
 use super::hyphenate;
 use super::print::{self, PrintData};
+use super::twins;
+pub use super::twins::Medium;
 
 /// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
 /// (PDF/A-2a).
@@ -89,15 +90,6 @@ pub struct Shown {
     pub of: usize,
 }
 
-/// Whom a PDF is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Medium {
-    /// Reading on a screen: RGB, tagged, archivable.
-    Screen,
-    /// The print shop: CMYK, bleed, crop marks, PDF/X-4.
-    Print,
-}
-
 impl<'a> DocumentData<'a> {
     pub fn new(
         kind: &'static str,
@@ -145,17 +137,7 @@ pub struct PdfContext<'a> {
     /// Whether to render a PNG per page.
     pub preview: bool,
     /// What the screen and print twin of a document share, found by whichever is made first.
-    pub twins: Twins,
-}
-
-/// The leaflet and the summary are laid out once for both twins (see [`super::twins`]): the
-/// first twin made keeps its layout here for the other.
-#[derive(Default)]
-pub struct Twins {
-    /// The leaflet as laid out for print, and how it was fitted to its sheets.
-    pub leaflet: RefCell<Option<(Compiled, super::leaflet::LeafletFit)>>,
-    /// The summary as laid out for print, and how it was fitted.
-    pub summary: RefCell<Option<(Compiled, super::summary::Fitted)>>,
+    pub twins: twins::Shared,
 }
 
 impl<'a> PdfContext<'a> {
@@ -164,7 +146,7 @@ impl<'a> PdfContext<'a> {
             typesetter,
             source,
             preview,
-            twins: Twins::default(),
+            twins: twins::Shared::default(),
         }
     }
 }
@@ -229,8 +211,16 @@ impl<'a> PdfContext<'a> {
                 .typesetter
                 .pdf(&compiled, &ident, date, SCREEN_STANDARDS)?,
             Some(settings) => {
-                print::check_safe_zone(&compiled.document, data, self)?;
-                let images = print::check_images(&compiled.document, data, self)?;
+                let subject = print::Subject {
+                    programme: data.programme,
+                    layout: data.layout,
+                    kind: data.kind,
+                    print: settings,
+                    source: self.source,
+                    root: self.typesetter.root(),
+                };
+                print::check_safe_zone(&compiled.document, &subject)?;
+                let images = print::check_images(&compiled.document, &subject)?;
                 warnings.extend(images);
                 let bytes = self
                     .typesetter

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use super::kind::{Output, Rendered};
 use super::pdf::PdfContext;
 use super::text::wrap;
-use super::{Output, Rendered};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Labels;
 use crate::layout::Layouts;

@@ -9,8 +9,9 @@
 //! first, as many as fit (found by compiling), with a warning that says which.
 
 use super::fit::{self, Trial};
+use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
-use super::{Output, Rendered, print, twins};
+use super::{print, twins};
 use crate::i18n::Labels;
 use std::sync::Arc;
 
@@ -135,7 +136,7 @@ pub fn typeset<'a>(
     medium: Medium,
 ) -> Result<(Compiled, DocumentData<'a>, Fitted), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
-    let (laid_out, fitted) = twins::shared(&cx.twins.summary, || lay_out(programme, cx, layout))?;
+    let (laid_out, fitted) = twins::shared(&cx.twins, TEMPLATE, || lay_out(programme, cx, layout))?;
     let mut data = DocumentData::new(
         SummaryOutput(medium).name(),
         programme,

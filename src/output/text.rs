@@ -8,8 +8,8 @@
 //! - lines wrapped at 72 characters at spaces only: a longer word or URL stays whole on its line;
 //! - links as "text (URL)", images as "[Bild: alt]" (the word follows `lang`).
 
+use super::kind::{Output, Rendered};
 use super::pdf::PdfContext;
-use super::{Output, Rendered};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section};

@@ -11,7 +11,9 @@
 //! CPU of a build (benches/README.md). And the twins cannot differ in text, line or page breaks,
 //! since they are the same layout.
 
+use std::any::Any;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use typst::foundations::Smart;
 use typst::introspection::{Location, Tag};
@@ -20,7 +22,6 @@ use typst::model::{Document, LinkMarker};
 use typst::visualize::{Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace};
 use typst_layout::{Page, PagedDocument};
 
-use super::pdf::Medium;
 use crate::diagnostics::Diagnostic;
 use crate::layout::Layout;
 use crate::typeset::Compiled;
@@ -29,16 +30,42 @@ use crate::typeset::Compiled;
 /// screen twin leaves out what it marks.
 pub const MARKS_LABEL: &str = "trycksak-print-marks";
 
-/// The layout kept in `cell`, or made by `lay_out` and kept there for the other twin.
-pub fn shared<T: Clone>(
-    cell: &RefCell<Option<T>>,
+/// Whom a PDF is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    /// Reading on a screen: RGB, tagged, archivable.
+    Screen,
+    /// The print shop: CMYK, bleed, crop marks, PDF/X-4.
+    Print,
+}
+
+/// The layouts the twins of a programme's documents share: whichever twin is made first lays
+/// its document out (with how it was fitted) and keeps it here, by template, for the other.
+#[derive(Default)]
+pub struct Shared {
+    layouts: RefCell<HashMap<&'static str, Box<dyn Any>>>,
+}
+
+/// The layout of `template` kept in `shared`, or made by `lay_out` and kept there for the
+/// other twin.
+pub fn shared<T: Clone + 'static>(
+    shared: &Shared,
+    template: &'static str,
     lay_out: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
-    if let Some(laid_out) = cell.borrow().as_ref() {
+    if let Some(laid_out) = shared
+        .layouts
+        .borrow()
+        .get(template)
+        .and_then(|kept| kept.downcast_ref::<T>())
+    {
         return Ok(laid_out.clone());
     }
     let laid_out = lay_out()?;
-    *cell.borrow_mut() = Some(laid_out.clone());
+    shared
+        .layouts
+        .borrow_mut()
+        .insert(template, Box::new(laid_out.clone()));
     Ok(laid_out)
 }
 

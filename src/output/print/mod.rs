@@ -4,16 +4,18 @@
 
 pub mod pdfx;
 
+use std::path::Path;
+use std::sync::Arc;
+
 use serde::Serialize;
 use typst::layout::{Abs, Frame, FrameItem, Transform};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfStandard;
 
-use super::pdf::{DocumentData, PdfContext};
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::fsutil::sha256_hex;
 use crate::layout::Layout;
-use crate::manifest::sha256_hex;
 use crate::model::{BlockKind, Programme};
 use crate::preflight;
 
@@ -23,13 +25,20 @@ use crate::preflight;
 /// would contradict the print condition.
 pub const STANDARDS: &[PdfStandard] = &[PdfStandard::V_1_7, PdfStandard::Ua_1];
 
-/// Room outside the bleed for the crop marks (2 mm gap, 6 mm marks) and the slug line.
-pub const MARKS_MM: f64 = 10.0;
+pub use crate::print_rules::{GOOD_PPI, MARKS_MM, MIN_PPI};
 
-/// Images below this resolution at their printed size look soft: a warning.
-pub const GOOD_PPI: f64 = 300.0;
-/// Below this they look pixelated: the print twin is not made.
-pub const MIN_PPI: f64 = 150.0;
+/// What the print checks look at besides the laid-out document.
+pub struct Subject<'a> {
+    pub programme: &'a Programme,
+    pub layout: &'a Layout,
+    /// The output's kind, for messages.
+    pub kind: &'a str,
+    pub print: &'a PrintData,
+    /// The programme's source, for locating problems.
+    pub source: &'a Arc<SourceFile>,
+    /// The project root, where image files are read from (through the read gate).
+    pub root: &'a Path,
+}
 
 /// What the templates get for a print twin, as `data.print`.
 #[derive(Debug, Clone, Serialize)]
@@ -122,10 +131,9 @@ struct Placement {
 /// below [`MIN_PPI`] an error. Images without alt text (a layout's own, say) are errors too.
 pub fn check_images(
     document: &PagedDocument,
-    data: &DocumentData,
-    cx: &PdfContext,
+    subject: &Subject,
 ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-    let files = image_files(data.programme, data.layout, cx);
+    let files = image_files(subject.programme, subject.layout, subject.root);
     let mut placements: Vec<Placement> = Vec::new();
     let mut errors = Vec::new();
     let mut missing_alt = false;
@@ -170,9 +178,9 @@ pub fn check_images(
     if missing_alt {
         errors.push(
             Diagnostic::error(
-                cx.source,
+                subject.source,
                 None,
-                format!("an image in the {} has no alt text", data.kind),
+                format!("an image in the {} has no alt text", subject.kind),
             )
             .with_help(
                 "every image needs a description: in a layout template, give `image(…)` an `alt:`",
@@ -188,11 +196,11 @@ pub fn check_images(
             .path
             .as_deref()
             .unwrap_or("an image of the layout");
-        let span = image_span(data.programme, placement.path.as_deref());
+        let span = image_span(subject.programme, placement.path.as_deref());
         let message = format!(
             "`{name}` prints at {:.0} ppi in the {}: {} × {} pixels placed at {:.0} × {:.0} mm",
             placement.ppi,
-            data.kind,
+            subject.kind,
             placement.pixels.0,
             placement.pixels.1,
             placement.placed_mm.0,
@@ -205,7 +213,7 @@ pub fn check_images(
         if placement.ppi < MIN_PPI {
             errors.push(
                 Diagnostic::error(
-                    cx.source,
+                    subject.source,
                     span,
                     format!("{message}; print needs at least {MIN_PPI:.0}"),
                 )
@@ -216,7 +224,7 @@ pub fn check_images(
             );
         } else {
             warnings.push(
-                Diagnostic::warning(cx.source, span, format!("{message}; print shops ask for {GOOD_PPI:.0}"))
+                Diagnostic::warning(subject.source, span, format!("{message}; print shops ask for {GOOD_PPI:.0}"))
                     .with_help(format!("use a larger original if there is one: {} × {} pixels give 300 ppi at this size", needed.0, needed.1)),
             );
         }
@@ -231,14 +239,8 @@ pub fn check_images(
 /// Text must stay `safe_mm` inside the trim: closer, a slightly-off cut slices through it or it
 /// looks crowded against the edge. Text wholly outside the trim (the slug line) is the print
 /// shop's, not the reader's.
-pub fn check_safe_zone(
-    document: &PagedDocument,
-    data: &DocumentData,
-    cx: &PdfContext,
-) -> Result<(), Vec<Diagnostic>> {
-    let Some(print) = &data.print else {
-        return Ok(());
-    };
+pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<(), Vec<Diagnostic>> {
+    let print = subject.print;
     let safe = Abs::mm(print.safe_mm);
     let mut offending = Vec::new();
     for (index, page) in document.pages().iter().enumerate() {
@@ -264,11 +266,11 @@ pub fn check_safe_zone(
         return Ok(());
     }
     Err(vec![Diagnostic::error(
-        cx.source,
+        subject.source,
         None,
         format!(
             "text in the {} comes closer than {} mm to the trimmed edge: {}",
-            data.kind,
+            subject.kind,
             print.safe_mm,
             offending.join(", ")
         ),
@@ -341,7 +343,7 @@ fn walk(
 
 /// The programme's and the layout's image files, with their bytes, to recognise them in a
 /// laid-out document.
-fn image_files(programme: &Programme, layout: &Layout, cx: &PdfContext) -> Vec<(String, Vec<u8>)> {
+fn image_files(programme: &Programme, layout: &Layout, root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut paths: Vec<&str> = programme
         .meta
         .cover
@@ -368,7 +370,6 @@ fn image_files(programme: &Programme, layout: &Layout, cx: &PdfContext) -> Vec<(
     paths
         .into_iter()
         .filter_map(|path| {
-            let root = cx.typesetter.root();
             let bytes = crate::sandbox::read(root, &root.join(path)).ok()?;
             Some((path.to_string(), bytes))
         })

@@ -16,6 +16,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::PrintData;
+use crate::pdf_objects::page_resources;
 
 /// The print condition's characterisation, built from FOGRA39 data (see its README).
 const FOGRA39: &[u8] = include_bytes!("../../../layouts/base/print/CoatedFOGRA39-trycksak.icc");
@@ -26,7 +27,7 @@ pub const PDFX_VERSION: &str = "PDF/X-4";
 pub const OUTPUT_CONDITION: &str = "FOGRA39";
 
 /// 1 mm in PDF points.
-const MM: f32 = 72.0 / 25.4;
+const MM: f32 = crate::print_rules::MM as f32;
 
 pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>, String> {
     let mut doc =
@@ -38,7 +39,8 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
     // Content streams with the names their resources give RGB colour spaces.
     let mut content_streams: Vec<(ObjectId, Vec<Vec<u8>>)> = Vec::new();
     for &page_id in &pages {
-        let rgb_names = rgb_space_names(&doc, page_resources(&doc, page_id));
+        let resources = page_resources(&doc, page_id);
+        let rgb_names = rgb_space_names(&doc, Some(&resources));
         let page = doc
             .get_object_mut(page_id)
             .and_then(Object::as_dict_mut)
@@ -295,12 +297,6 @@ fn convert(operands: &[Object], palette: &[([u8; 3], [f64; 4])]) -> Vec<Object> 
     cmyk.iter()
         .map(|v| Object::Real((v * 1000.0).round() / 1000.0))
         .collect()
-}
-
-/// The page's resource dictionary (on the page or inherited from the page tree).
-fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
-    let (direct, ids) = doc.get_page_resources(page_id).ok()?;
-    direct.or_else(|| ids.first().and_then(|id| doc.get_dictionary(*id).ok()))
 }
 
 /// The names under which `resources` lists an RGB colour space (DeviceRGB, or ICC-based with
