@@ -104,10 +104,11 @@ pub struct ListItem {
 }
 
 /// What the one-page summary does when not every pledge fits at the smallest type size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Overflow {
     /// Show as many pledges of each section as fit, and say which are left out (a warning).
+    #[default]
     Shorten,
     /// Fail the summary, for campaigns that choose the pledges themselves.
     Error,

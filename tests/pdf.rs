@@ -475,3 +475,25 @@ fn a_layout_whose_colours_are_hard_to_read_fails_with_the_contrast() {
     );
     assert!(report.outcomes[0].written.is_empty());
 }
+
+#[test]
+fn a_partial_base_layout_changes_only_what_it_says() {
+    // The built-in base is the one place defaults live: a project's own base file that sets only
+    // a name keeps the built-in cover, sizes and print settings.
+    let project = demo_project(&[
+        ("layouts/base/layout.yaml", "name: Eget parti\n"),
+        (
+            "layouts/demo/layout.yaml",
+            "colours:\n  tint: [0, 5, 5, 0]\n",
+        ),
+    ]);
+    let typesetter = Typesetter::new(&Project::open(project.path()).unwrap());
+    let layout = typesetter.layouts().get("demo").unwrap();
+    assert_eq!(layout.name, "Eget parti");
+    assert_eq!(layout.cover, trycksak::layout::CoverStyle::Full);
+    assert_eq!(layout.summary_min_size, 8.0);
+    assert_eq!(layout.print.bleed_mm, 3.0);
+    assert_eq!(layout.colours["tint"].0, [0.0, 5.0, 5.0, 0.0]);
+    assert_eq!(layout.colours["primary"].0, [0.0, 100.0, 90.0, 10.0]);
+    assert!(typesetter.layouts().problems("demo").is_empty());
+}

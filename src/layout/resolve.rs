@@ -1,0 +1,222 @@
+//! A region's layout from its layers: the built-in base, the project's `layouts/base/layout.yaml`
+//! and the region's own file, merged as values (maps key by key, the later layer wins), then
+//! read once. The built-in base defines every key: it is the one place defaults live, so a
+//! project's partial base file changes only what it says.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_yaml::Value;
+
+use super::file::{LayoutFile, Parsed};
+use super::{
+    COLOUR_NAMES, Fonts, LAYOUT_FILE, LEAFLET_FLOOR, Layout, LeafletSettings, PaperSizes,
+    PrintSettings,
+};
+use crate::diagnostics::{Diagnostic, SourceFile, closest};
+use crate::project::Project;
+
+/// One layer of a region's layout: a file as parsed, and the folder it is in (a logo it names
+/// is relative to that folder).
+pub(super) struct Layer<'a> {
+    pub parsed: &'a Parsed,
+    pub dir: PathBuf,
+}
+
+/// `over` merged into `base`: maps key by key, anything else replaced.
+fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Mapping(base), Value::Mapping(over)) => {
+            for (key, value) in over {
+                match base.get_mut(key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over.clone(),
+    }
+}
+
+/// The layout of `region` from its `layers` (built-in base first). Problems that need the
+/// merged values (a font family no font has) go to `problems`.
+pub(super) fn resolve(
+    region: &str,
+    layers: &[Layer],
+    families: &BTreeSet<String>,
+    problems: &mut Vec<Diagnostic>,
+    project: &Project,
+) -> Option<Layout> {
+    let mut merged = Value::Mapping(Default::default());
+    for layer in layers {
+        if let Some(value) = &layer.parsed.value {
+            merge(&mut merged, value);
+        }
+    }
+    let own = layers.last().and_then(|layer| layer.parsed.file.clone());
+    let file = own.unwrap_or_else(|| {
+        SourceFile::new(format!("layouts/{region}/{LAYOUT_FILE}"), String::new())
+    });
+    let values: LayoutFile = match serde_yaml::from_value(merged) {
+        Ok(values) => values,
+        Err(err) => {
+            problems.push(Diagnostic::error(
+                &file,
+                None,
+                format!("the layout is not valid: {err}"),
+            ));
+            return None;
+        }
+    };
+    // Every key is in the built-in base; a missing one is a bug of ours, said as an error.
+    let mut missing = Vec::new();
+    macro_rules! need {
+        ($value:expr, $key:literal) => {
+            match $value {
+                Some(value) => value,
+                None => {
+                    missing.push($key);
+                    Default::default()
+                }
+            }
+        };
+    }
+    let fonts = values.fonts.unwrap_or_default();
+    let paper = values.paper.unwrap_or_default();
+    let summary = values.summary.unwrap_or_default();
+    let leaflet = values.leaflet.unwrap_or_default();
+    let print = values.print.unwrap_or_default();
+    let mut colours = values.colours.unwrap_or_default();
+    colours.retain(|name, _| COLOUR_NAMES.contains(&name.as_str()));
+    for name in COLOUR_NAMES {
+        if !colours.contains_key(*name) {
+            missing.push("colours");
+        }
+    }
+    let min_size = need!(leaflet.min_size, "leaflet: min_size").max(LEAFLET_FLOOR);
+    let layout = Layout {
+        region: region.to_string(),
+        name: need!(values.name, "name"),
+        colours,
+        fonts: Fonts {
+            body: need!(fonts.body, "fonts: body"),
+            heading: need!(fonts.heading, "fonts: heading"),
+        },
+        logo: logo(layers, project),
+        paper: PaperSizes {
+            leaflet: need!(paper.leaflet, "paper: leaflet"),
+            summary: need!(paper.summary, "paper: summary"),
+        },
+        cover: need!(values.cover, "cover"),
+        summary_min_size: need!(summary.min_size, "summary: min_size"),
+        summary_overflow: need!(summary.overflow, "summary: overflow"),
+        leaflet: LeafletSettings {
+            min_size,
+            max_size: need!(leaflet.max_size, "leaflet: max_size").max(min_size),
+            size: leaflet.size,
+            pages: leaflet.pages,
+        },
+        large_print: need!(values.large_print, "large_print"),
+        lix_target: values.lix_target,
+        print: PrintSettings {
+            bleed_mm: need!(print.bleed, "print: bleed"),
+            safe_mm: need!(print.safe, "print: safe"),
+        },
+    };
+    if !missing.is_empty() {
+        missing.dedup();
+        problems.push(
+            Diagnostic::error(
+                &file,
+                None,
+                format!("the layout has no {}", missing.join(", ")),
+            )
+            .with_help("this is a bug in trycksak's built-in base layout: please report it"),
+        );
+        return None;
+    }
+    check_fonts(&layout, layers, families, &file, problems);
+    Some(layout)
+}
+
+/// The logo, as a path relative to the project: from the last layer that names one, relative
+/// to that layer's folder (its file checked it).
+fn logo(layers: &[Layer], project: &Project) -> Option<String> {
+    let layer = layers.iter().rev().find(|layer| {
+        layer
+            .parsed
+            .value
+            .as_ref()
+            .is_some_and(|value| value.get("logo").is_some())
+    })?;
+    let logo = layer.parsed.layout.logo.as_ref()?;
+    let path = project
+        .resolve_inside(&layer.dir.join(LAYOUT_FILE), logo)
+        .ok()?;
+    Some(project.relative(&path).to_string_lossy().replace('\\', "/"))
+}
+
+/// Every font family the layout names must be in the font library; a problem is located where
+/// the family is written (the region's file, else a base file).
+fn check_fonts(
+    layout: &Layout,
+    layers: &[Layer],
+    families: &BTreeSet<String>,
+    fallback: &Arc<SourceFile>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for family in layout.fonts.body.iter().chain(&layout.fonts.heading) {
+        if families.contains(&family.to_lowercase()) {
+            continue;
+        }
+        let file = layers
+            .iter()
+            .rev()
+            .filter_map(|layer| layer.parsed.file.as_ref())
+            .find(|file| file.text.contains(family.as_str()))
+            .unwrap_or(fallback);
+        let span = file
+            .text
+            .find(family.as_str())
+            .map(|start| start..start + family.len());
+        let known: Vec<&str> = families.iter().map(String::as_str).collect();
+        let help = match closest(&family.to_lowercase(), &known) {
+            Some(close) => {
+                format!(
+                    "did you mean `{close}`? Fonts come only from fonts/ (and the built-in ones)"
+                )
+            }
+            None => format!(
+                "the font families available are: {}; add font files to fonts/ for others",
+                known.join(", ")
+            ),
+        };
+        problems.push(
+            Diagnostic::error(file, span, format!("there is no font family `{family}`"))
+                .with_help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_layers_win_key_by_key() {
+        let mut base: Value = serde_yaml::from_str(
+            "colours: {primary: [1, 2, 3, 4], text: [0, 0, 0, 100]}\ncover: full\n",
+        )
+        .unwrap();
+        let region: Value = serde_yaml::from_str("colours: {primary: [9, 9, 9, 9]}\n").unwrap();
+        merge(&mut base, &region);
+        let expected: Value = serde_yaml::from_str(
+            "colours: {primary: [9, 9, 9, 9], text: [0, 0, 0, 100]}\ncover: full\n",
+        )
+        .unwrap();
+        assert_eq!(base, expected);
+    }
+}
