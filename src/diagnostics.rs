@@ -108,6 +108,12 @@ impl Diagnostic {
         }
     }
 
+    /// An error about a whole file (or folder) at `path`, with no place in it: a file that
+    /// cannot be read, a programme that took too long.
+    pub fn about(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic::error(&SourceFile::new(path, String::new()), None, message)
+    }
+
     pub fn warning(
         file: &Arc<SourceFile>,
         span: Option<Range<usize>>,

@@ -8,6 +8,7 @@
 //! 5. [`preflight`] reads finished PDFs back as a print shop's checker does.
 
 pub mod build;
+pub mod check;
 pub mod diagnostics;
 pub mod fsutil;
 pub mod i18n;

@@ -172,6 +172,12 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
 }
 
 impl Programme {
+    /// Its folder in the output folder: `<region>/<slug>`. Region and slug are checked to be
+    /// plain names, so it is inside the output folder.
+    pub fn folder(&self) -> std::path::PathBuf {
+        std::path::Path::new(&self.meta.region).join(&self.slug)
+    }
+
     /// Every section, depth first, in document order.
     pub fn all_sections(&self) -> Vec<&Section> {
         fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {

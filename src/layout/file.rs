@@ -78,8 +78,7 @@ pub(super) fn read_layout_file(
     let path = dir.join(LAYOUT_FILE);
     let display = project.relative(&path).to_path_buf();
     let refused = |why: String| {
-        let file = SourceFile::new(&display, String::new());
-        Diagnostic::error(&file, None, why)
+        Diagnostic::about(&display, why)
             .with_help("a layout.yaml must be a UTF-8 text file inside the project folder")
     };
     match sandbox::read(&project.layouts_dir(), &path) {

@@ -40,11 +40,9 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
     if let Ok(metadata) = std::fs::metadata(path)
         && metadata.len() > MAX_SOURCE_BYTES
     {
-        let file = SourceFile::new(display, String::new());
         return failed(
-            Diagnostic::error(
-                &file,
-                None,
+            Diagnostic::about(
+                display,
                 format!(
                     "the file is {:.1} MB; a programme source may be at most {} MB",
                     metadata.len() as f64 / 1e6,
@@ -57,12 +55,11 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
     match project.read(path) {
         Ok(bytes) => load_bytes(project, path, &bytes),
         Err(err) => {
-            let file = SourceFile::new(display, String::new());
             let why = match &err {
                 PathError::Unreadable(why) => format!("cannot read the file: {why}"),
                 other => format!("the file {}", other.describe()),
             };
-            failed(Diagnostic::error(&file, None, why).with_help(
+            failed(Diagnostic::about(display, why).with_help(
                 "a programme must be a file inside the project folder; copy it in rather than linking to it",
             ))
         }

@@ -8,7 +8,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::Diagnostic;
 use crate::project::{FONTS_DIR, Project};
 
 /// The fonts shipped in `fonts/`, built in so that a project without the folder still builds.
@@ -91,11 +91,9 @@ impl FontLibrary {
                 match project.read(&path) {
                     Ok(data) => fonts.extend(Font::iter(Bytes::new(data))),
                     Err(err) => {
-                        let file = SourceFile::new(project.relative(&path), String::new());
                         problems.push(
-                            Diagnostic::error(
-                                &file,
-                                None,
+                            Diagnostic::about(
+                                project.relative(&path),
                                 format!("the font file {}", err.describe()),
                             )
                             .with_help("copy the font file into fonts/ instead of linking to it"),

@@ -141,10 +141,8 @@ impl Typesetter {
             today: date,
         };
         let standards = PdfStandards::new(standards).map_err(|err| {
-            let file = SourceFile::new("trycksak", String::new());
-            vec![Diagnostic::error(
-                &file,
-                None,
+            vec![Diagnostic::about(
+                "trycksak",
                 format!("PDF standards: {}", err.message()),
             )]
         })?;

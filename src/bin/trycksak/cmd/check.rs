@@ -1,13 +1,8 @@
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use trycksak::build::Outcome;
-use trycksak::diagnostics::has_errors;
-use trycksak::output::pdf::PdfContext;
-use trycksak::output::{OutputKind, report};
+use trycksak::check::{CheckOptions, check};
 use trycksak::preflight;
-use trycksak::source::load_programme;
-use trycksak::typeset::Typesetter;
 
 use super::{Result, open, programmes, report as print_problems};
 use crate::{Env, Status};
@@ -52,56 +47,21 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         });
     }
     let (project, sources) = open(env, &paths)?;
-    let typesetter = Typesetter::new(&project);
+    let options = CheckOptions {
+        a11y: args.a11y,
+        print: args.print,
+    };
     let mut stdout = std::io::stdout().lock();
     let mut outcomes = Vec::new();
-    for source in &sources {
-        let loaded = load_programme(&project, source);
-        let mut diagnostics = loaded.diagnostics;
-        if let Some(programme) = &loaded.programme {
-            diagnostics.extend(
-                typesetter
-                    .layouts()
-                    .problems(&programme.meta.region)
-                    .iter()
-                    .cloned(),
-            );
-            let cx = PdfContext::new(&typesetter, &loaded.file, false);
-            if let Err(missing) = cx.check_glyphs(programme) {
-                diagnostics.extend(missing);
-            }
-            if args.a11y && !has_errors(&diagnostics) {
-                let target = report::lix_target(programme, typesetter.layouts());
-                let (text, warnings) = report::render(programme, &loaded.file, target);
-                diagnostics.extend(warnings);
-                let _ = writeln!(stdout, "{text}");
-            }
-            if args.print && !has_errors(&diagnostics) {
-                for kind in OutputKind::ALL.iter().copied().filter(|k| k.for_print()) {
-                    match kind.render(programme, &cx) {
-                        Ok(output) => {
-                            diagnostics.extend(output.warnings);
-                            let name = Path::new(&programme.meta.region)
-                                .join(&programme.slug)
-                                .join(kind.file_name(&programme.slug, &programme.meta.lang));
-                            let report = preflight::inspect(&output.bytes);
-                            preflight_failed += usize::from(!report.failures().is_empty());
-                            let _ =
-                                write!(stdout, "{}", report.render(&name.display().to_string()));
-                        }
-                        Err(errors) => diagnostics.extend(errors),
-                    }
-                }
-            }
+    for checked in check(&project, &sources, options) {
+        if let Some(report) = &checked.report {
+            let _ = writeln!(stdout, "{report}");
         }
-        outcomes.push(Outcome {
-            source: project.relative(source).to_path_buf(),
-            diagnostics,
-            written: Vec::new(),
-            timings: Vec::new(),
-            failed_kinds: Vec::new(),
-            previews_written: 0,
-        });
+        for (path, report) in &checked.preflights {
+            preflight_failed += usize::from(!report.failures().is_empty());
+            let _ = write!(stdout, "{}", report.render(&path.display().to_string()));
+        }
+        outcomes.push(checked.outcome);
     }
     print_problems(env, &outcomes);
     let failed = outcomes.iter().filter(|o| o.failed()).count();

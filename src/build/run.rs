@@ -1,0 +1,212 @@
+//! Running a build: one thread per job slot, each programme rendered there; a document that
+//! takes too long, or a panic, becomes that programme's error while the others go on.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use super::write::write_outputs;
+use super::{BuildOptions, Job, Outcome, Timing};
+use crate::diagnostics::{Diagnostic, has_errors};
+use crate::output::pdf::PdfContext;
+use crate::output::{OutputKind, Rendered};
+use crate::sandbox::OutputDir;
+use crate::typeset::Typesetter;
+
+/// One programme waiting to be built.
+pub(super) struct Task {
+    pub(super) index: usize,
+    pub(super) outcome: Outcome,
+    pub(super) job: Job,
+    pub(super) state: Arc<Running>,
+}
+
+/// Builds one programme; a panic becomes its error.
+pub(super) fn build_one(
+    typesetter: &Typesetter,
+    task: Task,
+    options: &BuildOptions,
+    out: &OutputDir,
+) -> (usize, Outcome) {
+    let Task {
+        index,
+        outcome,
+        job,
+        state,
+    } = task;
+    let source = outcome.source.clone();
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut outcome = outcome;
+        let rendered = render(typesetter, &job, options, &mut outcome, &state);
+        // A programme given up on (it took too long) writes nothing any more.
+        if !state.abandoned.load(Ordering::SeqCst) {
+            write_outputs(out, &job, rendered, options, &mut outcome);
+        }
+        outcome
+    }));
+    let outcome = result.unwrap_or_else(|panic| internal_error(source, &state, &*panic));
+    // Keep memory flat over hundreds of programmes: drop Typst's cached results that the last
+    // two programmes did not use (other programmes rarely can).
+    typst::comemo::evict(2);
+    (index, outcome)
+}
+
+/// Stack size of build threads and Typst's: it recurses deeply on nested content.
+pub(super) const BUILD_STACK: usize = 64 << 20;
+
+/// How often a long build brings `out/manifest.json` up to date.
+pub(super) const MANIFEST_INTERVAL: Duration = Duration::from_millis(500);
+
+/// What one programme's thread is doing, for the collecting thread.
+pub(super) struct Running {
+    /// The programme, relative to the project.
+    pub(super) source: PathBuf,
+    /// The document being typeset and since when.
+    pub(super) current: Mutex<Option<(OutputKind, Instant)>>,
+    /// Set when the build gave up on this programme: it must not write anything any more.
+    pub(super) abandoned: AtomicBool,
+}
+
+/// The programmes whose current document has taken longer than the timeout: they fail, and
+/// their threads are left to finish (or not) without writing anything.
+pub(super) fn timed_out(
+    running: &[Option<Arc<Running>>],
+    outcomes: &[Option<Outcome>],
+    options: &BuildOptions,
+) -> Vec<(usize, Outcome)> {
+    let mut out = Vec::new();
+    for (index, state) in running.iter().enumerate() {
+        let Some(state) = state else { continue };
+        if outcomes[index].is_some() {
+            continue;
+        }
+        let current = *state.current.lock().unwrap_or_else(|e| e.into_inner());
+        let Some((kind, since)) = current else {
+            continue;
+        };
+        if since.elapsed() < options.timeout {
+            continue;
+        }
+        state.abandoned.store(true, Ordering::SeqCst);
+        let mut outcome = Outcome::new(state.source.clone());
+        outcome.diagnostics.push(
+            Diagnostic::about(
+                &state.source,
+                format!(
+                    "typesetting the {} took longer than {} s and was stopped: the layout's template may loop forever",
+                    kind.name(),
+                    options.timeout.as_secs_f64()
+                ),
+            )
+            .with_help("look for a loop that never ends in the region's .typ files (layouts/<region>/ or layouts/base/); nothing of this programme was written"),
+        );
+        out.push((index, outcome));
+    }
+    out
+}
+
+/// A panic while building one programme: a bug of ours, reported as that programme's error.
+fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any + Send)) -> Outcome {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    let doing = state
+        .current
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .map(|(kind, _)| format!(" while making the {}", kind.name()))
+        .unwrap_or_default();
+    let mut outcome = Outcome::new(source.clone());
+    outcome.diagnostics.push(
+        Diagnostic::about(&source, format!("internal error{doing}: {message}")).with_help(format!(
+            "this is a bug in trycksak, not in your file: please report it with {} attached; the other programmes were built",
+            source.display()
+        )),
+    );
+    outcome
+}
+
+/// Renders the outputs of `job`'s programme, each on its own: a print-only problem (a coarse
+/// image) fails the print twins, and the text version and the screen PDFs are still made.
+/// Failures go into `outcome`; a region whose layout has errors renders nothing.
+pub(super) fn render(
+    typesetter: &Typesetter,
+    job: &Job,
+    options: &BuildOptions,
+    outcome: &mut Outcome,
+    state: &Running,
+) -> Vec<(OutputKind, Rendered)> {
+    let Job {
+        programme, file, ..
+    } = job;
+    // A region whose layout has errors cannot build; say so once, before any rendering.
+    let layout_problems = typesetter.layouts().problems(&programme.meta.region);
+    // Its warnings (ink limits, say) are shown with the programme; the report drops repeats.
+    outcome.diagnostics.extend(layout_problems.iter().cloned());
+    if has_errors(layout_problems) {
+        return Vec::new();
+    }
+    let cx = PdfContext::new(typesetter, file, options.preview);
+    let kinds = options
+        .kinds
+        .clone()
+        .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
+    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
+    for kind in kinds {
+        // A print twin shares its screen twin's layout: when that failed, it fails the same way.
+        if kind
+            .made_from()
+            .is_some_and(|twin| outcome.failed_kinds.contains(&twin))
+        {
+            outcome.failed_kinds.push(kind);
+            continue;
+        }
+        let started = Instant::now();
+        *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
+        #[cfg(debug_assertions)]
+        panic_for_tests(&programme.slug);
+        let result = kind.render(programme, &cx);
+        let output = result.as_ref().ok();
+        outcome.timings.push(Timing {
+            kind,
+            elapsed: started.elapsed(),
+            tries: output.and_then(|output| output.tries),
+            summary: output.and_then(|output| output.summary.clone()),
+        });
+        match result {
+            Ok(output) => {
+                // The twins of one layout share its warnings: say each once.
+                for warning in &output.warnings {
+                    if !outcome
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.short() == warning.short())
+                    {
+                        outcome.diagnostics.push(warning.clone());
+                    }
+                }
+                rendered.push((kind, output));
+            }
+            Err(errors) => {
+                outcome.failed_kinds.push(kind);
+                outcome.diagnostics.extend(errors)
+            }
+        }
+    }
+    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    rendered
+}
+
+/// Debug builds only: `TRYCKSAK_TEST_PANIC=<slug>` panics while building that programme, so that
+/// the tests can prove a panic stays one programme's error.
+#[cfg(debug_assertions)]
+fn panic_for_tests(slug: &str) {
+    if std::env::var("TRYCKSAK_TEST_PANIC").is_ok_and(|target| target == slug) {
+        panic!("TRYCKSAK_TEST_PANIC asked for a panic in {slug}");
+    }
+}
