@@ -8,14 +8,17 @@
 //! pledge does the summary leave pledges out: the same number from each section, first ones
 //! first, as many as fit (found by compiling), with a warning that says which.
 
+mod messages;
+
+use messages::{nothing_fits, overflow_error, shortened};
+
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
 use super::{print, twins};
 use crate::i18n::Labels;
-use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::Diagnostic;
 use crate::layout::{Layout, Paper};
 use crate::model::{Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, plain_text};
 use crate::typeset::{Compiled, labelled_metadata};
@@ -391,127 +394,6 @@ fn per_section_within(groups: &[PledgeGroup], most: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// Where the front matter says how the summary is made (`summary:`), else its title.
-fn front_matter_span(file: &SourceFile) -> std::ops::Range<usize> {
-    let mut offset = 0;
-    let mut title = None;
-    for (number, line) in file.text.split_inclusive('\n').enumerate() {
-        if number > 0 && line.trim_end() == "---" {
-            break;
-        }
-        let span = offset..offset + line.trim_end().len();
-        if line.starts_with("summary:") {
-            return span;
-        }
-        if line.starts_with("title:") {
-            title = Some(span);
-        }
-        offset += line.len();
-    }
-    title.unwrap_or_else(|| file.line_span(1))
-}
-
-/// How to choose the pledges yourself, for the warning and the errors.
-const HOW_TO_CHOOSE: &str = "mark the pledges the summary should show with `<!-- summary -->` at the end of each, or write `summary:` in the front matter with `pledges: N` under it (the first N of each section)";
-
-/// The warning when the summary shows only some pledges: how many of each section, of how many.
-fn shortened(
-    programme: &Programme,
-    source: &Arc<SourceFile>,
-    shown: &[Shown],
-    per_section: usize,
-) -> Diagnostic {
-    let total: usize = shown.iter().map(|s| s.of).sum();
-    let kept: usize = shown.iter().map(|s| s.shown).sum();
-    const LISTED: usize = 6;
-    let mut sections: Vec<String> = shown
-        .iter()
-        .take(LISTED)
-        .map(|s| format!("“{}” {} of {}", s.section, s.shown, s.of))
-        .collect();
-    if shown.len() > LISTED {
-        sections.push(format!("and {} more sections", shown.len() - LISTED));
-    }
-    let first = match per_section {
-        0 => "none of the pledges".to_string(),
-        1 => "the first pledge".to_string(),
-        n => format!("the first {n} pledges"),
-    };
-    Diagnostic::warning(
-        source,
-        Some(front_matter_span(source)),
-        format!(
-            "not every pledge fits the one-page summary: it shows {first} of each section ({kept} of the {total} pledges of these sections): {}",
-            sections.join("; ")
-        ),
-    )
-    .with_help(format!(
-        "{HOW_TO_CHOOSE}; `overflow: error` under `summary:` makes this an error. The other outputs of {} have every pledge",
-        programme.source
-    ))
-}
-
-/// The error when overflow is to be an error: located at the section with the most pledges,
-/// with a number of pledges per section that was verified to fit.
-fn overflow_error(
-    programme: &Programme,
-    source: &Arc<SourceFile>,
-    chosen: &[PledgeGroup],
-    per_section: usize,
-    tightest: Fit,
-) -> Diagnostic {
-    let largest = chosen
-        .iter()
-        .max_by_key(|g| (g.items.len() + g.omitted, std::cmp::Reverse(g.line)))
-        .expect("a summary that overflows has pledges");
-    let span = (largest.line > 0).then(|| source.line_span(largest.line));
-    let fix = if per_section == 0 {
-        "shorten the lead text and the section headings, or mark a few pledges with `<!-- summary -->`".to_string()
-    } else {
-        format!(
-            "write `summary:` in the front matter with `pledges: {per_section}` under it (the first {per_section} of each section fit; checked), or {HOW_TO_CHOOSE_SHORT}"
-        )
-    };
-    Diagnostic::error(
-        source,
-        span.or_else(|| Some(front_matter_span(source))),
-        format!(
-            "the one-page summary cannot show every pledge: even at {} pt only {per_section} pledges of each section fit, and this section has {}",
-            tightest.size,
-            largest.items.len() + largest.omitted
-        ),
-    )
-    .with_help(format!(
-        "{fix}. This is an error because the layout or the front matter of {} says `overflow: error`; with `overflow: shorten` the summary leaves out what does not fit, with a warning",
-        programme.source
-    ))
-}
-
-const HOW_TO_CHOOSE_SHORT: &str = "mark the pledges to show with `<!-- summary -->`";
-
-/// The error when not even the title, lead and headings fit, without any pledge.
-fn nothing_fits(
-    programme: &Programme,
-    source: &Arc<SourceFile>,
-    data: &DocumentData,
-    tightest: Fit,
-) -> Diagnostic {
-    let lead = plain_text(&data.lead).chars().count();
-    let sections = data.pledges.len();
-    Diagnostic::error(
-        source,
-        Some(front_matter_span(source)),
-        format!(
-            "the one-page summary cannot fit even without pledges: at {} pt the title, the lead text ({lead} characters) and the {sections} section headings run over the page",
-            tightest.size
-        ),
-    )
-    .with_help(format!(
-        "in the front matter of {}, write `summary:` with a short `lead:` under it (a sentence or two), or mark a few pledges with `<!-- summary -->` so that only their sections are shown",
-        programme.source
-    ))
 }
 
 /// The lead text: the front matter's `summary`, else the first paragraph of the programme.

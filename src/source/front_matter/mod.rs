@@ -7,9 +7,11 @@ use std::ops::Range;
 
 use serde_yaml::{Mapping, Value};
 
+mod values;
+
 use super::{Context, Parts, is_valid_name};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Image, Metadata, Overflow};
+use crate::model::Metadata;
 use crate::project::BASE_REGION;
 
 /// The keys a front matter may have, with what each is for (used in messages).
@@ -309,160 +311,6 @@ impl Fields<'_, '_> {
             )
             .with_help(help),
         );
-    }
-
-    fn cover(&mut self, mapping: &Mapping) -> Option<Image> {
-        let value = mapping.get("cover")?;
-        let file = self.cx.file;
-        let cover_span = self.key_span("cover");
-        let Value::Mapping(cover) = value else {
-            if value.is_null() {
-                return None;
-            }
-            self.diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    Some(cover_span),
-                    "`cover` must have an `image` and an `alt` line under it",
-                )
-                .with_help(
-                    "write\ncover:\n  image: bilder/omslag.jpg\n  alt: What the picture shows",
-                ),
-            );
-            return None;
-        };
-        let indent = self.block_indent("cover");
-        let sub_span = |fields: &Self, key: &str| {
-            fields
-                .nested_key_span(key, indent)
-                .unwrap_or_else(|| cover_span.clone())
-        };
-        for key in cover.keys() {
-            let name = key.as_str().unwrap_or("?");
-            if !COVER_KEYS.contains(&name) {
-                let span = sub_span(self, name);
-                self.diagnostics
-                    .push(unknown_key(self.cx, span, name, COVER_KEYS, "`cover`"));
-            }
-        }
-        let text = |key: &str| {
-            cover.get(key).and_then(|v| match v {
-                Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-                _ => None,
-            })
-        };
-        let (image, alt) = (text("image"), text("alt"));
-        if image.is_none() && !misspelled(cover, "image", COVER_KEYS) {
-            self.diagnostics.push(
-                Diagnostic::error(file, Some(cover_span.clone()), "`cover` has no `image`")
-                    .with_help(
-                        "add `image: path/to/picture.jpg` (relative to this file) under `cover:`",
-                    ),
-            );
-        }
-        if alt.is_none() && !misspelled(cover, "alt", COVER_KEYS) {
-            self.diagnostics.push(
-                Diagnostic::error(file, Some(cover_span.clone()), "the cover image has no alt text")
-                    .with_help("add `alt:` under `cover:` with a short description of what the picture shows, for readers who cannot see it"),
-            );
-        }
-        let image = image?;
-        let span = sub_span(self, "image");
-        if let Some(alt) = &alt
-            && let Some(problem) = super::markdown::alt_problem(alt, &image, "")
-        {
-            let span = sub_span(self, "alt");
-            self.diagnostics
-                .push(Diagnostic::error(file, Some(span), problem).with_help(
-                    "describe what the picture shows, e.g. `alt: Sjukhuset i Kalix en vinterdag`",
-                ));
-            return None;
-        }
-        match self.cx.resolve_image(&image, span.clone()) {
-            Ok(path) => Some(Image {
-                path,
-                alt: alt?,
-                at: span,
-            }),
-            Err(diagnostic) => {
-                self.diagnostics.push(*diagnostic);
-                None
-            }
-        }
-    }
-
-    fn lix_target(&mut self, mapping: &Mapping) -> Option<f64> {
-        let value = mapping.get("lix_target")?;
-        match value.as_f64() {
-            Some(target) if (10.0..=100.0).contains(&target) => Some(target),
-            _ => {
-                let span = self.value_span("lix_target");
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        self.cx.file,
-                        Some(span),
-                        "`lix_target` must be a number from 10 to 100",
-                    )
-                    .with_help("e.g. `lix_target: 45`: LIX 40–50 is medium, 30–40 easy to read"),
-                );
-                None
-            }
-        }
-    }
-
-    /// `summary: text`, or `summary:` with `lead: text`, `pledges: N` (the first N pledges of
-    /// each section) and `overflow: shorten|error` under it.
-    fn summary(&mut self, mapping: &Mapping) -> (Option<String>, Option<u32>, Option<Overflow>) {
-        let Some(Value::Mapping(summary)) = mapping.get("summary") else {
-            return (self.text(mapping, "summary"), None, None);
-        };
-        let file = self.cx.file;
-        let indent = self.block_indent("summary");
-        let span_of = |fields: &Self, key: &str| {
-            fields
-                .nested_key_span(key, indent)
-                .unwrap_or_else(|| fields.key_span("summary"))
-        };
-        for key in summary.keys() {
-            let name = key.as_str().unwrap_or("?");
-            if !SUMMARY_KEYS.contains(&name) {
-                let span = span_of(self, name);
-                self.diagnostics
-                    .push(unknown_key(self.cx, span, name, SUMMARY_KEYS, "`summary`"));
-            }
-        }
-        let lead = match summary.get("lead") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            _ => None,
-        };
-        let pledges = match summary.get("pledges") {
-            None => None,
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=1000).contains(&n)) => {
-                n.as_u64().map(|n| n as u32)
-            }
-            Some(_) => {
-                let span = span_of(self, "pledges");
-                self.diagnostics.push(
-                    Diagnostic::error(file, Some(span), "`pledges` must be a whole number of pledges, 1 or more")
-                        .with_help("e.g. `pledges: 3` takes the first three pledges of each section into the summary"),
-                );
-                None
-            }
-        };
-        let overflow = match summary.get("overflow") {
-            None => None,
-            Some(Value::String(s)) if s == "shorten" => Some(Overflow::Shorten),
-            Some(Value::String(s)) if s == "error" => Some(Overflow::Error),
-            Some(_) => {
-                let span = span_of(self, "overflow");
-                self.diagnostics.push(
-                    Diagnostic::error(file, Some(span), "`overflow` must be `shorten` or `error`")
-                        .with_help("`shorten` leaves out the pledges that do not fit, with a warning; `error` fails the summary instead"),
-                );
-                None
-            }
-        };
-        (lead, pledges, overflow)
     }
 
     /// The indentation of the first key under the top-level `key:`.

@@ -1,0 +1,300 @@
+//! The content-stream walk of the preflight: every painting operator of a page and of the forms
+//! and images it draws, with the transformation and colour state a renderer would track.
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object};
+
+use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
+use crate::print_rules::{INK_LIMIT, MM};
+
+/// Walks content streams, tracking the transformation and colour state.
+pub(super) struct Painter<'a> {
+    pub(super) doc: &'a Document,
+    /// The page's number, for the report.
+    pub(super) page: usize,
+    pub(super) report: &'a mut Report,
+}
+
+type Matrix = [f64; 6];
+
+fn multiply(a: Matrix, b: Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    /// The current fill colour as CMYK, when it is CMYK.
+    fill_cmyk: Option<[f64; 4]>,
+    fill_space: String,
+    stroke_space: String,
+}
+
+impl Painter<'_> {
+    /// Walks `content` (a page's or a form's) with `resources`, under the transformation `ctm`.
+    pub(super) fn paint(
+        &mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        ctm: Matrix,
+        depth: usize,
+    ) {
+        let Ok(content) = Content::decode(content) else {
+            return;
+        };
+        let mut state = State {
+            ctm,
+            fill_cmyk: None,
+            fill_space: "DeviceGray".into(),
+            stroke_space: "DeviceGray".into(),
+        };
+        let mut stack: Vec<State> = Vec::new();
+        let numbers = |operands: &[Object]| -> Vec<f64> {
+            operands
+                .iter()
+                .filter_map(|o| o.as_float().ok().map(f64::from))
+                .collect()
+        };
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "q" => stack.push(state.clone()),
+                "Q" => {
+                    if let Some(saved) = stack.pop() {
+                        state = saved;
+                    }
+                }
+                "cm" => {
+                    if let Ok(m) = <[f64; 6]>::try_from(numbers(&op.operands)) {
+                        state.ctm = multiply(m, state.ctm);
+                    }
+                }
+                "k" | "K" => {
+                    let inks = numbers(&op.operands);
+                    self.used("DeviceCMYK");
+                    self.ink(&inks);
+                    if op.operator == "k" {
+                        state.fill_space = "DeviceCMYK".into();
+                        state.fill_cmyk = <[f64; 4]>::try_from(inks).ok();
+                    } else {
+                        state.stroke_space = "DeviceCMYK".into();
+                    }
+                }
+                "rg" | "RG" => {
+                    self.used("DeviceRGB");
+                    if op.operator == "rg" {
+                        state.fill_space = "DeviceRGB".into();
+                        state.fill_cmyk = None;
+                    }
+                }
+                "g" | "G" => {
+                    self.used("DeviceGray");
+                    if op.operator == "g" {
+                        state.fill_space = "DeviceGray".into();
+                        let gray = numbers(&op.operands).first().copied().unwrap_or(0.0);
+                        state.fill_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
+                    }
+                }
+                "cs" | "CS" => {
+                    let space = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(|name| self.colour_space_name(name, resources))
+                        .unwrap_or_default();
+                    if op.operator == "cs" {
+                        state.fill_space = space;
+                        state.fill_cmyk = None;
+                    } else {
+                        state.stroke_space = space;
+                    }
+                }
+                "sc" | "scn" | "SC" | "SCN" => {
+                    let fill = op.operator.starts_with('s');
+                    let space = if fill {
+                        state.fill_space.clone()
+                    } else {
+                        state.stroke_space.clone()
+                    };
+                    self.used(&space);
+                    let values = numbers(&op.operands);
+                    if space == "DeviceCMYK" || space == "ICCBased CMYK" {
+                        self.ink(&values);
+                        if fill {
+                            state.fill_cmyk = <[f64; 4]>::try_from(values).ok();
+                        }
+                    }
+                }
+                "Tj" | "TJ" | "'" | "\"" => {
+                    if let Some([c, m, y, k]) = state.fill_cmyk
+                        && k >= 0.9
+                        && c + m + y > 0.0
+                    {
+                        self.report.rich_black_text.insert(self.page);
+                    }
+                }
+                "Do" => {
+                    if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
+                        self.xobject(name, resources, state.ctm, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn used(&mut self, space: &str) {
+        if !space.is_empty() {
+            self.report.colour_spaces.insert(space.to_string());
+        }
+    }
+
+    fn ink(&mut self, inks: &[f64]) {
+        let total: f64 = inks.iter().sum::<f64>() * 100.0;
+        if inks.len() == 4 && total > INK_LIMIT + 0.5 {
+            self.report.ink_over_limit.push((self.page, total));
+        }
+    }
+
+    /// A colour space operand as a readable name: device spaces as they are, named resources
+    /// resolved (`Separation All`, `ICCBased CMYK`).
+    fn colour_space_name(&self, name: &[u8], resources: &Dictionary) -> String {
+        if matches!(
+            name,
+            b"DeviceRGB" | b"DeviceCMYK" | b"DeviceGray" | b"Pattern"
+        ) {
+            return String::from_utf8_lossy(name).into_owned();
+        }
+        let space = resources
+            .get(b"ColorSpace")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|d| d.get(name).ok())
+            .and_then(|o| self.doc.dereference(o).ok())
+            .map(|(_, o)| o.clone());
+        describe_space(self.doc, space.as_ref())
+    }
+
+    fn xobject(&mut self, name: &[u8], resources: &Dictionary, ctm: Matrix, depth: usize) {
+        let Some(stream) = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|d| d.get(name).ok())
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_stream().ok())
+        else {
+            return;
+        };
+        let dict = &stream.dict;
+        match dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"Image") => {
+                let int = |key: &[u8]| {
+                    dict.get(key)
+                        .ok()
+                        .and_then(|o| o.as_i64().ok())
+                        .unwrap_or(0) as u32
+                };
+                let (width, height) = (int(b"Width"), int(b"Height"));
+                // The image fills the unit square: its printed size is the CTM's axes.
+                let placed_w = ctm[0].hypot(ctm[1]);
+                let placed_h = ctm[2].hypot(ctm[3]);
+                let is_mask = dict
+                    .get(b"ImageMask")
+                    .and_then(Object::as_bool)
+                    .unwrap_or(false);
+                if placed_w <= 0.0 || placed_h <= 0.0 || is_mask {
+                    return;
+                }
+                let ppi = (width as f64 / (placed_w / 72.0)).min(height as f64 / (placed_h / 72.0));
+                let space = dict
+                    .get(b"ColorSpace")
+                    .ok()
+                    .and_then(|o| self.doc.dereference(o).ok())
+                    .map(|(_, o)| o.clone());
+                let colour_space = describe_space(self.doc, space.as_ref());
+                self.used(&colour_space);
+                self.report.images.push(ImageFacts {
+                    page: self.page,
+                    pixels: (width, height),
+                    placed_mm: (placed_w / MM, placed_h / MM),
+                    ppi,
+                    colour_space,
+                });
+            }
+            Ok(b"Form") if depth < MAX_FORM_DEPTH => {
+                let matrix = dict
+                    .get(b"Matrix")
+                    .and_then(Object::as_array)
+                    .ok()
+                    .and_then(|a| {
+                        let v: Vec<f64> = a
+                            .iter()
+                            .filter_map(|o| o.as_float().ok().map(f64::from))
+                            .collect();
+                        <[f64; 6]>::try_from(v).ok()
+                    })
+                    .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+                let own = dict
+                    .get(b"Resources")
+                    .ok()
+                    .and_then(|o| self.doc.dereference(o).ok())
+                    .and_then(|(_, o)| o.as_dict().ok().cloned())
+                    .unwrap_or_else(|| resources.clone());
+                let content = stream
+                    .decompressed_content_with_limit(MAX_STREAM)
+                    .unwrap_or_else(|_| stream.content.clone());
+                self.paint(&content, &own, multiply(matrix, ctm), depth + 1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A colour space object as a readable name.
+fn describe_space(doc: &Document, space: Option<&Object>) -> String {
+    match space {
+        Some(Object::Name(name)) => String::from_utf8_lossy(name).into_owned(),
+        Some(Object::Array(items)) => {
+            let family = items
+                .first()
+                .and_then(|o| o.as_name().ok())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            match family.as_str() {
+                "Separation" => {
+                    let colorant = items
+                        .get(1)
+                        .and_then(|o| o.as_name().ok())
+                        .map(|n| String::from_utf8_lossy(n).into_owned())
+                        .unwrap_or_default();
+                    format!("Separation {colorant}")
+                }
+                "ICCBased" => {
+                    let components = items
+                        .get(1)
+                        .and_then(|o| doc.dereference(o).ok())
+                        .and_then(|(_, o)| o.as_stream().ok())
+                        .and_then(|s| s.dict.get(b"N").ok())
+                        .and_then(|n| n.as_i64().ok());
+                    match components {
+                        Some(1) => "ICCBased Gray".into(),
+                        Some(3) => "ICCBased RGB".into(),
+                        Some(4) => "ICCBased CMYK".into(),
+                        _ => "ICCBased".into(),
+                    }
+                }
+                other => other.to_string(),
+            }
+        }
+        _ => String::new(),
+    }
+}
