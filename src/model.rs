@@ -171,7 +171,84 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
     }
 }
 
+impl Block {
+    /// The blocks directly inside this one (a list's items', a quote's), in order. Every kind
+    /// is named: a new kind of block must say what it holds.
+    pub fn children(&self) -> Vec<&Block> {
+        match &self.kind {
+            BlockKind::PledgeList { items, .. } | BlockKind::List { items, .. } => {
+                items.iter().flat_map(|item| &item.blocks).collect()
+            }
+            BlockKind::Quote { blocks } => blocks.iter().collect(),
+            BlockKind::Paragraph { .. }
+            | BlockKind::Table { .. }
+            | BlockKind::Image(_)
+            | BlockKind::Preformatted { .. }
+            | BlockKind::ThematicBreak => Vec::new(),
+        }
+    }
+
+    /// The runs of text this block holds itself, not its children's: a paragraph, a lead-in,
+    /// table cells. (Preformatted text is plain: see [`BlockKind::Preformatted`].)
+    pub fn own_inlines(&self) -> Vec<&[Inline]> {
+        match &self.kind {
+            BlockKind::Paragraph { content } => vec![content.as_slice()],
+            BlockKind::PledgeList { lead_in, .. } => vec![lead_in.as_slice()],
+            BlockKind::Table { header, rows, .. } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(Vec::as_slice)
+                .collect(),
+            BlockKind::List { .. }
+            | BlockKind::Quote { .. }
+            | BlockKind::Image(_)
+            | BlockKind::Preformatted { .. }
+            | BlockKind::ThematicBreak => Vec::new(),
+        }
+    }
+}
+
+/// `blocks` and every block inside them, depth first in document order (a list before its
+/// items' blocks).
+pub fn depth_first(blocks: &[Block]) -> Vec<&Block> {
+    fn walk<'a>(block: &'a Block, out: &mut Vec<&'a Block>) {
+        out.push(block);
+        for child in block.children() {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        walk(block, &mut out);
+    }
+    out
+}
+
 impl Programme {
+    /// Every block of the programme, depth first in document order: the introduction's, then
+    /// each section's (subsections after their section).
+    pub fn blocks(&self) -> Vec<&Block> {
+        let mut out = depth_first(&self.intro);
+        for section in self.all_sections() {
+            out.extend(depth_first(&section.blocks));
+        }
+        out
+    }
+
+    /// Every image: the cover's, then those in the text.
+    pub fn images(&self) -> Vec<&Image> {
+        let mut images: Vec<&Image> = self.meta.cover.iter().collect();
+        images.extend(
+            self.blocks()
+                .into_iter()
+                .filter_map(|block| match &block.kind {
+                    BlockKind::Image(image) => Some(image),
+                    _ => None,
+                }),
+        );
+        images
+    }
+
     /// Its folder in the output folder: `<region>/<slug>`. Region and slug are checked to be
     /// plain names, so it is inside the output folder.
     pub fn folder(&self) -> std::path::PathBuf {

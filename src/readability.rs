@@ -13,7 +13,7 @@
 //!   sentences.
 //! - **LIX** = words / sentences + 100 × long words / words.
 
-use crate::model::{Block, BlockKind, ListItem, Programme, Section, plain_text};
+use crate::model::{Block, BlockKind, Programme, Section, depth_first, plain_text};
 
 /// More letters than this make a long word.
 pub const LONG_WORD: usize = 6;
@@ -186,29 +186,13 @@ fn analyse_section(section: &Section) -> SectionReadability<'_> {
 }
 
 fn add_blocks(analysis: &mut Analysis, blocks: &[Block]) {
-    for block in blocks {
-        match &block.kind {
-            BlockKind::Paragraph { content } => analysis.add_text(&plain_text(content), block.line),
-            BlockKind::PledgeList { lead_in, items } => {
-                analysis.add_text(&plain_text(lead_in), block.line);
-                add_items(analysis, items);
-            }
-            BlockKind::List { items, .. } => add_items(analysis, items),
-            BlockKind::Quote { blocks } => add_blocks(analysis, blocks),
-            BlockKind::Table { header, rows, .. } => {
-                for cell in header.iter().chain(rows.iter().flatten()) {
-                    analysis.add_text(&plain_text(cell), block.line);
-                }
-            }
-            BlockKind::Preformatted { text } => analysis.add_text(text, block.line),
-            BlockKind::Image(_) | BlockKind::ThematicBreak => {}
+    for block in depth_first(blocks) {
+        for run in block.own_inlines() {
+            analysis.add_text(&plain_text(run), block.line);
         }
-    }
-}
-
-fn add_items(analysis: &mut Analysis, items: &[ListItem]) {
-    for item in items {
-        add_blocks(analysis, &item.blocks);
+        if let BlockKind::Preformatted { text } = &block.kind {
+            analysis.add_text(text.as_str(), block.line);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use typst_pdf::PdfStandard;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
-use crate::model::{Block, BlockKind, Inline, Programme};
+use crate::model::{BlockKind, Inline, Programme};
 use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
 
 use super::hyphenate;
@@ -324,32 +324,15 @@ pub fn visit_text(programme: &Programme, f: &mut dyn FnMut(&str)) {
             }
         }
     }
-    fn blocks(items: &[Block], f: &mut dyn FnMut(&str)) {
-        for block in items {
-            match &block.kind {
-                BlockKind::Paragraph { content } => inlines(content, f),
-                BlockKind::PledgeList { lead_in, items } => {
-                    inlines(lead_in, f);
-                    items.iter().for_each(|item| blocks(&item.blocks, f));
-                }
-                BlockKind::List { items, .. } => {
-                    items.iter().for_each(|item| blocks(&item.blocks, f))
-                }
-                BlockKind::Quote { blocks: inner } => blocks(inner, f),
-                BlockKind::Table { header, rows, .. } => {
-                    header
-                        .iter()
-                        .chain(rows.iter().flatten())
-                        .for_each(|cell| inlines(cell, f));
-                }
-                BlockKind::Preformatted { text } => f(text),
-                BlockKind::Image(_) | BlockKind::ThematicBreak => {}
-            }
-        }
-    }
-    blocks(&programme.intro, f);
     for section in programme.all_sections() {
         inlines(&section.heading, f);
-        blocks(&section.blocks, f);
+    }
+    for block in programme.blocks() {
+        for run in block.own_inlines() {
+            inlines(run, f);
+        }
+        if let BlockKind::Preformatted { text } = &block.kind {
+            f(text);
+        }
     }
 }

@@ -10,7 +10,7 @@ use super::text::wrap;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Labels;
 use crate::layout::Layouts;
-use crate::model::{Block, BlockKind, Inline, Programme, Section, plain_text};
+use crate::model::{BlockKind, Inline, Programme, Section, plain_text};
 use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
 
 /// The words of the report, per language.
@@ -320,14 +320,16 @@ fn images_and_links(out: &mut Vec<String>, w: &Words, programme: &Programme) {
     if let Some(cover) = &programme.meta.cover {
         images.push(format!("{}: ”{}”", cover.path, cover.alt));
     }
-    let mut visit = |blocks: &[Block]| {
-        for block in blocks {
-            collect(block, &mut images, &mut links, w);
+    for block in programme.blocks() {
+        if let BlockKind::Image(image) = &block.kind {
+            images.push(format!(
+                "{} {}, {}: ”{}”",
+                w.line, block.line, image.path, image.alt
+            ));
         }
-    };
-    visit(&programme.intro);
-    for section in programme.all_sections() {
-        visit(&section.blocks);
+        for run in block.own_inlines() {
+            collect_links(run, block.line, &mut links, w);
+        }
     }
     heading(out, w.images);
     if images.is_empty() {
@@ -342,39 +344,6 @@ fn images_and_links(out: &mut Vec<String>, w: &Words, programme: &Programme) {
     }
     for link in links {
         out.extend(wrap(&link, "", "  "));
-    }
-}
-
-fn collect(block: &Block, images: &mut Vec<String>, links: &mut Vec<String>, w: &Words) {
-    let mut inlines = |content: &[Inline]| collect_links(content, block.line, links, w);
-    match &block.kind {
-        BlockKind::Image(image) => images.push(format!(
-            "{} {}, {}: ”{}”",
-            w.line, block.line, image.path, image.alt
-        )),
-        BlockKind::Paragraph { content } => inlines(content),
-        BlockKind::PledgeList { lead_in, items } => {
-            inlines(lead_in);
-            for b in items.iter().flat_map(|i| &i.blocks) {
-                collect(b, images, links, w);
-            }
-        }
-        BlockKind::List { items, .. } => {
-            for b in items.iter().flat_map(|i| &i.blocks) {
-                collect(b, images, links, w);
-            }
-        }
-        BlockKind::Quote { blocks } => {
-            for b in blocks {
-                collect(b, images, links, w);
-            }
-        }
-        BlockKind::Table { header, rows, .. } => {
-            for cell in header.iter().chain(rows.iter().flatten()) {
-                inlines(cell);
-            }
-        }
-        BlockKind::Preformatted { .. } | BlockKind::ThematicBreak => {}
     }
 }
 

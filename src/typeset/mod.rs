@@ -14,6 +14,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::syntax::FileId;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
@@ -232,34 +233,44 @@ pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Option<serde_
     serde_json::to_value(value).ok()
 }
 
-/// The text of each page as laid out, in reading order of the frames; words broken by
-/// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
-pub fn page_texts(document: &PagedDocument) -> Vec<String> {
-    /// Appends the text of `frame`; `joined` is set after a hyphenation hyphen, so that the
-    /// next piece of text continues the word.
-    fn walk(frame: &typst::layout::Frame, out: &mut String, joined: &mut bool) {
-        for (_, item) in frame.items() {
+/// Calls `f` with every item of `frame` that is not a group, in order, and the transform from
+/// the item's own coordinates to the frame's (its position and its groups' transforms): the one
+/// walk over laid-out frames.
+pub fn visit_items(frame: &Frame, f: &mut dyn FnMut(Transform, &FrameItem)) {
+    fn walk(frame: &Frame, transform: Transform, f: &mut dyn FnMut(Transform, &FrameItem)) {
+        for (position, item) in frame.items() {
+            let here = transform.pre_concat(Transform::translate(position.x, position.y));
             match item {
-                typst::layout::FrameItem::Group(group) => walk(&group.frame, out, joined),
-                typst::layout::FrameItem::Text(text) if text.text == "\u{ad}" => *joined = true,
-                typst::layout::FrameItem::Text(text) => {
-                    if !out.is_empty() && !*joined {
-                        out.push(' ');
-                    }
-                    *joined = false;
-                    out.push_str(&text.text);
-                }
-                _ => {}
+                FrameItem::Group(group) => walk(&group.frame, here.pre_concat(group.transform), f),
+                other => f(here, other),
             }
         }
     }
+    walk(frame, Transform::identity(), f)
+}
+
+/// The text of each page as laid out, in reading order of the frames; words broken by
+/// hyphenation are joined again (the hyphen Typst adds is a soft hyphen).
+pub fn page_texts(document: &PagedDocument) -> Vec<String> {
     document
         .pages()
         .iter()
         .map(|page| {
-            let mut text = String::new();
-            walk(&page.frame, &mut text, &mut false);
-            text
+            let mut out = String::new();
+            // Set after a hyphenation hyphen: the next piece of text continues the word.
+            let mut joined = false;
+            visit_items(&page.frame, &mut |_, item| match item {
+                FrameItem::Text(text) if text.text == "\u{ad}" => joined = true,
+                FrameItem::Text(text) => {
+                    if !out.is_empty() && !joined {
+                        out.push(' ');
+                    }
+                    joined = false;
+                    out.push_str(&text.text);
+                }
+                _ => {}
+            });
+            out
         })
         .collect()
 }
@@ -267,37 +278,28 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
 /// The lines of each page as laid out: text items grouped by their baseline, left to right.
 /// Used to check line lengths.
 pub fn page_lines(document: &PagedDocument) -> Vec<Vec<String>> {
-    use typst::layout::{Abs, FrameItem, Point};
-    fn walk(frame: &typst::layout::Frame, offset: Point, out: &mut Vec<(Abs, Abs, String)>) {
-        for (position, item) in frame.items() {
-            let at = offset + *position;
-            match item {
-                FrameItem::Group(group) => {
-                    let shift = Point::new(group.transform.tx, group.transform.ty);
-                    walk(&group.frame, at + shift, out);
-                }
-                FrameItem::Text(text) if text.text != "\u{ad}" => {
-                    out.push((at.y, at.x, text.text.to_string()))
-                }
-                _ => {}
-            }
-        }
-    }
     document
         .pages()
         .iter()
         .map(|page| {
-            let mut items = Vec::new();
-            walk(&page.frame, Point::zero(), &mut items);
+            let mut items: Vec<(Point, String)> = Vec::new();
+            visit_items(&page.frame, &mut |here, item| {
+                if let FrameItem::Text(text) = item
+                    && text.text != "\u{ad}"
+                {
+                    items.push((Point::zero().transform(here), text.text.to_string()));
+                }
+            });
             items.sort_by(|a, b| {
-                a.0.to_pt()
+                a.0.y
+                    .to_pt()
                     .round()
-                    .total_cmp(&b.0.to_pt().round())
-                    .then(a.1.cmp(&b.1))
+                    .total_cmp(&b.0.y.to_pt().round())
+                    .then(a.0.x.cmp(&b.0.x))
             });
             let mut lines: Vec<(f64, String)> = Vec::new();
-            for (y, _, text) in items {
-                let y = y.to_pt().round();
+            for (at, text) in items {
+                let y = at.y.to_pt().round();
                 match lines.last_mut() {
                     Some((last, line)) if *last == y => line.push_str(&text),
                     _ => lines.push((y, text)),
@@ -313,14 +315,13 @@ pub fn page_lines(document: &PagedDocument) -> Vec<Vec<String>> {
 
 /// Whether Typst broke a word with a hyphen anywhere in the document.
 pub fn has_hyphenation(document: &PagedDocument) -> bool {
-    fn walk(frame: &typst::layout::Frame) -> bool {
-        frame.items().any(|(_, item)| match item {
-            typst::layout::FrameItem::Group(group) => walk(&group.frame),
-            typst::layout::FrameItem::Text(text) => text.text == "\u{ad}",
-            _ => false,
-        })
+    let mut found = false;
+    for page in document.pages() {
+        visit_items(&page.frame, &mut |_, item| {
+            found |= matches!(item, FrameItem::Text(text) if text.text == "\u{ad}");
+        });
     }
-    document.pages().iter().any(|page| walk(&page.frame))
+    found
 }
 
 /// The date of a document: the programme's `date`, else `SOURCE_DATE_EPOCH`, else a constant,

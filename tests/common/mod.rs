@@ -229,31 +229,25 @@ pub struct Placed {
     pub text: String,
 }
 
-/// Every text item of `frame` (and the groups in it), placed on the page.
+/// Every text item of `frame` (and the groups in it), placed on the page (`offset` added).
 #[allow(dead_code)]
 pub fn placed_text(
     frame: &typst::layout::Frame,
     offset: typst::layout::Point,
     out: &mut Vec<Placed>,
 ) {
-    use typst::layout::{FrameItem, Point};
-    for (pos, item) in frame.items() {
-        let at = offset + *pos;
-        match item {
-            FrameItem::Group(group) => {
-                let moved = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
-                placed_text(&group.frame, moved, out);
-            }
-            FrameItem::Text(text) => out.push(Placed {
+    trycksak::typeset::visit_items(frame, &mut |here, item| {
+        if let typst::layout::FrameItem::Text(text) = item {
+            let at = offset + typst::layout::Point::zero().transform(here);
+            out.push(Placed {
                 x: at.x.to_pt(),
                 y: at.y.to_pt(),
                 size: text.size.to_pt(),
                 width: text.width().to_pt(),
                 text: text.text.to_string(),
-            }),
-            _ => {}
+            });
         }
-    }
+    });
 }
 
 /// `pdftotext` of a PDF, or `None` (with a note) where poppler-utils is not installed; under

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
-use typst::layout::{Abs, Frame, FrameItem, Transform};
+use typst::layout::{Abs, Frame, FrameItem, Point};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfStandard;
@@ -16,8 +16,9 @@ use typst_pdf::PdfStandard;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::fsutil::sha256_hex;
 use crate::layout::Layout;
-use crate::model::{BlockKind, Programme};
+use crate::model::Programme;
 use crate::preflight;
+use crate::typeset::visit_items;
 
 /// Tagged like the screen PDFs (PDF/UA-1). Typst needs PDF 1.7 to mark running footers as
 /// footer artifacts (an optional key that PDF 1.6 readers ignore); [`pdfx::finish`] labels the
@@ -138,42 +139,38 @@ pub fn check_images(
     let mut errors = Vec::new();
     let mut missing_alt = false;
     for page in document.pages() {
-        walk(
-            &page.frame,
-            Transform::identity(),
-            &mut |image, size, scale| {
-                if image.alt().is_none_or(|alt| alt.trim().is_empty()) {
-                    missing_alt = true;
-                }
-                let ImageKind::Raster(raster) = image.kind() else {
-                    return;
-                };
-                let (width, height) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
-                if width <= 0.0 || height <= 0.0 {
-                    return;
-                }
-                let ppi = (raster.width() as f64 / (width / 72.0))
-                    .min(raster.height() as f64 / (height / 72.0));
-                let path = files
-                    .iter()
-                    .find(|(_, bytes)| bytes.as_slice() == raster.data().as_slice())
-                    .map(|(path, _)| path.clone());
-                let placement = Placement {
-                    path,
-                    pixels: (raster.width(), raster.height()),
-                    placed_mm: (Abs::pt(width).to_mm(), Abs::pt(height).to_mm()),
-                    ppi,
-                };
-                match placements
-                    .iter_mut()
-                    .find(|p| p.path == placement.path && p.pixels == placement.pixels)
-                {
-                    Some(known) if known.ppi <= ppi => {}
-                    Some(known) => *known = placement,
-                    None => placements.push(placement),
-                }
-            },
-        );
+        images(&page.frame, &mut |image, size, scale| {
+            if image.alt().is_none_or(|alt| alt.trim().is_empty()) {
+                missing_alt = true;
+            }
+            let ImageKind::Raster(raster) = image.kind() else {
+                return;
+            };
+            let (width, height) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
+            if width <= 0.0 || height <= 0.0 {
+                return;
+            }
+            let ppi = (raster.width() as f64 / (width / 72.0))
+                .min(raster.height() as f64 / (height / 72.0));
+            let path = files
+                .iter()
+                .find(|(_, bytes)| bytes.as_slice() == raster.data().as_slice())
+                .map(|(path, _)| path.clone());
+            let placement = Placement {
+                path,
+                pixels: (raster.width(), raster.height()),
+                placed_mm: (Abs::pt(width).to_mm(), Abs::pt(height).to_mm()),
+                ppi,
+            };
+            match placements
+                .iter_mut()
+                .find(|p| p.path == placement.path && p.pixels == placement.pixels)
+            {
+                Some(known) if known.ppi <= ppi => {}
+                Some(known) => *known = placement,
+                None => placements.push(placement),
+            }
+        });
     }
     if missing_alt {
         errors.push(
@@ -246,7 +243,7 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     for (index, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
         let mut closest = Abs::inf();
-        text_boxes(&page.frame, Transform::identity(), &mut |min, max| {
+        text_boxes(&page.frame, &mut |min, max| {
             let outside_trim =
                 max.x < Abs::zero() || max.y < Abs::zero() || min.x > size.x || min.y > size.y;
             if !outside_trim {
@@ -282,90 +279,56 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
 }
 
 /// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`.
-fn text_boxes(
-    frame: &Frame,
-    transform: Transform,
-    f: &mut dyn FnMut(typst::layout::Point, typst::layout::Point),
-) {
-    use typst::layout::Point;
-    for (position, item) in frame.items() {
-        let here = transform.pre_concat(Transform::translate(position.x, position.y));
-        match item {
-            FrameItem::Group(group) => {
-                text_boxes(&group.frame, here.pre_concat(group.transform), f)
-            }
-            FrameItem::Text(text) if !text.glyphs.is_empty() => {
-                // The run's advance box from ascender to descender: as good as the glyphs'
-                // outlines for a safe zone of millimetres, and far cheaper.
-                let metrics = text.font.metrics();
-                let top = -metrics.ascender.at(text.size);
-                let bottom = -metrics.descender.at(text.size);
-                let corners = [
-                    Point::new(Abs::zero(), top),
-                    Point::new(text.width(), bottom),
-                    Point::new(Abs::zero(), bottom),
-                    Point::new(text.width(), top),
-                ]
-                .map(|p| p.transform(here));
-                let min = corners.iter().fold(Point::splat(Abs::inf()), |a, b| {
-                    Point::new(a.x.min(b.x), a.y.min(b.y))
-                });
-                let max = corners.iter().fold(Point::splat(-Abs::inf()), |a, b| {
-                    Point::new(a.x.max(b.x), a.y.max(b.y))
-                });
-                f(min, max)
-            }
-            _ => {}
+fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point)) {
+    visit_items(frame, &mut |here, item| {
+        let FrameItem::Text(text) = item else {
+            return;
+        };
+        if text.glyphs.is_empty() {
+            return;
         }
-    }
+        // The run's advance box from ascender to descender: as good as the glyphs' outlines
+        // for a safe zone of millimetres, and far cheaper.
+        let metrics = text.font.metrics();
+        let top = -metrics.ascender.at(text.size);
+        let bottom = -metrics.descender.at(text.size);
+        let corners = [
+            Point::new(Abs::zero(), top),
+            Point::new(text.width(), bottom),
+            Point::new(Abs::zero(), bottom),
+            Point::new(text.width(), top),
+        ]
+        .map(|p| p.transform(here));
+        let min = corners.iter().fold(Point::splat(Abs::inf()), |a, b| {
+            Point::new(a.x.min(b.x), a.y.min(b.y))
+        });
+        let max = corners.iter().fold(Point::splat(-Abs::inf()), |a, b| {
+            Point::new(a.x.max(b.x), a.y.max(b.y))
+        });
+        f(min, max)
+    });
 }
 
 /// Calls `f` with each image of `frame`, its size and the scale it is drawn at.
-fn walk(
-    frame: &Frame,
-    transform: Transform,
-    f: &mut dyn FnMut(&typst::visualize::Image, typst::layout::Size, f64),
-) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => walk(&group.frame, transform.pre_concat(group.transform), f),
-            FrameItem::Image(image, size, _) => {
-                let scale = (transform.sx.get() * transform.sy.get()
-                    - transform.kx.get() * transform.ky.get())
+fn images(frame: &Frame, f: &mut dyn FnMut(&typst::visualize::Image, typst::layout::Size, f64)) {
+    visit_items(frame, &mut |here, item| {
+        if let FrameItem::Image(image, size, _) = item {
+            let scale = (here.sx.get() * here.sy.get() - here.kx.get() * here.ky.get())
                 .abs()
                 .sqrt();
-                f(image, *size, scale)
-            }
-            _ => {}
+            f(image, *size, scale)
         }
-    }
+    });
 }
 
 /// The programme's and the layout's image files, with their bytes, to recognise them in a
 /// laid-out document.
 fn image_files(programme: &Programme, layout: &Layout, root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut paths: Vec<&str> = programme
-        .meta
-        .cover
-        .iter()
-        .map(|c| c.path.as_str())
+        .images()
+        .into_iter()
+        .map(|image| image.path.as_str())
         .collect();
-    fn blocks<'a>(items: &'a [crate::model::Block], out: &mut Vec<&'a str>) {
-        for block in items {
-            match &block.kind {
-                BlockKind::Image(image) => out.push(&image.path),
-                BlockKind::Quote { blocks: inner } => blocks(inner, out),
-                BlockKind::List { items, .. } | BlockKind::PledgeList { items, .. } => {
-                    items.iter().for_each(|item| blocks(&item.blocks, out))
-                }
-                _ => {}
-            }
-        }
-    }
-    blocks(&programme.intro, &mut paths);
-    for section in programme.all_sections() {
-        blocks(&section.blocks, &mut paths);
-    }
     paths.extend(layout.logo.as_deref());
     paths
         .into_iter()
@@ -379,23 +342,9 @@ fn image_files(programme: &Programme, layout: &Layout, root: &Path) -> Vec<(Stri
 /// Where the source refers to the image at `path`.
 fn image_span(programme: &Programme, path: Option<&str>) -> Option<std::ops::Range<usize>> {
     let path = path?;
-    if let Some(cover) = programme.meta.cover.as_ref().filter(|c| c.path == path) {
-        return Some(cover.at.clone());
-    }
-    fn find(items: &[crate::model::Block], path: &str) -> Option<std::ops::Range<usize>> {
-        items.iter().find_map(|block| match &block.kind {
-            BlockKind::Image(image) if image.path == path => Some(image.at.clone()),
-            BlockKind::Quote { blocks } => find(blocks, path),
-            BlockKind::List { items, .. } | BlockKind::PledgeList { items, .. } => {
-                items.iter().find_map(|item| find(&item.blocks, path))
-            }
-            _ => None,
-        })
-    }
-    find(&programme.intro, path).or_else(|| {
-        programme
-            .all_sections()
-            .into_iter()
-            .find_map(|s| find(&s.blocks, path))
-    })
+    programme
+        .images()
+        .into_iter()
+        .find(|image| image.path == path)
+        .map(|image| image.at.clone())
 }
