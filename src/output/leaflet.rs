@@ -3,7 +3,7 @@
 
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
-use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
+use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
 use super::{print, twins};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
@@ -70,7 +70,7 @@ pub fn render(
     medium: Medium,
 ) -> Result<(Pdf, LeafletFit), Vec<Diagnostic>> {
     let (compiled, data, fitted) = typeset(programme, cx, medium)?;
-    Ok((cx.export(compiled, &data)?, fitted))
+    Ok((cx.export(compiled, &data.common)?, fitted))
 }
 
 /// The leaflet for `medium`: its twin of the one layout both share (see [`twins`]).
@@ -78,18 +78,54 @@ pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
-) -> Result<(Compiled, DocumentData<'a>, LeafletFit), Vec<Diagnostic>> {
+) -> Result<(Compiled, LeafletData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     let (laid_out, fitted) = twins::shared(&cx.twins, TEMPLATE, || lay_out(programme, cx, layout))?;
-    let mut data = DocumentData::new(
-        LeafletOutput(medium).name(),
-        programme,
-        layout,
-        medium,
-        cx.source,
+    let data = LeafletData::new(
+        DocumentData::new(
+            LeafletOutput(medium).name(),
+            programme,
+            layout,
+            medium,
+            cx.source,
+        ),
+        fitted.size,
     );
-    data.fit.size = fitted.size;
     Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
+}
+
+/// The leaflet's template data: the shared part, its body size, and notes pages it must add.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LeafletData<'a> {
+    #[serde(flatten)]
+    pub common: DocumentData<'a>,
+    /// The body size being tried (`fit.size`, in points).
+    pub fit: BodySize,
+    /// Lined pages to add before the last page, beyond those the template adds itself, to reach
+    /// a multiple of four pages (0 with the base template, which counts them itself).
+    pub notes_pages: usize,
+}
+
+/// The leaflet's body size, in points.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct BodySize {
+    pub size: f64,
+}
+
+impl<'a> LeafletData<'a> {
+    fn new(common: DocumentData<'a>, size: f64) -> Self {
+        LeafletData {
+            common,
+            fit: BodySize { size },
+            notes_pages: 0,
+        }
+    }
+}
+
+impl TemplateData for LeafletData<'_> {
+    fn common(&self) -> &DocumentData<'_> {
+        &self.common
+    }
 }
 
 /// The label of the template's measure of its text: where it ends, how tall a page's text area
@@ -158,7 +194,10 @@ fn lay_out(
     layout: &Layout,
 ) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
+    let mut data = LeafletData::new(
+        DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source),
+        layout.leaflet.max_size,
+    );
     let settings = layout.leaflet;
     let sizes: Vec<f64> = match settings.size {
         Some(size) => vec![size],
@@ -172,7 +211,7 @@ fn lay_out(
     // Each size is compiled at most once, whichever page count is being aimed for.
     let mut laid_out: Vec<Option<(Measure, Compiled)>> = vec![None; sizes.len()];
     let mut compiles = 0;
-    let mut compile = |index: usize, data: &mut DocumentData| {
+    let mut compile = |index: usize, data: &mut LeafletData| {
         if let Some(done) = &laid_out[index] {
             return Ok::<_, Vec<Diagnostic>>(done.clone());
         }

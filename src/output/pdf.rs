@@ -35,59 +35,21 @@ pub struct DocumentData<'a> {
     /// The layout's colours converted for screens, `#rrggbb`.
     pub screen_colours: BTreeMap<String, String>,
     pub labels: &'static Labels,
-    /// Leaflet: lined pages to add before the back page, beyond those the template adds itself,
-    /// to reach a multiple of four pages (0 with the base template, which counts them itself).
-    pub notes_pages: usize,
-    /// Summary: the type setting being tried.
-    pub fit: Fit,
-    /// Summary: the lead text.
-    pub lead: Vec<Inline>,
-    /// Summary: the pledges, grouped under their sections.
-    pub pledges: Vec<PledgeGroup>,
     /// Whether the running text gets trycksak's hyphenation points (not for large print).
     #[serde(skip)]
     pub hyphenate: bool,
 }
 
-/// A type setting of the one-page summary.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
-pub struct Fit {
-    /// Body size in points.
-    pub size: f64,
-    /// Line spacing in em.
-    pub leading: f64,
-    pub columns: u32,
-    /// The title's size, in em of the body.
-    pub title: f64,
-    /// The lead text's size, in em of the body.
-    pub lead: f64,
-    /// Space between pledges and groups, as a share of the roomiest.
-    pub spacing: f64,
-    /// The page margins, in millimetres.
-    pub margin: f64,
+/// A template's data: the part every PDF shares ([`DocumentData`]) and a kind's own, which
+/// embeds it (flattened: the templates read `data.kind`, `data.fit`, … alike).
+pub trait TemplateData: Serialize {
+    fn common(&self) -> &DocumentData<'_>;
 }
 
-/// A section heading of the summary and the pledges directly under it.
-#[derive(Debug, Clone, Serialize)]
-pub struct PledgeGroup {
-    /// Typst heading level (1 for a `##` section).
-    pub level: u8,
-    pub heading: Vec<Inline>,
-    pub items: Vec<crate::model::ListItem>,
-    /// The section's pledges that the summary leaves out.
-    pub omitted: usize,
-    /// The heading's line in the source (0 for the pledges before the first section).
-    #[serde(skip)]
-    pub line: usize,
-}
-
-/// How many of a section's pledges the summary shows, when it cannot show them all.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct Shown {
-    /// The section heading, as plain text.
-    pub section: String,
-    pub shown: usize,
-    pub of: usize,
+impl TemplateData for DocumentData<'_> {
+    fn common(&self) -> &DocumentData<'_> {
+        self
+    }
 }
 
 impl<'a> DocumentData<'a> {
@@ -112,18 +74,6 @@ impl<'a> DocumentData<'a> {
                 .map(|(name, cmyk)| (name.clone(), cmyk.to_rgb_hex()))
                 .collect(),
             labels: labels(&programme.meta.lang),
-            notes_pages: 0,
-            fit: Fit {
-                size: 10.0,
-                leading: 0.6,
-                columns: 1,
-                title: 2.0,
-                lead: 1.15,
-                spacing: 1.0,
-                margin: 11.0,
-            },
-            lead: Vec::new(),
-            pledges: Vec::new(),
             hyphenate: true,
         }
     }
@@ -183,17 +133,18 @@ impl<'a> PdfContext<'a> {
     pub fn compile(
         &self,
         template: &str,
-        data: &DocumentData,
+        data: &impl TemplateData,
     ) -> Result<Compiled, Vec<Diagnostic>> {
-        let date = document_date(data.programme.meta.date.as_deref());
+        let common = data.common();
+        let date = document_date(common.programme.meta.date.as_deref());
         let mut value = serde_json::to_value(data).expect("the document data serialises");
-        if data.hyphenate
-            && let Some(lang) = hyphenate::language(&data.programme.meta.lang)
+        if common.hyphenate
+            && let Some(lang) = hyphenate::language(&common.programme.meta.lang)
         {
             hyphenate::data(&mut value, lang);
         }
         self.typesetter.compile(&Request {
-            region: &data.programme.meta.region,
+            region: &common.programme.meta.region,
             template,
             data: &value,
             date,

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use super::{Fit, PledgeGroup, Shown, SummaryData};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::{Programme, plain_text};
-use crate::output::pdf::{DocumentData, Fit, PledgeGroup, Shown};
 
 /// Where the front matter says how the summary is made (`summary:`), else its title.
 pub(super) fn front_matter_span(file: &SourceFile) -> std::ops::Range<usize> {
@@ -109,7 +109,7 @@ const HOW_TO_CHOOSE_SHORT: &str = "mark the pledges to show with `<!-- summary -
 pub(super) fn nothing_fits(
     programme: &Programme,
     source: &Arc<SourceFile>,
-    data: &DocumentData,
+    data: &SummaryData,
     tightest: Fit,
 ) -> Diagnostic {
     let lead = plain_text(&data.lead).chars().count();

@@ -14,13 +14,15 @@ use messages::{nothing_fits, overflow_error, shortened};
 
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
-use super::pdf::{DocumentData, Fit, Medium, Pdf, PdfContext, PledgeGroup, Shown};
+use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
 use super::{print, twins};
 use crate::i18n::Labels;
 
 use crate::diagnostics::Diagnostic;
 use crate::layout::{Layout, Paper};
 use crate::model::{Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, plain_text};
+use serde::Serialize;
+
 use crate::typeset::{Compiled, labelled_metadata};
 
 pub const TEMPLATE: &str = "summary.typ";
@@ -38,6 +40,66 @@ const COMPILES: usize = 3;
 /// programme with more is cut to about this much before the first compile, so that 10 000
 /// pledges cost no more than a few hundred.
 const MOST_TEXT: usize = 30_000;
+
+/// The summary's template data: the shared part, and the setting and pledges it is set with.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryData<'a> {
+    #[serde(flatten)]
+    pub common: DocumentData<'a>,
+    /// The type setting being tried.
+    pub fit: Fit,
+    /// The lead text.
+    pub lead: Vec<Inline>,
+    /// The pledges, grouped under their sections.
+    pub pledges: Vec<PledgeGroup>,
+}
+
+impl TemplateData for SummaryData<'_> {
+    fn common(&self) -> &DocumentData<'_> {
+        &self.common
+    }
+}
+
+/// A type setting of the one-page summary.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Fit {
+    /// Body size in points.
+    pub size: f64,
+    /// Line spacing in em.
+    pub leading: f64,
+    pub columns: u32,
+    /// The title's size, in em of the body.
+    pub title: f64,
+    /// The lead text's size, in em of the body.
+    pub lead: f64,
+    /// Space between pledges and groups, as a share of the roomiest.
+    pub spacing: f64,
+    /// The page margins, in millimetres.
+    pub margin: f64,
+}
+
+/// A section heading of the summary and the pledges directly under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PledgeGroup {
+    /// Typst heading level (1 for a `##` section).
+    pub level: u8,
+    pub heading: Vec<Inline>,
+    pub items: Vec<crate::model::ListItem>,
+    /// The section's pledges that the summary leaves out.
+    pub omitted: usize,
+    /// The heading's line in the source (0 for the pledges before the first section).
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// How many of a section's pledges the summary shows, when it cannot show them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Shown {
+    /// The section heading, as plain text.
+    pub section: String,
+    pub shown: usize,
+    pub of: usize,
+}
 
 /// How the summary was fitted.
 #[derive(Debug, Clone)]
@@ -127,7 +189,7 @@ pub fn render(
     medium: Medium,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let (compiled, data, fitted) = typeset(programme, cx, medium)?;
-    let mut pdf = cx.export(compiled, &data)?;
+    let mut pdf = cx.export(compiled, &data.common)?;
     pdf.warnings.extend(fitted.warnings.iter().cloned());
     Ok(Summary { pdf, fitted })
 }
@@ -137,19 +199,21 @@ pub fn typeset<'a>(
     programme: &'a Programme,
     cx: &PdfContext<'a>,
     medium: Medium,
-) -> Result<(Compiled, DocumentData<'a>, Fitted), Vec<Diagnostic>> {
+) -> Result<(Compiled, SummaryData<'a>, Fitted), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     let (laid_out, fitted) = twins::shared(&cx.twins, TEMPLATE, || lay_out(programme, cx, layout))?;
-    let mut data = DocumentData::new(
-        SummaryOutput(medium).name(),
-        programme,
-        layout,
-        medium,
-        cx.source,
-    );
-    data.lead = lead(programme);
-    data.pledges = fitted.pledges.clone();
-    data.fit = fitted.fit;
+    let data = SummaryData {
+        common: DocumentData::new(
+            SummaryOutput(medium).name(),
+            programme,
+            layout,
+            medium,
+            cx.source,
+        ),
+        fit: fitted.fit,
+        lead: lead(programme),
+        pledges: fitted.pledges.clone(),
+    };
     Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
 
@@ -161,17 +225,23 @@ fn lay_out(
     layout: &Layout,
 ) -> Result<(Compiled, Fitted), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
-    let mut data = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
-    data.lead = lead(programme);
-    let chosen = pledge_groups(programme, data.labels.intro);
+    let common = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
+    let chosen = pledge_groups(programme, common.labels.intro);
+
     let candidates = candidates(
         layout.summary_min_size,
         layout.paper.summary,
         programme.meta.title.chars().count(),
     );
     let paper = layout.paper.summary.size_mm();
+    let mut data = SummaryData {
+        common,
+        fit: candidates[0],
+        lead: lead(programme),
+        pledges: Vec::new(),
+    };
     let mut tries = 0;
-    let mut trial = |fit: Fit, pledges: &[PledgeGroup], data: &mut DocumentData| {
+    let mut trial = |fit: Fit, pledges: &[PledgeGroup], data: &mut SummaryData| {
         tries += 1;
         data.fit = fit;
         data.pledges = pledges.to_vec();
