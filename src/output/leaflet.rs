@@ -318,14 +318,14 @@ fn lay_out(
 }
 
 /// A guess of the text's pages after the cover at the largest size, from its length: the base
-/// template holds about 1 500 characters an A5 page at 11 pt, and the colophon takes a fifth
+/// template holds about 1 530 characters an A5 page at 11 pt, and the colophon takes a fifth
 /// of a page. Only where the search starts; every size is measured by compiling.
 fn estimated_text_pages(programme: &Programme, layout: &Layout) -> f64 {
     let mut chars = 0;
     super::pdf::visit_text(programme, &mut |text: &str| chars += text.chars().count());
     let area = |(width, height): (f64, f64)| (width - 30.0) * (height - 36.0);
     let scale = area((148.0, 210.0)) / area(layout.paper.leaflet.size_mm());
-    (0.2 + chars as f64 / 1_480.0) * scale * (layout.leaflet.max_size / 11.0).powi(2)
+    (0.2 + chars as f64 / 1_530.0) * scale * (layout.leaflet.max_size / 11.0).powi(2)
 }
 
 /// `pages` rounded up to whole sheets.

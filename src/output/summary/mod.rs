@@ -20,7 +20,9 @@ use crate::i18n::Labels;
 
 use crate::diagnostics::Diagnostic;
 use crate::layout::{Layout, Paper};
-use crate::model::{Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, plain_text};
+use crate::model::{
+    Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, depth_first, plain_text,
+};
 use serde::Serialize;
 
 use crate::typeset::{Compiled, labelled_metadata};
@@ -271,15 +273,17 @@ fn lay_out(
     let most = per_section_within(&chosen, MOST_TEXT);
     let pledges = take_per_section(&chosen, most);
 
-    let found = fit::roomiest(
-        candidates.len(),
-        0,
-        COMPILES,
-        |from, fill, to| {
-            fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
-        },
-        |index| trial(candidates[index], &pledges, &mut data),
-    )?;
+    let predict = |from: usize, fill: f64, to: usize| {
+        fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
+    };
+    // Start where a guess from the text's length says it fits; each compile corrects it.
+    let guess = estimated_fill(&lead(programme), &pledges, paper);
+    let start = (0..candidates.len())
+        .find(|&i| predict(0, guess, i) <= 1.0)
+        .unwrap_or(candidates.len() - 1);
+    let found = fit::roomiest(candidates.len(), start, COMPILES, predict, |index| {
+        trial(candidates[index], &pledges, &mut data)
+    })?;
     let last = found.last;
     if let Some((index, compiled)) = found.best {
         let mut fitted = fitted(candidates[index], tries, &chosen, pledges);
@@ -390,6 +394,27 @@ fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
         });
     }
     list
+}
+
+/// A guess of the roomiest setting's fill from the text's length: an A4 page of it holds about
+/// 3 400 characters of lead and pledges, each pledge and heading taking a dozen more (its line
+/// end and spacing). Only where the search starts.
+fn estimated_fill(lead: &[Inline], pledges: &[PledgeGroup], (width, height): (f64, f64)) -> f64 {
+    let mut chars = plain_text(lead).chars().count();
+    for group in pledges {
+        chars += 12 + plain_text(&group.heading).chars().count();
+        for item in &group.items {
+            chars += 12;
+            for block in depth_first(&item.blocks) {
+                chars += block
+                    .own_inlines()
+                    .iter()
+                    .map(|run| plain_text(run).chars().count())
+                    .sum::<usize>();
+            }
+        }
+    }
+    chars as f64 / 3_400.0 * (210.0 * 297.0) / (width * height)
 }
 
 /// How much text a setting holds, up to a constant: the columns' area over the area a line of
