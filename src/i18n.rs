@@ -29,6 +29,24 @@ pub struct Labels {
     pub report_file: &'static str,
     /// The name part of the large-print PDF: `<slug>-<large_print_file>.pdf`.
     pub large_print_file: &'static str,
+    /// The HTML version: the skip link, the table of contents, the downloads block, and the
+    /// word for a PDF's pages there ("8 sidor").
+    pub skip: &'static str,
+    pub contents: &'static str,
+    pub downloads: &'static str,
+    pub pages: &'static str,
+    pub page_one: &'static str,
+    /// What each output is called in the downloads block and the index.
+    pub text_title: &'static str,
+    pub leaflet_title: &'static str,
+    pub summary_title: &'static str,
+    pub leaflet_print_title: &'static str,
+    pub summary_print_title: &'static str,
+    pub report_title: &'static str,
+    pub large_print_title: &'static str,
+    pub html_title: &'static str,
+    /// The index page's title.
+    pub index_title: &'static str,
 }
 
 const SWEDISH: Labels = Labels {
@@ -47,6 +65,20 @@ const SWEDISH: Labels = Labels {
     text_notice: "Det här är textversionen av programmet, för skärmläsare och uppläsning. Den har samma text som den tryckta versionen men inga sidnummer, och bilderna beskrivs inom hakparentes.",
     report_file: "tillganglighet",
     large_print_file: "storstil",
+    skip: "Hoppa till innehållet",
+    contents: "Innehåll",
+    downloads: "Ladda ner",
+    pages: "sidor",
+    page_one: "sida",
+    text_title: "Textversion",
+    leaflet_title: "Folder",
+    summary_title: "Sammanfattning",
+    leaflet_print_title: "Folder för tryckeriet",
+    summary_print_title: "Sammanfattning för tryckeriet",
+    report_title: "Tillgänglighetsrapport",
+    large_print_title: "Storstil",
+    html_title: "Webbversion",
+    index_title: "Program",
 };
 
 const ENGLISH: Labels = Labels {
@@ -65,6 +97,20 @@ const ENGLISH: Labels = Labels {
     text_notice: "This is the text version of the programme, for screen readers and reading aloud. It has the same text as the printed version, but no page numbers; images are described in square brackets.",
     report_file: "accessibility",
     large_print_file: "large-print",
+    skip: "Skip to the content",
+    contents: "Contents",
+    downloads: "Downloads",
+    pages: "pages",
+    page_one: "page",
+    text_title: "Text version",
+    leaflet_title: "Leaflet",
+    summary_title: "Summary",
+    leaflet_print_title: "Leaflet for the printer",
+    summary_print_title: "Summary for the printer",
+    report_title: "Accessibility report",
+    large_print_title: "Large print",
+    html_title: "Web version",
+    index_title: "Programmes",
 };
 
 const FINNISH: Labels = Labels {
@@ -83,6 +129,20 @@ const FINNISH: Labels = Labels {
     text_notice: "Tämä on ohjelman tekstiversio ruudunlukijoille ja ääneen lukemiseen. Siinä on sama teksti kuin painetussa versiossa, mutta ei sivunumeroita, ja kuvat kuvataan hakasulkeissa.",
     report_file: "saavutettavuus",
     large_print_file: "isoteksti",
+    skip: "Siirry sisältöön",
+    contents: "Sisältö",
+    downloads: "Lataa",
+    pages: "sivua",
+    page_one: "sivu",
+    text_title: "Tekstiversio",
+    leaflet_title: "Esite",
+    summary_title: "Tiivistelmä",
+    leaflet_print_title: "Esite painoon",
+    summary_print_title: "Tiivistelmä painoon",
+    report_title: "Saavutettavuusraportti",
+    large_print_title: "Isoteksti",
+    html_title: "Verkkoversio",
+    index_title: "Ohjelmat",
 };
 
 const NORWEGIAN: Labels = Labels {
@@ -101,6 +161,20 @@ const NORWEGIAN: Labels = Labels {
     text_notice: "Dette er tekstversjonen av programmet, for skjermlesere og opplesning. Den har samme tekst som den trykte versjonen, men ingen sidetall, og bildene beskrives i hakeparentes.",
     report_file: "tilgjengelighet",
     large_print_file: "stor-skrift",
+    skip: "Hopp til innholdet",
+    contents: "Innhold",
+    downloads: "Last ned",
+    pages: "sider",
+    page_one: "side",
+    text_title: "Tekstversjon",
+    leaflet_title: "Brosjyre",
+    summary_title: "Sammendrag",
+    leaflet_print_title: "Brosjyre for trykkeriet",
+    summary_print_title: "Sammendrag for trykkeriet",
+    report_title: "Tilgjengelighetsrapport",
+    large_print_title: "Stor skrift",
+    html_title: "Nettversjon",
+    index_title: "Program",
 };
 
 /// The labels for a BCP 47 tag, chosen by its primary language subtag.

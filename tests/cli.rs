@@ -256,8 +256,8 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    // 6 outputs and a PNG of each of their 10 pages.
-    assert!(stderr.contains("Built 1 programme (16 files)"), "{stderr}");
+    // 7 outputs, a PNG of each of the PDFs' 10 pages, and the logo beside the HTML page.
+    assert!(stderr.contains("Built 1 programme (18 files)"), "{stderr}");
     assert!(
         stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 4 pages"),
         "{stderr}"
@@ -411,7 +411,7 @@ fn init_starts_a_project_that_builds_and_commands_find_it_from_a_subfolder() {
     let project = dir.path().join("nytt");
     outputs_of(trycksak(dir.path()).args(["init", "nytt"]), 0);
     let (_, stderr) = outputs_of(trycksak(&project).arg("build"), 0);
-    assert!(stderr.contains("Built 1 programme (6 files)"), "{stderr}");
+    assert!(stderr.contains("Built 1 programme (7 files)"), "{stderr}");
     // A second init is refused, and says what to do instead.
     let (_, stderr) = outputs_of(trycksak(&project).arg("init"), 2);
     assert!(stderr.contains("is a project already"), "{stderr}");

@@ -72,7 +72,8 @@ fn every_shipped_programme_builds_every_format() {
                 "summary",
                 "leaflet-print",
                 "summary-print",
-                "report"
+                "report",
+                "html"
             ]
         );
         let pages = |kind: &str| {
@@ -95,6 +96,7 @@ fn every_shipped_programme_builds_every_format() {
                     assert_eq!(entry.pages.unwrap() % 4, 0, "{}", entry.path)
                 }
                 "summary-print" => assert_eq!(entry.pages, Some(1)),
+                "html" => assert!(entry.path.ends_with(".html"), "{}", entry.path),
                 "summary" => {
                     assert_eq!(entry.pages, Some(1));
                     assert!(entry.facts["fit"]["size"].as_f64().unwrap() >= 8.0);
@@ -399,7 +401,7 @@ fn a_region_with_only_a_layout_file_builds_and_so_does_a_project_without_layouts
         "{:#?}",
         shorts(&report.outcomes[0].diagnostics)
     );
-    assert_eq!(report.files_written(), 6);
+    assert_eq!(report.files_written(), 7);
 
     let bare = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(bare.path().join("programmes")).unwrap();

@@ -78,8 +78,8 @@ pub struct Outcome {
     pub timings: Vec<Timing>,
     /// The outputs that failed (the others were written): each fails on its own.
     pub failed_kinds: Vec<OutputKind>,
-    /// PNG previews written beside the PDFs.
-    pub previews_written: usize,
+    /// Files written beside the outputs: PNG previews, and the images an HTML page shows.
+    pub extras_written: usize,
 }
 
 /// How long one output of a programme took, how many layouts its fit search tried, and what it
@@ -101,7 +101,7 @@ impl Outcome {
             written: Vec::new(),
             timings: Vec::new(),
             failed_kinds: Vec::new(),
-            previews_written: 0,
+            extras_written: 0,
         }
     }
 
@@ -124,7 +124,7 @@ impl BuildReport {
     pub fn files_written(&self) -> usize {
         self.outcomes
             .iter()
-            .map(|o| o.written.len() + o.previews_written)
+            .map(|o| o.written.len() + o.extras_written)
             .sum()
     }
 }
@@ -322,6 +322,7 @@ pub fn build_with(
         }
     }
     manifest.save(&out)?;
+    write::write_index(&out, &manifest, typesetter.layouts())?;
     Ok(BuildReport {
         outcomes: outcomes.into_iter().flatten().collect(),
     })

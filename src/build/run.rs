@@ -180,6 +180,12 @@ pub(super) fn render(
         });
         match result {
             Ok(output) => {
+                cx.made.borrow_mut().push(crate::output::pdf::Made {
+                    kind,
+                    file: kind.file_name(&programme.slug, &programme.meta.lang),
+                    bytes: output.bytes.len(),
+                    pages: output.pages,
+                });
                 // The twins of one layout share its warnings: say each once.
                 for warning in &output.warnings {
                     if !outcome

@@ -6,8 +6,12 @@ use anyhow::{Context, Result};
 
 use super::{BuildOptions, Job, Outcome};
 use crate::diagnostics::Diagnostic;
+use crate::layout::Layouts;
 use crate::manifest::Entry;
+use crate::manifest::Manifest;
+use crate::output::html;
 use crate::output::{OutputKind, Rendered};
+use crate::project::BASE_REGION;
 use crate::sandbox::OutputDir;
 
 /// An exclusive lock on the output folder for the length of a build: two builds writing into
@@ -66,7 +70,15 @@ pub(super) fn write_outputs(
             }
             result.is_ok()
         };
-        let written = write(&path, &output.bytes);
+        // The files a page shows first, so that a page is never there without them.
+        let extras = output
+            .extra_files
+            .iter()
+            .all(|(name, bytes)| write(&folder.join(name), bytes));
+        if extras {
+            outcome.extras_written += output.extra_files.len();
+        }
+        let written = extras && write(&path, &output.bytes);
         // The previews of an earlier build go (it may have had more pages, or this one has
         // none): a folder never shows pages of another version of its PDF.
         if written && output.pages.is_some() {
@@ -79,7 +91,7 @@ pub(super) fn write_outputs(
                 Ok(()) if options.preview => {
                     for (page, png) in output.previews.iter().enumerate() {
                         if write(&folder.join(preview_name(&stem, page + 1)), png) {
-                            outcome.previews_written += 1;
+                            outcome.extras_written += 1;
                         }
                     }
                 }
@@ -113,4 +125,78 @@ pub(super) fn write_outputs(
 /// `<stem>-page-01.png`: zero-padded so that the pages sort in order.
 fn preview_name(stem: &str, page: usize) -> String {
     format!("{stem}-page-{page:02}.png")
+}
+
+/// `out/index.html`: every programme in the manifest, by region, with a link to each of its
+/// outputs, through base's `index.html` template (escaped like the pages).
+pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layouts) -> Result<()> {
+    use serde_json::{Value, json};
+    use std::collections::BTreeMap;
+    let page_kind = crate::output::Output::name(&html::HTML);
+    // Region → programme source → its entries, in the manifest's (path) order.
+    let mut regions: BTreeMap<&str, BTreeMap<&str, Vec<&crate::manifest::Entry>>> = BTreeMap::new();
+    for entry in &manifest.outputs {
+        regions
+            .entry(&entry.region)
+            .or_default()
+            .entry(&entry.programme)
+            .or_default()
+            .push(entry);
+    }
+    let page_facts = |entries: &[&crate::manifest::Entry], key: &str| {
+        entries
+            .iter()
+            .find(|e| e.kind == page_kind)
+            .and_then(|e| e.facts.get(key).and_then(Value::as_str).map(str::to_string))
+    };
+    let lang = manifest
+        .outputs
+        .iter()
+        .find_map(|e| e.facts.get("lang").and_then(Value::as_str))
+        .unwrap_or("sv")
+        .to_string();
+    let labels = crate::i18n::labels(&lang);
+    let regions: Vec<Value> = regions
+        .into_iter()
+        .map(|(region, programmes)| {
+            let name = layouts
+                .get(region)
+                .map_or_else(|| region.to_string(), |l| l.name.clone());
+            let programmes: Vec<Value> = programmes
+                .into_iter()
+                .map(|(source, entries)| {
+                    let title = page_facts(&entries, "title").unwrap_or_else(|| source.to_string());
+                    let page = entries
+                        .iter()
+                        .find(|e| e.kind == page_kind)
+                        .map(|e| &e.path);
+                    let outputs: Vec<Value> = entries
+                        .iter()
+                        .filter(|e| e.kind != page_kind)
+                        .map(|e| {
+                            let kind = OutputKind::named(&e.kind);
+                            json!({
+                                "path": e.path,
+                                "title": kind.map_or(e.kind.as_str(), |k| k.title(&lang)),
+                                "format": e.path.rsplit('.').next().unwrap_or("").to_uppercase(),
+                                "pages": e.pages.map(|n| html::pages(n, labels)),
+                                "size": html::size(e.bytes as usize),
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "title": title,
+                        "period": page_facts(&entries, "period"),
+                        "page": page,
+                        "outputs": outputs,
+                    })
+                })
+                .collect();
+            json!({ "name": name, "programmes": programmes })
+        })
+        .collect();
+    let context = json!({ "lang": lang, "labels": labels, "regions": regions });
+    let page = html::render_template(layouts, BASE_REGION, html::INDEX_TEMPLATE, &context)
+        .map_err(|message| anyhow::anyhow!("cannot write the index: {message}"))?;
+    out.write(Path::new("index.html"), page.as_bytes())
 }

@@ -46,6 +46,8 @@ const EMBEDDED_BASE: &[(&str, &str)] = &[
         "large-print.typ",
         include_str!("../../layouts/base/large-print.typ"),
     ),
+    ("page.html", include_str!("../../layouts/base/page.html")),
+    ("index.html", include_str!("../../layouts/base/index.html")),
 ];
 
 /// Paper sizes a layout may choose.

@@ -14,6 +14,8 @@ pub trait Output: Sync {
     fn name(&self) -> &'static str;
     /// One line for `--help`.
     fn about(&self) -> &'static str;
+    /// What a reader calls it, in the programme's language (the HTML version's downloads).
+    fn title(&self, labels: &'static Labels) -> &'static str;
     /// Its file in `out/<region>/<slug>/`; it may follow the programme's language.
     fn file_name(&self, slug: &str, labels: &Labels) -> String;
     /// Whether a build without `--format` writes it for a region with `layout`.
@@ -48,6 +50,8 @@ pub struct Rendered {
     pub summary: Option<String>,
     /// How many layouts a fit search compiled.
     pub tries: Option<usize>,
+    /// Files written beside the output (the images an HTML page shows), by file name.
+    pub extra_files: Vec<(String, Vec<u8>)>,
     pub warnings: Vec<Diagnostic>,
 }
 

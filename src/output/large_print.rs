@@ -23,6 +23,9 @@ impl Output for LargePrintOutput {
     fn about(&self) -> &'static str {
         "The large-print, easy-read PDF (<slug>-storstil.pdf for Swedish)"
     }
+    fn title(&self, labels: &'static Labels) -> &'static str {
+        labels.large_print_title
+    }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
         format!("{slug}-{}.pdf", labels.large_print_file)
     }

@@ -5,6 +5,7 @@
 //! Adding a kind is its own module (an [`Output`]) and one line in [`KINDS`].
 
 pub mod fit;
+pub mod html;
 pub mod hyphenate;
 pub mod kind;
 pub mod large_print;
@@ -36,6 +37,8 @@ pub const KINDS: &[OutputKind] = &[
     OutputKind(&summary::PRINT),
     OutputKind(&report::REPORT),
     OutputKind(&large_print::LARGE_PRINT),
+    // Last: its downloads block lists the outputs made before it.
+    OutputKind(&html::HTML),
 ];
 
 /// A kind of output, as the build and the command line handle it: one of [`KINDS`].
@@ -68,6 +71,11 @@ impl OutputKind {
     /// The file name of this output of the programme `slug` in language `lang`.
     pub fn file_name(self, slug: &str, lang: &str) -> String {
         self.0.file_name(slug, labels(lang))
+    }
+
+    /// What a reader calls this output, in `lang`.
+    pub fn title(self, lang: &str) -> &'static str {
+        self.0.title(labels(lang))
     }
 
     /// The kind this one is made from, if any (see [`Output::made_from`]).

@@ -88,6 +88,20 @@ pub struct PdfContext<'a> {
     pub preview: bool,
     /// What the screen and print twin of a document share, found by whichever is made first.
     pub twins: twins::Shared,
+    /// The outputs of this programme made so far, for those that list the others (the HTML
+    /// version's downloads).
+    pub made: std::cell::RefCell<Vec<Made>>,
+}
+
+/// An output of the programme, made: what a list of downloads says of it.
+#[derive(Debug, Clone)]
+pub struct Made {
+    /// The output's kind.
+    pub kind: super::OutputKind,
+    /// Its file name, in the programme's folder.
+    pub file: String,
+    pub bytes: usize,
+    pub pages: Option<u32>,
 }
 
 impl<'a> PdfContext<'a> {
@@ -97,6 +111,7 @@ impl<'a> PdfContext<'a> {
             source,
             preview,
             twins: twins::Shared::default(),
+            made: Default::default(),
         }
     }
 }

@@ -120,6 +120,9 @@ impl Output for ReportOutput {
     fn about(&self) -> &'static str {
         "The accessibility reviewer's readability report (<slug>-tillganglighet.txt for Swedish)"
     }
+    fn title(&self, labels: &'static Labels) -> &'static str {
+        labels.report_title
+    }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
         format!("{slug}-{}.txt", labels.report_file)
     }

@@ -25,6 +25,9 @@ impl Output for TextOutput {
     fn about(&self) -> &'static str {
         "The accessible plain-text version (<slug>.txt)"
     }
+    fn title(&self, labels: &'static Labels) -> &'static str {
+        labels.text_title
+    }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}.txt")
     }

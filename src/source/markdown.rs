@@ -369,10 +369,16 @@ impl<'n> Parser<'_, '_> {
                             "write the words a reader should see between the brackets, e.g. `[Läs hela programmet](https://…)`",
                         );
                     }
-                    Inline::Link {
-                        url: link.url,
-                        content,
+                    let url = link.url.trim().to_string();
+                    let lower = url.to_ascii_lowercase();
+                    if !LINK_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
+                        self.error(
+                            child,
+                            format!("the link `{url}` is not a web, mail or phone address"),
+                            "a link goes to an `https://` (or `http://`) address, `mailto:` an e-mail address or `tel:` a phone number; write the whole address, e.g. `https://example.se/program`",
+                        );
                     }
+                    Inline::Link { url, content }
                 }
                 NodeValue::Image(_) => {
                     self.error(
@@ -444,6 +450,10 @@ fn descendant_text<'n>(node: &'n AstNode<'n>) -> String {
     }
     text
 }
+
+/// What a link may point to: the web, e-mail and phone (no `javascript:`, `data:` or `file:`,
+/// and no address relative to a page that does not exist on paper).
+const LINK_SCHEMES: &[&str] = &["https://", "http://", "mailto:", "tel:"];
 
 /// The comments that mark a pledge for the one-page summary.
 pub const SUMMARY_MARKERS: &[&str] = &["summary", "sammanfattning"];

@@ -150,6 +150,12 @@ impl Output for SummaryOutput {
             Medium::Print => "The summary for the print shop (<slug>-summary-print.pdf)",
         }
     }
+    fn title(&self, labels: &'static Labels) -> &'static str {
+        match self.0 {
+            Medium::Screen => labels.summary_title,
+            Medium::Print => labels.summary_print_title,
+        }
+    }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}-{}.pdf", self.name())
     }
