@@ -24,6 +24,7 @@ pub mod project;
 pub mod readability;
 pub mod sandbox;
 pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod typeset;
 pub mod watch;

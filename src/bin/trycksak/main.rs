@@ -82,6 +82,8 @@ enum Command {
     New(cmd::new::What),
     /// Build, then rebuild whatever a change to a source, layout or font affects.
     Watch(cmd::watch::Args),
+    /// Build, serve the output folder on this machine, and rebuild and reload on every change.
+    Serve(cmd::serve::Args),
 }
 
 /// What every subcommand needs to know about the invocation.
@@ -126,6 +128,7 @@ fn main() -> ExitCode {
         Command::List => cmd::list::run(&env),
         Command::New(what) => cmd::new::run(&env, what),
         Command::Watch(args) => cmd::watch::run(&env, args),
+        Command::Serve(args) => cmd::serve::run(&env, args),
     };
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@ pub mod check;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod serve;
 pub mod watch;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,346 @@
+//! `trycksak serve`: build, serve the output folder on this machine, rebuild on every change
+//! (the watch of `watch.rs`), and reload the open pages.
+//!
+//! - Only files under the output folder are served: a path with `..` (also percent-encoded),
+//!   a backslash or a NUL, or one that resolves (through a link) outside the folder, is a 404.
+//! - Served pages get a reload script and, after a build with errors, the errors at the top;
+//!   neither is ever written to disk. The script asks `/__trycksak/changes?since=N`, which
+//!   answers as soon as build N+1 has finished (a long poll: a plain request that the server
+//!   holds, so nothing streams through the HTTP library's buffers), and then reloads.
+//! - `/__trycksak/preview/<region>/<slug>` shows a programme's HTML version beside the pages of
+//!   its leaflet and summary (the build makes PNG previews for it).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+
+use crate::watch::{WatchEvent, WatchOptions, watch};
+
+/// Where the reload script and the event stream live, apart from the output's files.
+const PREFIX: &str = "/__trycksak/";
+const RELOAD_SCRIPT: &str = r#"(async () => {
+  let since = null;
+  for (;;) {
+    try {
+      const answer = await fetch("/__trycksak/changes" + (since === null ? "" : "?since=" + since));
+      const build = await answer.text();
+      if (since !== null && build !== since) { location.reload(); return; }
+      since = build;
+    } catch (error) {
+      await new Promise(done => setTimeout(done, 1000));
+    }
+  }
+})();
+"#;
+/// How long a request for changes is held before it is answered anyway.
+const HOLD: Duration = Duration::from_secs(25);
+/// The policy of served pages: the built pages' own (no script at all), but for our reload
+/// script (`'self'`) and its event stream.
+const SERVED_POLICY: &str = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
+
+pub struct ServeOptions {
+    pub watch: WatchOptions,
+    /// Where to listen: 127.0.0.1 unless asked otherwise.
+    pub address: SocketAddr,
+}
+
+/// What the server knows of the builds: how many have finished, and the last one's errors.
+#[derive(Default)]
+struct Live {
+    state: Mutex<(u64, Vec<String>)>,
+    changed: Condvar,
+}
+
+/// Serves until the process is stopped. `on_listening` is told the address (with the port the
+/// system chose, for port 0) before the first build; `on_event` of every build.
+pub fn serve(
+    project: &crate::project::Project,
+    options: &ServeOptions,
+    on_listening: impl FnOnce(SocketAddr),
+    mut on_event: impl FnMut(WatchEvent),
+) -> Result<()> {
+    let server = tiny_http::Server::http(options.address)
+        .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", options.address))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .context("the server has no IP address")?;
+    let out = &options.watch.build.out_dir;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create the output folder {}", out.display()))?;
+    let root = out
+        .canonicalize()
+        .with_context(|| format!("cannot open the output folder {}", out.display()))?;
+    let live = Arc::new(Live::default());
+    {
+        let live = Arc::clone(&live);
+        std::thread::Builder::new()
+            .name("trycksak-serve".into())
+            .spawn(move || {
+                for request in server.incoming_requests() {
+                    let (root, live) = (root.clone(), Arc::clone(&live));
+                    let _ = std::thread::Builder::new()
+                        .name("trycksak-request".into())
+                        .spawn(move || respond(request, &root, &live));
+                }
+            })
+            .context("cannot start the server")?;
+    }
+    on_listening(address);
+    watch(project, &options.watch, |event| {
+        if let WatchEvent::Built { report, .. } = &event {
+            let errors = report
+                .outcomes
+                .iter()
+                .flat_map(|o| &o.diagnostics)
+                .filter(|d| d.is_error())
+                .map(|d| d.short())
+                .collect();
+            let mut state = live.state.lock().unwrap_or_else(|e| e.into_inner());
+            *state = (state.0 + 1, errors);
+            live.changed.notify_all();
+        }
+        on_event(event)
+    })
+}
+
+fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    let response = match url.strip_prefix(PREFIX) {
+        Some("changes") => {
+            let since = request
+                .url()
+                .split_once("?since=")
+                .and_then(|(_, n)| n.parse::<u64>().ok());
+            ok(
+                wait_for_build(live, since).to_string().into_bytes(),
+                "text/plain",
+            )
+        }
+        Some("reload.js") => ok(
+            RELOAD_SCRIPT.as_bytes().to_vec(),
+            "text/javascript; charset=utf-8",
+        ),
+        Some(rest) => match rest
+            .strip_prefix("preview/")
+            .and_then(|p| preview(root, p, live))
+        {
+            Some(page) => ok(page.into_bytes(), "text/html; charset=utf-8"),
+            None => not_found(),
+        },
+        None => match file_of(root, &url) {
+            Some(path) => match std::fs::read(&path) {
+                Ok(bytes) if path.extension().is_some_and(|e| e == "html") => ok(
+                    served_page(&String::from_utf8_lossy(&bytes), live).into_bytes(),
+                    "text/html; charset=utf-8",
+                ),
+                Ok(bytes) => ok(bytes, content_type(&path)),
+                Err(_) => not_found(),
+            },
+            None => not_found(),
+        },
+    };
+    let _ = request.respond(response.with_header(header("Content-Security-Policy", SERVED_POLICY)));
+}
+
+/// The file `url` names under `root`, if it is one: decoded, without `..`, and resolving
+/// (through any link) inside `root`. `/` and folders serve their `index.html`.
+fn file_of(root: &Path, url: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let mut path = root.to_path_buf();
+    for part in decoded.split('/').filter(|p| !p.is_empty()) {
+        if part == ".." || part == "." || part.starts_with('.') {
+            return None;
+        }
+        path.push(part);
+    }
+    let mut real = path.canonicalize().ok()?;
+    if real.is_dir() {
+        real = real.join("index.html").canonicalize().ok()?;
+    }
+    (real.starts_with(root) && real.is_file()).then_some(real)
+}
+
+/// `%XX` decoded; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A built page as served: its own policy out (the server's header says it, with room for
+/// the reload script), the script in, and the last build's errors on top.
+fn served_page(html: &str, live: &Live) -> String {
+    let mut page = match (
+        html.find("<meta http-equiv=\"Content-Security-Policy\""),
+        html,
+    ) {
+        (Some(start), html) => {
+            let end = html[start..]
+                .find('>')
+                .map_or(html.len(), |e| start + e + 1);
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        (None, html) => html.to_string(),
+    };
+    let errors = live
+        .state
+        .lock()
+        .map(|state| state.1.clone())
+        .unwrap_or_default();
+    let script = "<script src=\"/__trycksak/reload.js\"></script>";
+    match page.rfind("</body>") {
+        Some(at) => page.insert_str(at, script),
+        None => page.push_str(script),
+    }
+    if !errors.is_empty()
+        && let Some(at) = page.find("<body>")
+    {
+        page.insert_str(at + "<body>".len(), &problems_banner(&errors));
+    }
+    page
+}
+
+/// The last build's errors, as the campaign worker reads them in the terminal (escaped).
+fn problems_banner(errors: &[String]) -> String {
+    let items: String = errors
+        .iter()
+        .map(|e| format!("<li><code>{}</code></li>", escape(e)))
+        .collect();
+    format!(
+        "<div role=\"alert\" style=\"background:#fff3cd;color:#1a1a1a;border:2px solid #8a6d00;padding:1rem;margin:0\"><strong>The last build found problems; the pages show the last good build.</strong><ul>{items}</ul></div>"
+    )
+}
+
+/// A programme's preview: its HTML version beside its leaflet's and summary's pages.
+fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
+    let folder = file_of(root, programme).and_then(|index| index.parent().map(Path::to_path_buf));
+    let folder = folder.or_else(|| {
+        let path = root.join(programme.trim_matches('/'));
+        let real = path.canonicalize().ok()?;
+        (real.starts_with(root) && real.is_dir()).then_some(real)
+    })?;
+    let slug = folder.file_name()?.to_str()?.to_string();
+    let url = format!("/{}", folder.strip_prefix(root).ok()?.to_string_lossy());
+    let mut pngs: Vec<String> = std::fs::read_dir(&folder)
+        .ok()?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| {
+            (name.starts_with(&format!("{slug}-leaflet-page-"))
+                || name.starts_with(&format!("{slug}-summary-page-")))
+                && name.ends_with(".png")
+        })
+        .collect();
+    pngs.sort();
+    let images: String = pngs
+        .iter()
+        .map(|name| {
+            format!(
+                "<img src=\"{url}/{name}\" alt=\"{}\" style=\"width:100%;border:1px solid #999;margin-bottom:1rem\">",
+                escape(name)
+            )
+        })
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{slug}</title></head><body style=\"margin:0;font-family:system-ui,sans-serif\"><main style=\"display:flex;gap:1rem;padding:1rem\"><iframe title=\"{slug}\" src=\"{url}/{slug}.html\" style=\"flex:1;height:95vh;border:1px solid #999\"></iframe><div style=\"flex:1;height:95vh;overflow:auto\">{images}</div></main></body></html>"
+    );
+    Some(served_page(&page, live))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("pdf") => "application/pdf",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn ok(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type))
+}
+
+fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    ok(b"not found\n".to_vec(), "text/plain; charset=utf-8").with_status_code(404)
+}
+
+/// The number of the last finished build: at once without `since`, else as soon as it is not
+/// `since` any more (or after [`HOLD`]).
+fn wait_for_build(live: &Live, since: Option<u64>) -> u64 {
+    let state = live.state.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(since) = since else {
+        return state.0;
+    };
+    let (state, _) = live
+        .changed
+        .wait_timeout_while(state, HOLD, |state| state.0 == since)
+        .unwrap_or_else(|e| e.into_inner());
+    state.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_inside_the_output_folder_are_served() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("out")).unwrap();
+        std::fs::write(root.join("out/index.html"), "i").unwrap();
+        std::fs::write(root.join("secret.txt"), "s").unwrap();
+        let out = root.join("out");
+        assert_eq!(file_of(&out, "/"), Some(out.join("index.html")));
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%5csecret.txt",
+            "/.hidden",
+        ] {
+            assert_eq!(file_of(&out, bad), None, "{bad}");
+        }
+        std::os::unix::fs::symlink(root.join("secret.txt"), out.join("link.txt")).unwrap();
+        assert_eq!(file_of(&out, "/link.txt"), None);
+    }
+}

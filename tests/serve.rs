@@ -1,0 +1,155 @@
+//! `trycksak serve` as campaign staff use it: it builds, serves the pages, sees a saved edit,
+//! and serves nothing outside the output folder.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use common::shipped_project;
+
+/// `GET path` on 127.0.0.1:`port`: the status code and the body (or `None` before the server
+/// listens).
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split_whitespace().nth(1)?.parse().ok()?;
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    Some((status, body))
+}
+
+/// Waits (at most `limit`) until `check` holds.
+fn wait_until(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
+    let project = shipped_project();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
+        .args([
+            "serve",
+            "--port",
+            &port.to_string(),
+            "programmes/norrbotten",
+        ])
+        .current_dir(project.path())
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let page = "/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html";
+    let served = wait_until(Duration::from_secs(90), || {
+        get(port, page).is_some_and(|(status, _)| status == 200)
+    });
+    let result = std::panic::catch_unwind(|| {
+        assert!(served, "the page was not served");
+        let (status, index) = get(port, "/").unwrap();
+        assert_eq!(status, 200);
+        assert!(index.contains("Omstart för Norrbotten"), "{index}");
+        let (_, body) = get(port, page).unwrap();
+        assert!(body.contains("<script src=\"/__trycksak/reload.js\"></script>"));
+        // The reload script is served, never written.
+        assert_eq!(get(port, "/__trycksak/reload.js").unwrap().0, 200);
+        let written = std::fs::read_to_string(
+            project
+                .path()
+                .join("out/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html"),
+        )
+        .unwrap();
+        assert!(!written.contains("reload.js"));
+        // A preview page: the HTML version beside the PDFs' pages.
+        let (status, preview) = get(
+            port,
+            "/__trycksak/preview/norrbotten/omstart-for-norrbotten",
+        )
+        .unwrap();
+        assert_eq!(status, 200);
+        assert!(
+            preview.contains("omstart-for-norrbotten-leaflet-page-01.png"),
+            "{preview}"
+        );
+
+        // A save is seen within two seconds.
+        let before = get(port, "/__trycksak/changes").unwrap().1;
+        let source = project
+            .path()
+            .join("programmes/norrbotten/omstart-for-norrbotten.md");
+        let text = std::fs::read_to_string(&source).unwrap();
+        std::fs::write(
+            &source,
+            text.replace("Korta köerna Inled", "Korta köerna Påbörja"),
+        )
+        .unwrap();
+        let saved = Instant::now();
+        assert!(
+            wait_until(Duration::from_secs(2), || {
+                get(port, page).is_some_and(|(_, body)| body.contains("Påbörja"))
+            }),
+            "the edit was not served within 2 s"
+        );
+        assert!(saved.elapsed() < Duration::from_secs(2));
+        let after = get(
+            port,
+            &format!("/__trycksak/changes?since={}", before.trim()),
+        )
+        .unwrap()
+        .1;
+        assert_ne!(before.trim(), after.trim());
+
+        // A broken source: its problem on the page (the last good build stays served).
+        let broken = std::fs::read_to_string(&source)
+            .unwrap()
+            .replacen("title:", "titel:", 1);
+        std::fs::write(&source, broken).unwrap();
+        assert!(
+            wait_until(Duration::from_secs(5), || {
+                get(port, page).is_some_and(|(_, body)| {
+                    body.contains("role=\"alert\"") && body.contains("unknown key `titel`")
+                })
+            }),
+            "the problem is not shown on the page"
+        );
+
+        // Nothing outside the output folder.
+        for path in [
+            "/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/%2E%2E%2Fprogrammes%2Fnorrbotten%2Fomstart-for-norrbotten.md",
+            "/..%2fCargo.toml",
+            "//etc/passwd",
+            "/.trycksak.lock",
+        ] {
+            let (status, _) = get(port, path).unwrap();
+            assert_eq!(status, 404, "{path}");
+        }
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
