@@ -12,6 +12,7 @@ use crate::i18n::Labels;
 use crate::layout::Layouts;
 use crate::model::{BlockKind, Inline, Programme, Section, plain_text};
 use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
+use crate::source::lint::{is_bare_address, is_vague_link_text};
 
 /// The words of the report, per language.
 struct Words {
@@ -86,20 +87,6 @@ const ENGLISH: Words = Words {
     bare_url: "the link text is a web address",
     how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings are not counted. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
 };
-
-/// Link texts that say nothing about where a link goes.
-const VAGUE_LINK_TEXTS: &[&str] = &[
-    "klicka här",
-    "här",
-    "läs mer",
-    "mer",
-    "länk",
-    "click here",
-    "here",
-    "read more",
-    "more",
-    "link",
-];
 
 fn words_for(lang: &str) -> &'static Words {
     if lang.split('-').next() == Some("sv") {
@@ -355,15 +342,13 @@ fn collect_links(content: &[Inline], line: usize, links: &mut Vec<String>, w: &W
         match inline {
             Inline::Link { url, content } => {
                 let text = plain_text(content).trim().to_string();
-                let lower = text.to_lowercase();
-                let flag =
-                    if VAGUE_LINK_TEXTS.contains(&lower.trim_end_matches(['.', '!', ':']).trim()) {
-                        format!(" ⚠ {}", w.bad_link)
-                    } else if lower.starts_with("http") || lower.starts_with("www.") {
-                        format!(" ⚠ {}", w.bare_url)
-                    } else {
-                        String::new()
-                    };
+                let flag = if is_vague_link_text(&text) {
+                    format!(" ⚠ {}", w.bad_link)
+                } else if is_bare_address(&text) {
+                    format!(" ⚠ {}", w.bare_url)
+                } else {
+                    String::new()
+                };
                 links.push(format!("{} {line}: ”{text}” → {url}{flag}", w.line));
             }
             Inline::Emphasis { content }

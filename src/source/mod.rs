@@ -4,6 +4,7 @@
 //! at once rather than stopping at the first.
 
 mod front_matter;
+pub mod lint;
 mod markdown;
 
 use std::path::Path;
@@ -104,6 +105,9 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
         }),
         _ => None,
     };
+    if let Some(programme) = &programme {
+        diagnostics.extend(lint::lint(programme, &file));
+    }
     // In file order, so that fixing them top to bottom works.
     diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     Loaded {
