@@ -3,7 +3,10 @@
 //!
 //! How we count, exactly:
 //! - The text counted is the running text: paragraphs, pledge lead-ins, list items, quotes,
-//!   table cells and preformatted text. Headings, image alt texts and link targets are not.
+//!   table cells and preformatted text. Headings, a pledge's bold lead phrase (its heading),
+//!   table cells without a letter (numbers, dates, amounts), image alt texts and link targets
+//!   are not.
+//! - A sentence's line is the source line where its first words are.
 //! - A **word** is a maximal run of letters and digits (Unicode alphanumerics): "Covid-19-pandemin"
 //!   is three words, "35%" one, "EU:s" two.
 //! - A **long word** has more than 6 letters/digits.
@@ -13,7 +16,7 @@
 //!   sentences.
 //! - **LIX** = words / sentences + 100 × long words / words.
 
-use crate::model::{Block, BlockKind, Programme, Section, depth_first, plain_text};
+use crate::model::{Block, BlockKind, Inline, Programme, Section, depth_first, plain_text};
 
 /// More letters than this make a long word.
 pub const LONG_WORD: usize = 6;
@@ -87,6 +90,47 @@ impl Analysis {
         self.words.extend(other.words.iter().cloned());
     }
 
+    /// Puts each sentence on its own line of `source` (it was given its block's first line):
+    /// the line where its first words are, searching on from the sentence before.
+    pub fn locate_sentences(&mut self, source: &str) {
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let source_words: Vec<(usize, &str)> = source
+            .split(|c: char| !c.is_alphanumeric())
+            .scan(0, |offset, word| {
+                let at = *offset;
+                *offset += word.len()
+                    + source[at + word.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                Some((at, word))
+            })
+            .filter(|(_, word)| !word.is_empty())
+            .collect();
+        let mut from = 0;
+        for sentence in &mut self.sentences {
+            let wanted: Vec<&str> = words(&sentence.text).into_iter().take(4).collect();
+            let block_start = line_starts
+                .get(sentence.line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0);
+            let start = source_words.partition_point(|(at, _)| *at < block_start.max(from));
+            let found = (start..source_words.len()).find(|&i| {
+                wanted
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| source_words.get(i + k).is_some_and(|(_, s)| s == w))
+            });
+            if let Some(i) = found {
+                let offset = source_words[i].0;
+                from = offset;
+                sentence.line = line_starts.partition_point(|start| *start <= offset);
+            }
+        }
+    }
+
     /// The `n` longest sentences, longest first (earlier first among equals).
     pub fn longest_sentences(&self, n: usize) -> Vec<&Sentence> {
         let mut sorted: Vec<&Sentence> = self.sentences.iter().collect();
@@ -156,6 +200,21 @@ pub struct ProgrammeReadability<'a> {
     pub sections: Vec<SectionReadability<'a>>,
 }
 
+impl ProgrammeReadability<'_> {
+    /// Puts every sentence on its own line of `source` (see [`Analysis::locate_sentences`]).
+    pub fn locate_sentences(&mut self, source: &str) {
+        fn walk(sections: &mut [SectionReadability], source: &str) {
+            for section in sections {
+                section.analysis.locate_sentences(source);
+                walk(&mut section.subsections, source);
+            }
+        }
+        self.whole.locate_sentences(source);
+        self.intro.locate_sentences(source);
+        walk(&mut self.sections, source);
+    }
+}
+
 pub fn analyse(programme: &Programme) -> ProgrammeReadability<'_> {
     let mut intro = Analysis::default();
     add_blocks(&mut intro, &programme.intro);
@@ -186,7 +245,39 @@ fn analyse_section(section: &Section) -> SectionReadability<'_> {
 }
 
 fn add_blocks(analysis: &mut Analysis, blocks: &[Block]) {
+    // A pledge's bold lead phrase is its heading: not counted, and not glued to its first
+    // sentence.
+    let pledge_openings: Vec<*const Block> = depth_first(blocks)
+        .into_iter()
+        .filter_map(|block| match &block.kind {
+            BlockKind::PledgeList { items, .. } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|item| item.blocks.first())
+        .map(|block| block as *const Block)
+        .collect();
     for block in depth_first(blocks) {
+        match &block.kind {
+            BlockKind::Paragraph { content }
+                if pledge_openings.contains(&(block as *const Block))
+                    && matches!(content.first(), Some(Inline::Strong { .. })) =>
+            {
+                analysis.add_text(&plain_text(&content[1..]), block.line);
+                continue;
+            }
+            // A cell that is a number (or a date, an amount) is no sentence.
+            BlockKind::Table { .. } => {
+                for cell in block.own_inlines() {
+                    let text = plain_text(cell);
+                    if text.chars().any(char::is_alphabetic) {
+                        analysis.add_text(&text, block.line);
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
         for run in block.own_inlines() {
             analysis.add_text(&plain_text(run), block.line);
         }
@@ -291,5 +382,40 @@ mod tests {
         assert_eq!(band(25.0, "sv"), "mycket lätt");
         assert_eq!(band(45.0, "sv-SE"), "medelsvår");
         assert_eq!(band(65.0, "en"), "very hard");
+    }
+
+    #[test]
+    fn sentences_have_their_own_line_lead_phrases_and_numbers_do_not_count() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("programmes/demo")).unwrap();
+        std::fs::create_dir_all(dir.path().join("layouts/demo")).unwrap();
+        let text = "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nFörsta meningen här.\nAndra meningen\nbörjar på rad åtta.\n\n## Avsnitt\n\nVi vill:\n\n- **Kortare köer** Vi bygger ut vården.\n\n| År | Mål |\n|---|---|\n| 2026 | 45 % |\n";
+        let path = dir.path().join("programmes/demo/p.md");
+        std::fs::write(&path, text).unwrap();
+        let project = crate::project::Project::open(dir.path()).unwrap();
+        let programme = crate::source::load_programme(&project, &path)
+            .programme
+            .unwrap();
+        let mut readability = analyse(&programme);
+        readability.locate_sentences(text);
+        let lines: Vec<(String, usize)> = readability
+            .whole
+            .sentences
+            .iter()
+            .map(|s| (s.text.clone(), s.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("Första meningen här.".to_string(), 7),
+                ("Andra meningen börjar på rad åtta.".to_string(), 8),
+                ("Vi vill:".to_string(), 13),
+                // The lead phrase "Kortare köer" is the pledge's heading, not counted.
+                ("Vi bygger ut vården.".to_string(), 15),
+                // The header cells are words; "2026" and "45 %" are no sentences.
+                ("År".to_string(), 17),
+                ("Mål".to_string(), 17),
+            ]
+        );
     }
 }

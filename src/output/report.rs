@@ -61,7 +61,7 @@ const SWEDISH: Words = Words {
     words_unit: "ord",
     bad_link: "länktexten säger inte vart länken leder",
     bare_url: "länktexten är en webbadress",
-    how: "Så räknas LIX: ord / meningar + 100 × långa ord / ord. Ett ord är en följd av bokstäver och siffror, ett långt ord har fler än 6. En mening slutar vid . ! eller ? följt av mellanslag, och vid slutet av varje stycke, listpunkt och tabellcell. Rubriker räknas inte. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår.",
+    how: "Så räknas LIX: ord / meningar + 100 × långa ord / ord. Ett ord är en följd av bokstäver och siffror, ett långt ord har fler än 6. En mening slutar vid . ! eller ? följt av mellanslag, och vid slutet av varje stycke, listpunkt och tabellcell. Rubriker, ett löftes fetstilta inledning och tabellceller som bara är tal räknas inte. Varje menings rad är raden där den börjar. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår.",
 };
 
 const ENGLISH: Words = Words {
@@ -85,7 +85,7 @@ const ENGLISH: Words = Words {
     words_unit: "words",
     bad_link: "the link text does not say where the link goes",
     bare_url: "the link text is a web address",
-    how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings are not counted. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
+    how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings, a pledge's bold lead phrase and table cells that are only numbers are not counted. Each sentence's line is the line it starts on. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
 };
 
 fn words_for(lang: &str) -> &'static Words {
@@ -141,7 +141,8 @@ pub fn render(
 ) -> (String, Vec<Diagnostic>) {
     let lang = &programme.meta.lang;
     let w = words_for(lang);
-    let readability = analyse(programme);
+    let mut readability = analyse(programme);
+    readability.locate_sentences(&source.text);
     let mut out = Vec::new();
     let mut warnings = Vec::new();
 
