@@ -4,9 +4,9 @@
 //! - Only files under the output folder are served: a path with `..` (also percent-encoded),
 //!   a backslash or a NUL, or one that resolves (through a link) outside the folder, is a 404.
 //! - Served pages get a reload script and, after a build with errors, the errors at the top;
-//!   neither is ever written to disk. The script asks `/__trycksak/changes?since=N`, which
-//!   answers as soon as build N+1 has finished (a long poll: a plain request that the server
-//!   holds, so nothing streams through the HTTP library's buffers), and then reloads.
+//!   neither is ever written to disk. The script listens to `/__trycksak/events` (server-sent
+//!   events: one each time a build has finished) and reloads. `/__trycksak/changes?since=N`
+//!   answers with the number of the last build as soon as it is not N (for scripts and tests).
 //! - `/__trycksak/preview/<region>/<slug>` shows a programme's HTML version beside the pages of
 //!   its leaflet and summary (the build makes PNG previews for it).
 
@@ -21,20 +21,8 @@ use crate::watch::{WatchEvent, WatchOptions, watch};
 
 /// Where the reload script and the event stream live, apart from the output's files.
 const PREFIX: &str = "/__trycksak/";
-const RELOAD_SCRIPT: &str = r#"(async () => {
-  let since = null;
-  for (;;) {
-    try {
-      const answer = await fetch("/__trycksak/changes" + (since === null ? "" : "?since=" + since));
-      const build = await answer.text();
-      if (since !== null && build !== since) { location.reload(); return; }
-      since = build;
-    } catch (error) {
-      await new Promise(done => setTimeout(done, 1000));
-    }
-  }
-})();
-"#;
+const RELOAD_SCRIPT: &str =
+    "new EventSource(\"/__trycksak/events\").onmessage = () => location.reload();\n";
 /// How long a request for changes is held before it is answered anyway.
 const HOLD: Duration = Duration::from_secs(25);
 /// The policy of served pages: the built pages' own (no script at all), but for our reload
@@ -115,6 +103,10 @@ fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
         .unwrap_or("/")
         .to_string();
     let response = match url.strip_prefix(PREFIX) {
+        Some("events") => {
+            events(request, live);
+            return;
+        }
         Some("changes") => {
             let since = request
                 .url()
@@ -302,6 +294,35 @@ fn ok(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cursor<
 
 fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     ok(b"not found\n".to_vec(), "text/plain; charset=utf-8").with_status_code(404)
+}
+
+/// The event stream of one open page, written straight to its connection (the HTTP library
+/// would buffer a streamed body): an event each time a build finishes, a comment now and then
+/// so that a closed page's thread notices (its write fails) and ends.
+fn events(request: tiny_http::Request, live: &Live) {
+    use std::io::Write;
+    let mut seen = live.state.lock().map_or(0, |state| state.0);
+    let mut writer = request.into_writer();
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nContent-Security-Policy: {SERVED_POLICY}\r\nConnection: close\r\n\r\nretry: 500\n\n"
+    );
+    let mut message = head;
+    loop {
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        let build = wait_for_build(live, Some(seen));
+        message = if build == seen {
+            ": still here\n\n".to_string()
+        } else {
+            seen = build;
+            format!("data: {build}\n\n")
+        };
+    }
 }
 
 /// The number of the last finished build: at once without `since`, else as soon as it is not

@@ -93,6 +93,30 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
             "{preview}"
         );
 
+        // An open page's event stream: it says when a build has finished.
+        let (sender, events) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(
+                stream,
+                "GET /__trycksak/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            )
+            .unwrap();
+            let mut seen = String::new();
+            let mut buffer = [0u8; 512];
+            while let Ok(n) = stream.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+                if seen.contains("\ndata: ") {
+                    let _ = sender.send(seen);
+                    break;
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(200));
+
         // A save is seen within two seconds.
         let before = get(port, "/__trycksak/changes").unwrap().1;
         let source = project
@@ -112,6 +136,13 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
             "the edit was not served within 2 s"
         );
         assert!(saved.elapsed() < Duration::from_secs(2));
+        let stream = events
+            .recv_timeout(Duration::from_secs(2))
+            .expect("no event for the open page");
+        assert!(
+            stream.starts_with("HTTP/1.1 200 OK") && stream.contains("text/event-stream"),
+            "{stream}"
+        );
         let after = get(
             port,
             &format!("/__trycksak/changes?since={}", before.trim()),
