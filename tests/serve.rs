@@ -63,6 +63,8 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
         .unwrap();
     let page = "/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html";
     let served = wait_until(Duration::from_secs(90), || {
+        let ended = child.try_wait().ok().flatten();
+        assert!(ended.is_none(), "serve ended: {ended:?}");
         get(port, page).is_some_and(|(status, _)| status == 200)
     });
     let result = std::panic::catch_unwind(|| {

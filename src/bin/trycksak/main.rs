@@ -81,7 +81,7 @@ enum Command {
     #[command(subcommand)]
     New(cmd::new::What),
     /// Build, then rebuild whatever a change to a source, layout or font affects.
-    Watch(cmd::watch::Args),
+    Watch(cmd::watch::WatchArgs),
     /// Build, serve the output folder on this machine, and rebuild and reload on every change.
     Serve(cmd::serve::Args),
 }

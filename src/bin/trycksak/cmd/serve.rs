@@ -1,19 +1,18 @@
 //! `trycksak serve`: build, serve the output folder, rebuild and reload on every change.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Duration;
 
-use trycksak::build::BuildOptions;
 use trycksak::serve::{ServeOptions, serve};
-use trycksak::watch::{WatchEvent, WatchOptions};
+use trycksak::watch::WatchEvent;
 
-use super::{Error, Result, Selection, files, programmes, report};
+use super::Result;
+use super::watch::{options, print_event};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    selection: Selection,
+    watch: super::watch::WatchArgs,
 
     /// The port to listen on (0: any free one).
     #[arg(long, value_name = "N", default_value_t = 8000)]
@@ -27,37 +26,23 @@ pub struct Args {
     /// Open the index in the web browser once it is built.
     #[arg(long)]
     open: bool,
-
-    /// Poll for changes every MS milliseconds instead of waiting for the file system's events.
-    #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "300")]
-    poll: Option<u64>,
 }
 
 pub fn run(env: &Env, args: Args) -> Result<Status> {
-    let project = env.project()?;
-    let paths = env.paths(&args.selection.paths);
-    project.select_sources(&paths).map_err(Error::Usage)?;
+    // The preview pages show the PDFs' pages: they are built with PNG previews.
+    let (project, watch) = options(env, &args.watch, true)?;
     let options = ServeOptions {
-        watch: WatchOptions {
-            build: BuildOptions {
-                out_dir: project.root.join(&args.selection.out),
-                kinds: args.selection.kinds(),
-                // The preview pages show the PDFs' pages.
-                preview: true,
-                jobs: None,
-                progress: None,
-                timeout: args.selection.timeout(),
-            },
-            paths,
-            poll: args.poll.map(Duration::from_millis),
-        },
+        watch,
         address: SocketAddr::new(args.host, args.port),
     };
     let mut opened = !args.open;
+    // The address listened on (with the port the system chose, for port 0).
+    let listening = std::cell::Cell::new(options.address);
     serve(
         &project,
         &options,
         |address| {
+            listening.set(address);
             if !env.quiet {
                 eprintln!(
                     "Serving {} at http://{address}/ (a programme's preview: http://{address}/__trycksak/preview/REGION/SLUG; Ctrl-C stops)",
@@ -65,38 +50,17 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 );
             }
         },
-        |event| match event {
-            WatchEvent::Built {
-                reason,
-                report: built,
-                elapsed,
-            } => {
-                report(env, &built.outcomes);
-                if !env.quiet {
-                    let failed = built.failed().count();
-                    let failed = if failed > 0 {
-                        format!(", {failed} failed")
-                    } else {
-                        String::new()
-                    };
-                    eprintln!(
-                        "[{reason}] {} built ({}){failed} in {:.0} ms",
-                        programmes(built.outcomes.len() - built.failed().count()),
-                        files(built.files_written()),
-                        elapsed.as_secs_f64() * 1000.0
-                    );
-                }
-                if !opened {
-                    opened = true;
-                    let url = format!("http://{}/", options.address);
-                    for opener in ["xdg-open", "open"] {
-                        if std::process::Command::new(opener).arg(&url).spawn().is_ok() {
-                            break;
-                        }
+        |event| {
+            print_event(env, &event);
+            if !opened && matches!(event, WatchEvent::Built { .. }) {
+                opened = true;
+                let url = format!("http://{}/", listening.get());
+                for opener in ["xdg-open", "open"] {
+                    if std::process::Command::new(opener).arg(&url).spawn().is_ok() {
+                        break;
                     }
                 }
             }
-            WatchEvent::Failed(err) => eprintln!("error: {err:#}"),
         },
     )?;
     Ok(Status::Success)

@@ -1,24 +1,35 @@
 use std::time::Duration;
 
 use trycksak::build::BuildOptions;
+use trycksak::project::Project;
 use trycksak::watch::{WatchEvent, WatchOptions, watch};
 
 use super::{Error, Result, Selection, files, programmes, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct WatchArgs {
     #[command(flatten)]
-    selection: Selection,
+    pub selection: Selection,
 
     /// Poll for changes every MS milliseconds instead of waiting for the file system's events
     /// (for network drives and containers that do not report changes).
     #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "300")]
-    poll: Option<u64>,
+    pub poll: Option<u64>,
 }
 
 /// Builds, then rebuilds what each change affects, until stopped (Ctrl-C).
-pub fn run(env: &Env, args: Args) -> Result<Status> {
+pub fn run(env: &Env, args: WatchArgs) -> Result<Status> {
+    let (project, options) = options(env, &args, false)?;
+    if !env.quiet {
+        eprintln!("Watching {} (Ctrl-C stops)", project.root.display());
+    }
+    watch(&project, &options, |event| print_event(env, &event))?;
+    Ok(Status::Success)
+}
+
+/// The project and what to watch and build, as `watch` and `serve` take them.
+pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, WatchOptions)> {
     let project = env.project()?;
     let paths = env.paths(&args.selection.paths);
     project.select_sources(&paths).map_err(Error::Usage)?;
@@ -26,7 +37,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         build: BuildOptions {
             out_dir: project.root.join(&args.selection.out),
             kinds: args.selection.kinds(),
-            preview: false,
+            preview,
             jobs: None,
             progress: None,
             timeout: args.selection.timeout(),
@@ -34,10 +45,12 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         paths,
         poll: args.poll.map(Duration::from_millis),
     };
-    if !env.quiet {
-        eprintln!("Watching {} (Ctrl-C stops)", project.root.display());
-    }
-    watch(&project, &options, |event| match event {
+    Ok((project, options))
+}
+
+/// One line per build: why, how many programmes and files, how long.
+pub fn print_event(env: &Env, event: &WatchEvent) {
+    match event {
         WatchEvent::Built {
             reason,
             report: built,
@@ -46,21 +59,19 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             report(env, &built.outcomes);
             if !env.quiet {
                 let failed = built.failed().count();
-                let built_whole = built.outcomes.len() - failed;
-                let failed = if failed > 0 {
+                let failures = if failed > 0 {
                     format!(", {failed} failed")
                 } else {
                     String::new()
                 };
                 eprintln!(
-                    "[{reason}] {} built ({}){failed} in {:.0} ms",
-                    programmes(built_whole),
+                    "[{reason}] {} built ({}){failures} in {:.0} ms",
+                    programmes(built.outcomes.len() - failed),
                     files(built.files_written()),
                     elapsed.as_secs_f64() * 1000.0
                 );
             }
         }
         WatchEvent::Failed(err) => eprintln!("error: {err:#}"),
-    })?;
-    Ok(Status::Success)
+    }
 }
