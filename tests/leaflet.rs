@@ -214,6 +214,20 @@ fn a_layout_can_fix_the_size_or_the_page_count() {
     let (compiled, fitted) = leaflet_of(root, norrbotten, Medium::Screen);
     assert_eq!((fitted.pages, compiled.document.pages().len()), (8, 8));
 
+    // A short text in a layout that fixes 8 pages: notes pages make them up.
+    let project = demo_project(&[
+        ("programmes/demo/kort.md", &generated(300)),
+        ("layouts/demo/layout.yaml", "leaflet:\n  pages: 8\n"),
+    ]);
+    let (compiled, fitted) = leaflet_of(project.path(), "programmes/demo/kort.md", Medium::Screen);
+    assert_eq!((fitted.pages, compiled.document.pages().len()), (8, 8));
+    assert_eq!(fitted.size, 11.0);
+    let notes = page_texts(&compiled.document)
+        .iter()
+        .filter(|t| t.trim_start().starts_with("Anteckningar"))
+        .count();
+    assert_eq!(fitted.notes_pages, notes);
+
     // Too few pages for the text: an error that says so.
     let project = demo_project(&[
         ("programmes/demo/lang.md", &generated(6_000)),

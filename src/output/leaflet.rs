@@ -163,6 +163,8 @@ struct Measure {
     /// Pages of text after the cover, the colophon included (fractional).
     text_pages: f64,
     notes: usize,
+    /// Whether the template said so itself (the base template does).
+    reported: bool,
 }
 
 fn measure(compiled: &Compiled) -> Measure {
@@ -180,12 +182,14 @@ fn measure(compiled: &Compiled) -> Measure {
             pages,
             text_pages: (page - 2.0) + ((y - top) + colophon) / body,
             notes: number("notes").unwrap_or(0.0) as usize,
+            reported: true,
         },
         // A region's own template that does not say: its page count, less cover and back.
         _ => Measure {
             pages,
             text_pages: pages.saturating_sub(2) as f64,
             notes: 0,
+            reported: false,
         },
     }
 }
@@ -293,15 +297,23 @@ fn lay_out(
         target = needed;
     };
     let (mut measured, mut compiled) = best;
-    if measured.pages % PAGES_PER_SHEET != 0 {
-        // A region's own template that does not make up the last sheet: notes pages asked for
-        // through `data.notes_pages`. They come after the text, so adding them moves nothing else.
+    // Pages to add: to make up the last sheet where a region's own template does not, and up
+    // to the page count a layout fixes when even the largest size leaves sheets over.
+    let wanted = settings
+        .pages
+        .map_or(round_up(measured.pages), |pages| pages as usize)
+        .max(round_up(measured.pages));
+    if measured.pages < wanted {
+        // Notes pages, asked for through `data.notes_pages`: they come after the text, so
+        // adding them moves nothing else.
         data.fit.size = chosen;
-        data.notes_pages = PAGES_PER_SHEET - measured.pages % PAGES_PER_SHEET;
+        data.notes_pages = wanted - measured.pages;
         compiled = cx.compile(TEMPLATE, &data)?;
         compiles += 1;
         measured = measure(&compiled);
-        measured.notes += data.notes_pages;
+        if !measured.reported {
+            measured.notes = data.notes_pages;
+        }
     }
     let pages = measured.pages;
     if pages % PAGES_PER_SHEET != 0 {
