@@ -9,6 +9,10 @@
 //! first, as many as fit (found by compiling), with a warning that says which.
 
 mod messages;
+mod pledges;
+
+use pledges::lead;
+pub use pledges::pledge_groups;
 
 use messages::{nothing_fits, overflow_error, shortened};
 
@@ -20,9 +24,7 @@ use crate::i18n::Labels;
 
 use crate::diagnostics::Diagnostic;
 use crate::layout::{Layout, Paper};
-use crate::model::{
-    Block, BlockKind, Inline, ListItem, Overflow, Programme, Section, depth_first, plain_text,
-};
+use crate::model::{BlockKind, Inline, ListItem, Overflow, Programme, depth_first, plain_text};
 use serde::Serialize;
 
 use crate::typeset::{Compiled, labelled_metadata};
@@ -495,106 +497,6 @@ fn per_section_within(groups: &[PledgeGroup], most: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// The lead text: the front matter's `summary`, else the first paragraph of the programme.
-fn lead(programme: &Programme) -> Vec<Inline> {
-    if let Some(summary) = &programme.meta.summary {
-        return vec![Inline::text(summary.clone())];
-    }
-    let first_paragraph = programme
-        .intro
-        .iter()
-        .chain(programme.all_sections().into_iter().flat_map(|s| &s.blocks))
-        .find_map(|block| match &block.kind {
-            BlockKind::Paragraph { content } => Some(content.clone()),
-            _ => None,
-        });
-    first_paragraph.unwrap_or_default()
-}
-
-/// The pledges the summary may show, grouped under the headings of their sections, in document
-/// order: those marked `<!-- summary -->` when any is, else the first `summary: pledges: N` of
-/// each section (all without it). With marked pledges, sections without one are left out.
-pub fn pledge_groups(programme: &Programme, intro_label: &str) -> Vec<PledgeGroup> {
-    let all_pledges = |blocks: &[Block]| -> Vec<ListItem> {
-        blocks
-            .iter()
-            .flat_map(|block| match &block.kind {
-                BlockKind::PledgeList { items, .. } => items.as_slice(),
-                _ => &[],
-            })
-            .cloned()
-            .collect()
-    };
-    let mut groups = Vec::new();
-    let intro = all_pledges(&programme.intro);
-    if !intro.is_empty() {
-        groups.push(PledgeGroup {
-            level: 1,
-            heading: vec![Inline::text(intro_label)],
-            items: intro,
-            omitted: 0,
-            line: 0,
-        });
-    }
-    fn walk(
-        sections: &[Section],
-        all_pledges: &dyn Fn(&[Block]) -> Vec<ListItem>,
-        out: &mut Vec<PledgeGroup>,
-    ) -> bool {
-        let mut any = false;
-        for section in sections {
-            let at = out.len();
-            let items = all_pledges(&section.blocks);
-            let has_own = !items.is_empty();
-            out.push(PledgeGroup {
-                level: section.level.saturating_sub(1).max(1),
-                heading: section.heading.clone(),
-                items,
-                omitted: 0,
-                line: section.line,
-            });
-            let has_nested = walk(&section.sections, all_pledges, out);
-            if !has_own && !has_nested {
-                out.truncate(at);
-            }
-            any |= has_own || has_nested;
-        }
-        any
-    }
-    walk(&programme.sections, &all_pledges, &mut groups);
-
-    let marked = groups
-        .iter()
-        .flat_map(|g| &g.items)
-        .any(|item| item.in_summary);
-    let limit = programme.meta.summary_pledges.map(|n| n as usize);
-    for group in &mut groups {
-        let total = group.items.len();
-        if marked {
-            group.items.retain(|item| item.in_summary);
-        } else if let Some(limit) = limit {
-            group.items.truncate(limit);
-        }
-        group.omitted = total - group.items.len();
-    }
-    if marked {
-        // A section shows when it has a marked pledge, or a subsection that does.
-        let keep: Vec<bool> = (0..groups.len())
-            .map(|i| {
-                let level = groups[i].level;
-                groups[i..]
-                    .iter()
-                    .enumerate()
-                    .take_while(|(k, g)| *k == 0 || g.level > level)
-                    .any(|(_, g)| !g.items.is_empty())
-            })
-            .collect();
-        let mut keep = keep.into_iter();
-        groups.retain(|_| keep.next().unwrap_or(false));
-    }
-    groups
 }
 
 #[cfg(test)]
