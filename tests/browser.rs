@@ -9,8 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{
-    SHIPPED, build_kinds, demo_project, kind, missing_in_order, repo, seed_paragraphs,
-    shipped_project,
+    SHIPPED, build_kinds, kind, missing_in_order, repo, seed_paragraphs, shipped_project,
 };
 
 /// The browser's report of each page, or `None` (with a note) where the tools are missing.
@@ -97,20 +96,7 @@ fn the_pages_and_the_index_pass_axe_reflow_and_keep_every_sentence() {
 
 #[test]
 fn a_hostile_programme_runs_nothing_in_the_browser() {
-    let source = "---\ntitle: Elak\nregion: demo\nlang: sv\n---\n\nText <script>alert(1)</script> och <img src=x onerror=alert(2)> och </body> slut.\n\n<div onclick=\"alert(3)\">Block</div>\n\n![Bild \" onerror=\"alert(4)](karta.png)\n\n[En länk](https://example.se/\"onmouseover=\"alert(5)).\n";
-    let project = demo_project(&[("programmes/demo/elak.md", source)]);
-    std::fs::write(
-        project.path().join("programmes/demo/karta.png"),
-        common::png(40, 30),
-    )
-    .unwrap();
-    let report = build_kinds(project.path(), &[kind("html")]);
-    assert_eq!(
-        report.failed().count(),
-        0,
-        "{:#?}",
-        common::errors_of(&report, 0)
-    );
+    let project = common::hostile_project(&[kind("html")]);
     let Some(results) = check_in_browser(&project.path().join("out"), &["demo/elak/elak.html"])
     else {
         return;

@@ -341,3 +341,19 @@ pub fn with_doubled_pledges(source: &str) -> String {
 pub fn kind(name: &str) -> trycksak::output::OutputKind {
     trycksak::output::OutputKind::named(name).unwrap_or_else(|| panic!("no output kind {name}"))
 }
+
+/// A project with one hostile programme, `programmes/demo/elak.md`: scripts, `on…=` attributes
+/// in HTML, alt text, headings and link addresses, and `</body>` in its text; built as `kinds`.
+#[allow(dead_code)]
+pub fn hostile_project(kinds: &[trycksak::output::OutputKind]) -> tempfile::TempDir {
+    let source = "---\ntitle: <script>alert('titel')</script>\nregion: demo\nlang: sv\n---\n\nText med <script>alert(1)</script> och <img src=x onerror=alert(2)> och </body> i sig.\n\n<div onclick=\"alert(3)\">Ett block</div>\n\n## Rubrik \" onmouseover=\"alert(4)\n\nVi vill:\n\n- **Fet <b>fras</b>** med [länk](https://example.se/\"onclick=\"alert(5)).\n\n![En karta \" onerror=\"alert(6)](karta.png)\n";
+    let project = demo_project(&[("programmes/demo/elak.md", source)]);
+    std::fs::write(
+        project.path().join("programmes/demo/karta.png"),
+        png(40, 30),
+    )
+    .unwrap();
+    let report = build_kinds(project.path(), kinds);
+    assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
+    project
+}
