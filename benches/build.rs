@@ -209,7 +209,7 @@ fn shipped_cold() {
     let one_thread: Vec<Duration> = (0..5)
         .map(|_| run(&["build", "-q", "-j", "1"], dir.path()).0)
         .collect();
-    println!("(a) 3 shipped programmes, all default kinds (18 files), cold process");
+    println!("(a) 3 shipped programmes, all default kinds (21 files and the index), cold process");
     println!(
         "    wall {:>7.3} s (median of 7), {:.3} s with -j 1; peak RSS {:.0} MiB\n",
         median(times).as_secs_f64(),
