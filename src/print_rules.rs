@@ -14,3 +14,7 @@ pub const MIN_PPI: f64 = 150.0;
 
 /// The largest ink total (C+M+Y+K, in percent) Swedish printers accept on coated paper.
 pub const INK_LIMIT: f64 = 300.0;
+
+/// Black text under this size (in points, as printed) overprints, as GWG 2022 asks: a hair of
+/// misregistration would otherwise show white edges round the letters.
+pub const SMALL_TEXT_PT: f64 = 12.0;

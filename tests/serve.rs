@@ -65,7 +65,10 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
     let served = wait_until(Duration::from_secs(90), || {
         let ended = child.try_wait().ok().flatten();
         assert!(ended.is_none(), "serve ended: {ended:?}");
-        get(port, page).is_some_and(|(status, _)| status == 200)
+        // The index is written after the programmes' pages, at the end of the first build.
+        [page, "/"]
+            .iter()
+            .all(|path| get(port, path).is_some_and(|(status, _)| status == 200))
     });
     let result = std::panic::catch_unwind(|| {
         assert!(served, "the page was not served");

@@ -5,7 +5,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
-use crate::print_rules::{INK_LIMIT, MM};
+use crate::print_rules::{INK_LIMIT, MM, SMALL_TEXT_PT};
 
 /// Walks content streams, tracking the transformation and colour state.
 pub(super) struct Painter<'a> {
@@ -16,6 +16,11 @@ pub(super) struct Painter<'a> {
 }
 
 type Matrix = [f64; 6];
+
+/// How much a matrix enlarges lengths: the square root of its determinant.
+fn scale_of(m: Matrix) -> f64 {
+    (m[0] * m[3] - m[1] * m[2]).abs().sqrt()
+}
 
 fn multiply(a: Matrix, b: Matrix) -> Matrix {
     [
@@ -35,6 +40,10 @@ struct State {
     fill_cmyk: Option<[f64; 4]>,
     fill_space: String,
     stroke_space: String,
+    /// Fill overprint with OPM 1, from the last ExtGState (`gs`) that said.
+    overprint: bool,
+    /// The font size set by `Tf`, in text space.
+    font_size: f64,
 }
 
 impl Painter<'_> {
@@ -54,7 +63,11 @@ impl Painter<'_> {
             fill_cmyk: None,
             fill_space: "DeviceGray".into(),
             stroke_space: "DeviceGray".into(),
+            overprint: false,
+            font_size: 0.0,
         };
+        // The scale of the text matrix, reset by each text object.
+        let mut text_scale = 1.0;
         let mut stack: Vec<State> = Vec::new();
         let numbers = |operands: &[Object]| -> Vec<f64> {
             operands
@@ -131,7 +144,41 @@ impl Painter<'_> {
                         }
                     }
                 }
+                "gs" => {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok());
+                    if let Some(overprint) = name.and_then(|n| self.overprint_of(n, resources)) {
+                        state.overprint = overprint;
+                    }
+                }
+                "BT" => text_scale = 1.0,
+                "Tf" => {
+                    if let Some(size) = op.operands.get(1).and_then(|o| o.as_float().ok()) {
+                        state.font_size = f64::from(size);
+                    }
+                }
+                "Tm" => {
+                    if let Ok(m) = <[f64; 6]>::try_from(numbers(&op.operands)) {
+                        text_scale = scale_of(m);
+                    }
+                }
                 "Tj" | "TJ" | "'" | "\"" => {
+                    let size = state.font_size.abs() * text_scale * scale_of(state.ctm);
+                    match state.fill_cmyk {
+                        Some([c, m, y, k])
+                            if c + m + y < 0.001 && k > 0.999 && size < SMALL_TEXT_PT =>
+                        {
+                            let runs = &mut self.report.small_black_text;
+                            if state.overprint {
+                                runs.0 += 1;
+                            } else {
+                                runs.1.insert(self.page);
+                            }
+                        }
+                        Some(inks) if inks.iter().sum::<f64>() < 0.001 && state.overprint => {
+                            self.report.white_text_overprints.insert(self.page);
+                        }
+                        _ => {}
+                    }
                     if let Some([c, m, y, k]) = state.fill_cmyk
                         && k >= 0.9
                         && c + m + y > 0.0
@@ -147,6 +194,26 @@ impl Painter<'_> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether the named ExtGState sets fill overprint with OPM 1 (`Some(false)` when it turns
+    /// overprint off or keeps OPM 0); `None` when it says nothing about overprint.
+    fn overprint_of(&self, name: &[u8], resources: &Dictionary) -> Option<bool> {
+        let doc = self.doc;
+        let states = doc.dereference(resources.get(b"ExtGState").ok()?).ok()?.1;
+        let state = doc
+            .dereference(states.as_dict().ok()?.get(name).ok()?)
+            .ok()?
+            .1;
+        let state = state.as_dict().ok()?;
+        let on = state
+            .get(b"op")
+            .or_else(|_| state.get(b"OP"))
+            .ok()?
+            .as_bool()
+            .ok()?;
+        let opm = state.get(b"OPM").ok().and_then(|o| o.as_i64().ok());
+        Some(on && opm == Some(1))
     }
 
     fn used(&mut self, space: &str) {

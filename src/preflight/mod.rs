@@ -12,7 +12,7 @@ mod content;
 use content::Painter;
 
 use crate::pdf_objects::page_resources;
-use crate::print_rules::{GOOD_PPI, INK_LIMIT, MIN_PPI, MM};
+use crate::print_rules::{GOOD_PPI, INK_LIMIT, MIN_PPI, MM, SMALL_TEXT_PT};
 
 /// 1 mm in PDF points.
 /// The most a content stream may inflate to while being read.
@@ -61,6 +61,11 @@ pub struct Report {
     pub ink_over_limit: Vec<(usize, f64)>,
     /// Pages with text painted in rich black (black with coloured inks under it).
     pub rich_black_text: BTreeSet<usize>,
+    /// Black text runs under [`SMALL_TEXT_PT`]: how many overprint, and the pages where some
+    /// knock out (GWG 2022 asks them to overprint).
+    pub small_black_text: (usize, BTreeSet<usize>),
+    /// Pages with white text set to overprint: it disappears on press.
+    pub white_text_overprints: BTreeSet<usize>,
     /// `GTS_PDFXVersion` from the XMP metadata.
     pub pdfx: Option<String>,
     /// The PDF/X output intent's condition and whether it embeds a profile.
@@ -127,6 +132,19 @@ impl Report {
         }
         if !self.rich_black_text.is_empty() {
             out.push("black text in four inks (rich black) blurs on press".into());
+        }
+        if !self.small_black_text.1.is_empty() {
+            out.push(format!(
+                "black text under {SMALL_TEXT_PT:.0} pt knocks out (does not overprint) on {}: \
+                 misregistration shows white edges",
+                pages(&self.small_black_text.1)
+            ));
+        }
+        if !self.white_text_overprints.is_empty() {
+            out.push(format!(
+                "white text set to overprint on {}: it vanishes on press",
+                pages(&self.white_text_overprints)
+            ));
         }
         let low: Vec<String> = self
             .images
@@ -256,6 +274,20 @@ impl Report {
                 format!("up to {worst:.0} % (limit {INK_LIMIT:.0} %)")
             },
         );
+        let (overprinting, knocking_out) = &self.small_black_text;
+        line(
+            &mut out,
+            "overprint",
+            if knocking_out.is_empty() {
+                format!("{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt, all overprint")
+            } else {
+                format!(
+                    "{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt overprint, \
+                     others knock out on {}",
+                    pages(knocking_out)
+                )
+            },
+        );
         line(
             &mut out,
             "standard",
@@ -277,6 +309,15 @@ impl Report {
             let _ = writeln!(out, "  ✗ {failure}");
         }
         out
+    }
+}
+
+/// "page 3" or "pages 1, 2".
+fn pages(numbers: &BTreeSet<usize>) -> String {
+    let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    match list.len() {
+        1 => format!("page {}", list[0]),
+        _ => format!("pages {}", list.join(", ")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! size plus bleed, crop marks and a slug line outside the bleed, brand colours in CMYK, images
 //! checked for resolution, finished as PDF/X-4 ([`pdfx`]).
 
+mod overprint;
 pub mod pdfx;
 
 use std::path::Path;

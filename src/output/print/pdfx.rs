@@ -3,6 +3,7 @@
 //! identification, and SVG or raster RGB as it comes. This pass, on the PDF's objects (lopdf):
 //!
 //! - adds a BleedBox (TrimBox + bleed) to every page;
+//! - sets black text under 12 pt to overprint ([`super::overprint`]);
 //! - turns DeviceRGB in content streams (an RGB logo, say) into DeviceCMYK: a brand colour's
 //!   screen RGB becomes that brand colour's CMYK again, anything else a plain conversion;
 //! - tags RGB raster images with the sRGB profile they were made in (PDF/X-4 allows RGB images
@@ -15,7 +16,7 @@ use std::sync::OnceLock;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
-use super::PrintData;
+use super::{PrintData, overprint};
 use crate::pdf_objects::page_resources;
 
 /// The print condition's characterisation, built from FOGRA39 data (see its README).
@@ -38,6 +39,8 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     // Content streams with the names their resources give RGB colour spaces.
     let mut content_streams: Vec<(ObjectId, Vec<Vec<u8>>)> = Vec::new();
+    // Which page or form each content stream paints, for the overprint states it may need.
+    let mut owners: Vec<(ObjectId, ObjectId)> = Vec::new();
     for &page_id in &pages {
         let resources = page_resources(&doc, page_id);
         let rgb_names = rgb_space_names(&doc, Some(&resources));
@@ -56,15 +59,16 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
         ];
         page.set("BleedBox", rect(bleed_box));
         cmyk_group(page);
-        match page.get(b"Contents") {
-            Ok(Object::Reference(id)) => content_streams.push((*id, rgb_names)),
-            Ok(Object::Array(items)) => content_streams.extend(
-                items
-                    .iter()
-                    .filter_map(|o| o.as_reference().ok())
-                    .map(|id| (id, rgb_names.clone())),
-            ),
-            _ => {}
+        let streams: Vec<ObjectId> = match page.get(b"Contents") {
+            Ok(Object::Reference(id)) => vec![*id],
+            Ok(Object::Array(items)) => {
+                items.iter().filter_map(|o| o.as_reference().ok()).collect()
+            }
+            _ => Vec::new(),
+        };
+        for id in streams {
+            content_streams.push((id, rgb_names.clone()));
+            owners.push((id, page_id));
         }
     }
 
@@ -87,6 +91,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
                     .and_then(|(_, o)| o.as_dict().ok());
                 let rgb_names = rgb_space_names(&doc, resources);
                 content_streams.push((id, rgb_names));
+                owners.push((id, id));
                 if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
                     cmyk_group(&mut stream.dict);
                 }
@@ -113,6 +118,17 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
             rgb_to_cmyk(stream, &rgb_names, &print.palette)?;
         }
     }
+    // After the conversion, so that RGB black is K-only black here too.
+    let mut overprinting = Vec::new();
+    for (id, owner) in owners {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id)
+            && overprint::small_black_text(stream)?
+            && !overprinting.contains(&owner)
+        {
+            overprinting.push(owner);
+        }
+    }
+    overprint::add_states(&mut doc, &overprinting)?;
 
     let profile = doc.add_object(icc_stream(4, fogra39_flate()));
     let mut intent = Dictionary::new();
