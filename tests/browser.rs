@@ -45,19 +45,6 @@ fn check_in_browser(out: &Path, pages: &[&str]) -> Option<Vec<serde_json::Value>
     Some(serde_json::from_slice(&output.stdout).unwrap())
 }
 
-fn page_of(source: &str) -> String {
-    let path = Path::new(source);
-    let slug = path.file_stem().unwrap().to_str().unwrap();
-    let region = path
-        .parent()
-        .unwrap()
-        .file_name()
-        .unwrap()
-        .to_str()
-        .unwrap();
-    format!("{region}/{slug}/{slug}.html")
-}
-
 #[test]
 fn the_pages_and_the_index_pass_axe_reflow_and_keep_every_sentence() {
     let project = shipped_project();
@@ -66,7 +53,10 @@ fn the_pages_and_the_index_pass_axe_reflow_and_keep_every_sentence() {
         &[kind("text"), kind("leaflet"), kind("html")],
     );
     assert_eq!(report.failed().count(), 0);
-    let mut pages: Vec<String> = SHIPPED.iter().map(|(source, _)| page_of(source)).collect();
+    let mut pages: Vec<String> = SHIPPED
+        .iter()
+        .map(|(source, _)| common::html_page_path(source))
+        .collect();
     pages.push("index.html".into());
     let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
     let Some(results) = check_in_browser(&project.path().join("out"), &pages) else {

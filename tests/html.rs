@@ -36,15 +36,7 @@ fn visible_text(html: &str) -> String {
 }
 
 fn page(root: &Path, source: &str) -> String {
-    let slug = Path::new(source).file_stem().unwrap().to_str().unwrap();
-    let region = Path::new(source)
-        .parent()
-        .unwrap()
-        .file_name()
-        .unwrap()
-        .to_str()
-        .unwrap();
-    std::fs::read_to_string(root.join(format!("out/{region}/{slug}/{slug}.html"))).unwrap()
+    std::fs::read_to_string(root.join("out").join(common::html_page_path(source))).unwrap()
 }
 
 #[test]

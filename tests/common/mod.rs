@@ -357,3 +357,17 @@ pub fn hostile_project(kinds: &[trycksak::output::OutputKind]) -> tempfile::Temp
     assert!(!report.outcomes[0].failed(), "{:#?}", errors_of(&report, 0));
     project
 }
+
+/// Where the HTML page of `source` (`programmes/<region>/<slug>.md`) is written, under `out/`.
+pub fn html_page_path(source: &str) -> String {
+    let path = Path::new(source);
+    let slug = path.file_stem().unwrap().to_str().unwrap();
+    let region = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    format!("{region}/{slug}/{slug}.html")
+}
