@@ -379,7 +379,7 @@ fn images_are_checked_at_their_printed_size() {
         "{:?}",
         facts.images
     );
-    assert_eq!(facts.images[0].colour_space, "ICCBased RGB");
+    assert_eq!(facts.images[0].colour_space, "DeviceCMYK");
 
     // 300 px over 118 mm ≈ 65 ppi: the print twin is refused, the reason located.
     let dir = image_programme(300, 200);

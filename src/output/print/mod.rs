@@ -2,8 +2,10 @@
 //! size plus bleed, crop marks and a slug line outside the bleed, brand colours in CMYK, images
 //! checked for resolution, finished as PDF/X-4 ([`pdfx`]).
 
+mod colour;
 mod overprint;
 pub mod pdfx;
+mod recolour;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -4,25 +4,21 @@
 //!
 //! - adds a BleedBox (TrimBox + bleed) to every page;
 //! - sets black text under 12 pt to overprint ([`super::overprint`]);
-//! - turns DeviceRGB in content streams (an RGB logo, say) into DeviceCMYK: a brand colour's
-//!   screen RGB becomes that brand colour's CMYK again, anything else a plain conversion;
-//! - tags RGB raster images with the sRGB profile they were made in (PDF/X-4 allows RGB images
-//!   only with a profile), and transparency groups blend in CMYK;
+//! - turns every RGB and ICC-based grey paint, gradient and image into DeviceCMYK through the
+//!   output intent's profile ([`super::recolour`], [`super::colour`]): a brand colour's screen
+//!   RGB becomes that brand colour's CMYK again, greys black ink alone; transparency groups
+//!   blend in CMYK;
 //! - adds the `GTS_PDFX` output intent with the Coated FOGRA39 profile, the PDF/X-4
 //!   identification in the XMP metadata and `/Trapped`, and writes PDF 1.6.
 
 use std::sync::OnceLock;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
+use super::colour::FOGRA39;
+use super::recolour::{self, NamedSpaces};
 use super::{PrintData, overprint};
 use crate::pdf_objects::page_resources;
-
-/// The print condition's characterisation, built from FOGRA39 data (see its README).
-const FOGRA39: &[u8] = include_bytes!("../../../layouts/base/print/CoatedFOGRA39-trycksak.icc");
-/// The profile of RGB raster images.
-const SRGB: &[u8] = include_bytes!("../../../layouts/base/print/sRGB.icc");
 
 pub const PDFX_VERSION: &str = "PDF/X-4";
 pub const OUTPUT_CONDITION: &str = "FOGRA39";
@@ -37,19 +33,19 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
     let bleed = print.bleed_mm as f32 * MM;
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    // Content streams with the names their resources give RGB colour spaces.
-    let mut content_streams: Vec<(ObjectId, Vec<Vec<u8>>)> = Vec::new();
+    // Content streams with the names their resources give colour spaces to convert.
+    let mut content_streams: Vec<(ObjectId, NamedSpaces)> = Vec::new();
     // Which page or form each content stream paints, for the overprint states it may need.
     let mut owners: Vec<(ObjectId, ObjectId)> = Vec::new();
     for &page_id in &pages {
         let resources = page_resources(&doc, page_id);
-        let rgb_names = rgb_space_names(&doc, Some(&resources));
-        let page = doc
-            .get_object_mut(page_id)
-            .and_then(Object::as_dict_mut)
-            .map_err(|e| format!("page {page_id:?}: {e}"))?;
-        let trim = boxed(page, b"TrimBox")
-            .or_else(|| boxed(page, b"MediaBox"))
+        let spaces = recolour::named_spaces(&doc, Some(&resources));
+        let mut page = doc
+            .get_dictionary(page_id)
+            .map_err(|e| format!("page {page_id:?}: {e}"))?
+            .clone();
+        let trim = boxed(&page, b"TrimBox")
+            .or_else(|| boxed(&page, b"MediaBox"))
             .ok_or("a page has no TrimBox")?;
         let bleed_box = [
             trim[0] - bleed,
@@ -58,7 +54,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
             trim[3] + bleed,
         ];
         page.set("BleedBox", rect(bleed_box));
-        cmyk_group(page);
+        recolour::cmyk_group(&doc, &mut page);
         let streams: Vec<ObjectId> = match page.get(b"Contents") {
             Ok(Object::Reference(id)) => vec![*id],
             Ok(Object::Array(items)) => {
@@ -66,58 +62,50 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
             }
             _ => Vec::new(),
         };
+        doc.objects.insert(page_id, Object::Dictionary(page));
         for id in streams {
-            content_streams.push((id, rgb_names.clone()));
+            content_streams.push((id, spaces.clone()));
             owners.push((id, page_id));
         }
     }
 
-    let mut untagged_rgb_images = Vec::new();
+    // Forms (an SVG logo, a soft mask) and tiling patterns paint with content streams too.
     let ids: Vec<ObjectId> = doc.objects.keys().copied().collect();
     for id in ids {
         let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
             continue;
         };
-        match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") if is_name(stream.dict.get(b"ColorSpace").ok(), b"DeviceRGB") => {
-                untagged_rgb_images.push(id)
-            }
-            Ok(b"Form") => {
-                let resources = stream
-                    .dict
-                    .get(b"Resources")
-                    .ok()
-                    .and_then(|o| doc.dereference(o).ok())
-                    .and_then(|(_, o)| o.as_dict().ok());
-                let rgb_names = rgb_space_names(&doc, resources);
-                content_streams.push((id, rgb_names));
-                owners.push((id, id));
-                if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-                    cmyk_group(&mut stream.dict);
-                }
-            }
-            _ => {}
+        let is_form = stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form");
+        let is_tiling = stream
+            .dict
+            .get(b"PatternType")
+            .and_then(Object::as_i64)
+            .ok()
+            == Some(1);
+        if !(is_form || is_tiling) {
+            continue;
         }
-    }
-    if !untagged_rgb_images.is_empty() {
-        let srgb = doc.add_object(icc_stream(3, srgb_flate()));
-        for id in untagged_rgb_images {
-            if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-                stream.dict.set(
-                    "ColorSpace",
-                    Object::Array(vec![
-                        Object::Name(b"ICCBased".to_vec()),
-                        Object::Reference(srgb),
-                    ]),
-                );
-            }
-        }
-    }
-    for (id, rgb_names) in content_streams {
+        let resources = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        content_streams.push((id, recolour::named_spaces(&doc, resources)));
+        owners.push((id, id));
+        let mut dict = stream.dict.clone();
+        recolour::cmyk_group(&doc, &mut dict);
         if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-            rgb_to_cmyk(stream, &rgb_names, &print.palette)?;
+            stream.dict = dict;
         }
     }
+    for (id, spaces) in content_streams {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            recolour::content_stream(stream, &spaces, &print.palette)?;
+        }
+    }
+    let converted_any = recolour::images_and_shadings(&mut doc, &print.palette)?;
+    recolour::drop_converted_spaces(&mut doc, converted_any);
     // After the conversion, so that RGB black is K-only black here too.
     let mut overprinting = Vec::new();
     for (id, owner) in owners {
@@ -217,152 +205,6 @@ fn identify(xmp: &str) -> String {
     }
 }
 
-/// Rewrites DeviceRGB colour operators as DeviceCMYK; streams without RGB stay untouched.
-fn rgb_to_cmyk(
-    stream: &mut Stream,
-    rgb_names: &[Vec<u8>],
-    palette: &[([u8; 3], [f64; 4])],
-) -> Result<(), String> {
-    let plain = stream
-        .decompressed_content()
-        .or_else(|_| stream.get_plain_content())
-        .map_err(|e| format!("cannot read a content stream: {e}"))?;
-    let mentions_rgb = plain
-        .windows(3)
-        .any(|w| w == b" rg" || w == b" RG" || w == b"RGB");
-    if !mentions_rgb && rgb_names.is_empty() {
-        return Ok(());
-    }
-    let mut content =
-        Content::decode(&plain).map_err(|e| format!("cannot parse a content stream: {e}"))?;
-    // Which colour space `sc`/`scn` (fill) and `SC`/`SCN` (stroke) refer to.
-    let (mut fill_rgb, mut stroke_rgb) = (false, false);
-    let mut changed = false;
-    for op in &mut content.operations {
-        match op.operator.as_str() {
-            "rg" | "RG" if op.operands.len() == 3 => {
-                let cmyk = convert(&op.operands, palette);
-                let operator = if op.operator == "rg" { "k" } else { "K" };
-                *op = Operation::new(operator, cmyk);
-                changed = true;
-            }
-            "cs" | "CS" => {
-                let name = op.operands.first().and_then(|o| o.as_name().ok());
-                let rgb =
-                    name.is_some_and(|n| n == b"DeviceRGB" || rgb_names.iter().any(|r| r == n));
-                if rgb {
-                    op.operands = vec![Object::Name(b"DeviceCMYK".to_vec())];
-                    changed = true;
-                }
-                if op.operator == "cs" {
-                    fill_rgb = rgb;
-                } else {
-                    stroke_rgb = rgb;
-                }
-            }
-            "sc" | "scn" | "SC" | "SCN" if op.operands.len() == 3 => {
-                let rgb = if op.operator.starts_with('s') {
-                    fill_rgb
-                } else {
-                    stroke_rgb
-                };
-                if rgb {
-                    op.operands = convert(&op.operands, palette);
-                    changed = true;
-                }
-            }
-            _ => {}
-        }
-    }
-    if changed {
-        let encoded = content
-            .encode()
-            .map_err(|e| format!("cannot write a content stream: {e}"))?;
-        stream.set_plain_content(encoded);
-        let _ = stream.compress();
-    }
-    Ok(())
-}
-
-/// An RGB colour (0–1 operands) as CMYK operands: a brand colour's own CMYK when it is one
-/// (within rounding), else the plain conversion with all grey in the black ink.
-fn convert(operands: &[Object], palette: &[([u8; 3], [f64; 4])]) -> Vec<Object> {
-    let rgb: Vec<f32> = operands
-        .iter()
-        .map(|o| o.as_float().unwrap_or(0.0).clamp(0.0, 1.0))
-        .collect();
-    let bytes = [0, 1, 2].map(|i| (rgb[i] * 255.0).round() as i32);
-    let brand = palette.iter().find(|(screen, _)| {
-        screen
-            .iter()
-            .zip(bytes)
-            .all(|(a, b)| (*a as i32 - b).abs() <= 1)
-    });
-    let cmyk: [f32; 4] = match brand {
-        Some((_, inks)) => inks.map(|v| (v / 100.0) as f32),
-        None => {
-            let k = 1.0 - rgb[0].max(rgb[1]).max(rgb[2]);
-            if k >= 1.0 {
-                [0.0, 0.0, 0.0, 1.0]
-            } else {
-                let ink = |v: f32| (1.0 - v - k) / (1.0 - k);
-                [ink(rgb[0]), ink(rgb[1]), ink(rgb[2]), k]
-            }
-        }
-    };
-    cmyk.iter()
-        .map(|v| Object::Real((v * 1000.0).round() / 1000.0))
-        .collect()
-}
-
-/// The names under which `resources` lists an RGB colour space (DeviceRGB, or ICC-based with
-/// three components, as Typst writes sRGB).
-fn rgb_space_names(doc: &Document, resources: Option<&Dictionary>) -> Vec<Vec<u8>> {
-    let Some(spaces) = resources
-        .and_then(|r| r.get(b"ColorSpace").ok())
-        .and_then(|o| doc.dereference(o).ok())
-        .and_then(|(_, o)| o.as_dict().ok())
-    else {
-        return Vec::new();
-    };
-    spaces
-        .iter()
-        .filter(|(_, space)| {
-            let Ok((_, space)) = doc.dereference(space) else {
-                return false;
-            };
-            match space {
-                Object::Name(name) => name == b"DeviceRGB",
-                Object::Array(items) => {
-                    is_name(items.first(), b"ICCBased")
-                        && items
-                            .get(1)
-                            .and_then(|o| doc.dereference(o).ok())
-                            .and_then(|(_, o)| o.as_stream().ok())
-                            .and_then(|s| s.dict.get(b"N").ok())
-                            .and_then(|n| n.as_i64().ok())
-                            == Some(3)
-                }
-                _ => false,
-            }
-        })
-        .map(|(name, _)| name.clone())
-        .collect()
-}
-
-/// A transparency group blends in the output's colour space, CMYK.
-fn cmyk_group(dict: &mut Dictionary) {
-    if let Ok(Object::Dictionary(group)) = dict.get_mut(b"Group")
-        && is_name(group.get(b"CS").ok(), b"DeviceRGB")
-    {
-        group.set("CS", Object::Name(b"DeviceCMYK".to_vec()));
-    }
-}
-
-fn is_name(object: Option<&Object>, name: &[u8]) -> bool {
-    object.and_then(|o| o.as_name().ok()) == Some(name)
-}
-
 fn boxed(dict: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
     let array = dict.get(key).ok()?.as_array().ok()?;
     let values: Vec<f32> = array.iter().filter_map(|o| o.as_float().ok()).collect();
@@ -403,11 +245,6 @@ fn fogra39_flate() -> &'static [u8] {
     COMPRESSED.get_or_init(|| deflate(FOGRA39))
 }
 
-fn srgb_flate() -> &'static [u8] {
-    static COMPRESSED: OnceLock<Vec<u8>> = OnceLock::new();
-    COMPRESSED.get_or_init(|| deflate(SRGB))
-}
-
 /// zlib at a fast level: the profiles are compressed once per process, on the critical path of
 /// the first print PDF.
 fn deflate(bytes: &[u8]) -> Vec<u8> {
@@ -422,23 +259,6 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rgb_becomes_the_brand_cmyk_or_a_plain_conversion() {
-        let palette = [([0, 96, 159], [100.0, 40.0, 0.0, 37.5])];
-        let floats = |objects: Vec<Object>| -> Vec<f32> {
-            objects.iter().map(|o| o.as_float().unwrap()).collect()
-        };
-        let brand = convert(
-            &[0.0, 96.0 / 255.0, 159.0 / 255.0].map(Object::Real),
-            &palette,
-        );
-        assert_eq!(floats(brand), vec![1.0, 0.4, 0.0, 0.375]);
-        let black = convert(&[0.0, 0.0, 0.0].map(Object::Real), &palette);
-        assert_eq!(floats(black), vec![0.0, 0.0, 0.0, 1.0]);
-        let red = convert(&[1.0, 0.0, 0.0].map(Object::Real), &palette);
-        assert_eq!(floats(red), vec![0.0, 1.0, 1.0, 0.0]);
-    }
 
     #[test]
     fn identification_goes_into_the_rdf() {

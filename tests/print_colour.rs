@@ -1,0 +1,540 @@
+//! The print twins' colour, read back independently of trycksak's own preflight: lopdf for the
+//! objects, LittleCMS (the `lcms2` crate, our own transforms) for colour differences, and
+//! Ghostscript's CMYK renderer for the ink on paper. GWG 2022 (SheetCMYK_CMYK) allows painting
+//! only in DeviceCMYK and DeviceGray, plus the registration colour `All` of the marks.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{build_kinds, demo_project, kind, shipped_project, walk};
+use lcms2::{CIELab, CIELabExt, Intent, PixelFormat, Profile, Transform};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object};
+
+const FOGRA39: &[u8] = include_bytes!("../layouts/base/print/CoatedFOGRA39-trycksak.icc");
+
+/// The 24 patches of a colour checker chart, in sRGB (BabelColor's averages): skin tones,
+/// foliage, sky, the primaries and a grey ramp.
+const CHECKER: [[u8; 3]; 24] = [
+    [115, 82, 68],
+    [194, 150, 130],
+    [98, 122, 157],
+    [87, 108, 67],
+    [133, 128, 177],
+    [103, 189, 170],
+    [214, 126, 44],
+    [80, 91, 166],
+    [193, 90, 99],
+    [94, 60, 108],
+    [157, 188, 64],
+    [224, 163, 46],
+    [56, 61, 150],
+    [70, 148, 73],
+    [175, 54, 60],
+    [231, 199, 31],
+    [187, 86, 149],
+    [8, 133, 161],
+    [243, 243, 242],
+    [200, 200, 200],
+    [160, 160, 160],
+    [122, 122, 121],
+    [85, 85, 85],
+    [52, 52, 52],
+];
+
+/// The chart as a 6 × 4 grid of 250 px patches: 1500 px over the 118 mm text column of an A5
+/// leaflet is 323 ppi.
+fn chart_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(1500, 1000, |x, y| {
+        image::Rgb(CHECKER[(y / 250 * 6 + x / 250) as usize])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+/// An RGB logo as campaign staff draw them: flat colours, a grey, a thin stroke, a
+/// half-transparent shape and a gradient.
+const RGB_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="1" y2="0">
+    <stop offset="0" stop-color="#1a7fd4"/><stop offset="1" stop-color="#e8f4ff"/>
+  </linearGradient></defs>
+  <rect x="4" y="4" width="112" height="40" fill="url(#sky)"/>
+  <circle cx="40" cy="80" r="30" fill="#d12e2e"/>
+  <circle cx="80" cy="80" r="30" fill="rgb(40,160,80)" fill-opacity="0.6"/>
+  <rect x="10" y="112" width="100" height="4" fill="#666666"/>
+  <path d="M10 50 L110 50" stroke="#333333" stroke-width="1"/>
+</svg>"##;
+
+fn photo_project() -> tempfile::TempDir {
+    let dir = demo_project(&[(
+        "programmes/demo/bild.md",
+        "---\ntitle: Färger\nregion: demo\nlang: sv\n---\n\nEtt diagram med färgrutor.\n\n\
+         ![Färgrutor för kontroll av tryckets färger](diagram.png)\n\nText efter bilden.\n",
+    )]);
+    std::fs::write(dir.path().join("programmes/demo/diagram.png"), chart_png()).unwrap();
+    dir
+}
+
+fn logo_project() -> tempfile::TempDir {
+    demo_project(&[
+        (
+            "programmes/demo/logo.md",
+            "---\ntitle: Loggan\nregion: demo\nlang: sv\n---\n\n## Vi lovar\n\n\
+             - Fler bussar på landsbygden.\n- Kortare köer i vården.\n",
+        ),
+        ("layouts/demo/layout.yaml", "name: Demo\nlogo: logo.svg\n"),
+        ("layouts/demo/logo.svg", RGB_LOGO),
+    ])
+}
+
+fn print_twins(root: &Path) -> Vec<PathBuf> {
+    let mut pdfs: Vec<_> = walk(&root.join("out"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+fn build_print(root: &Path) -> Vec<PathBuf> {
+    let report = build_kinds(root, &[kind("leaflet-print"), kind("summary-print")]);
+    assert_eq!(
+        report.failed().count(),
+        0,
+        "{:?}",
+        common::errors_of(&report, 0)
+    );
+    let pdfs = print_twins(root);
+    assert!(!pdfs.is_empty());
+    pdfs
+}
+
+fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    doc.dereference(object).map(|(_, o)| o).unwrap_or(object)
+}
+
+/// A colour space as a short description: its family, with the colorant of a Separation and
+/// the component count of an ICC profile.
+fn describe(doc: &Document, space: &Object) -> String {
+    match resolve(doc, space) {
+        Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
+        Object::Array(items) => {
+            let family = items
+                .first()
+                .and_then(|o| o.as_name().ok())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            match family.as_str() {
+                "Separation" => format!(
+                    "Separation {}",
+                    String::from_utf8_lossy(items[1].as_name().unwrap_or(b"?"))
+                ),
+                "ICCBased" => {
+                    let n = resolve(doc, &items[1])
+                        .as_stream()
+                        .ok()
+                        .and_then(|s| s.dict.get(b"N").ok()?.as_i64().ok());
+                    format!("ICCBased {n:?}")
+                }
+                "Indexed" => format!("Indexed {}", describe(doc, &items[1])),
+                _ => family,
+            }
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// Every colour space the file paints with or declares: content operators of pages, forms and
+/// tiling patterns; named spaces in resources; images, shadings and transparency groups.
+fn colour_spaces(doc: &Document) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut streams: Vec<(Vec<u8>, Dictionary)> = Vec::new();
+    for page in doc.get_pages().values() {
+        let (direct, ids) = doc.get_page_resources(*page).unwrap();
+        let resources = direct
+            .cloned()
+            .or_else(|| {
+                ids.first()
+                    .map(|id| doc.get_dictionary(*id).unwrap().clone())
+            })
+            .unwrap_or_default();
+        streams.push((doc.get_page_content(*page), resources));
+    }
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Stream(stream) => &stream.dict,
+            Object::Dictionary(dict) => dict,
+            _ => continue,
+        };
+        let is_form = dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form");
+        let is_tiling = dict.get(b"PatternType").and_then(Object::as_i64).ok() == Some(1);
+        if let (Object::Stream(stream), true) = (object, is_form || is_tiling) {
+            let resources = stream
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|o| resolve(doc, o).as_dict().ok().cloned())
+                .unwrap_or_default();
+            streams.push((stream.decompressed_content().unwrap(), resources));
+        }
+        match dict.get(b"ColorSpace").map(|o| resolve(doc, o)) {
+            // A resource dictionary's named spaces.
+            Ok(Object::Dictionary(named)) => {
+                for (_, space) in named.iter() {
+                    found.insert(describe(doc, space));
+                }
+            }
+            // An image's or a shading's own space.
+            Ok(space) => {
+                found.insert(describe(doc, space));
+            }
+            Err(_) => {}
+        }
+        if let Ok(group) = dict.get(b"Group").map(|o| resolve(doc, o))
+            && let Ok(space) = group.as_dict().and_then(|g| g.get(b"CS"))
+        {
+            found.insert(format!("group {}", describe(doc, space)));
+        }
+    }
+    for (content, resources) in streams {
+        let named = resources
+            .get(b"ColorSpace")
+            .ok()
+            .and_then(|o| resolve(doc, o).as_dict().ok().cloned())
+            .unwrap_or_default();
+        for op in Content::decode(&content).unwrap().operations {
+            let space = match op.operator.as_str() {
+                "rg" | "RG" => "DeviceRGB".to_string(),
+                "k" | "K" => "DeviceCMYK".to_string(),
+                "g" | "G" => "DeviceGray".to_string(),
+                "cs" | "CS" => {
+                    let name = op.operands[0].as_name().unwrap();
+                    match named.get(name) {
+                        Ok(space) => describe(doc, space),
+                        Err(_) => String::from_utf8_lossy(name).into_owned(),
+                    }
+                }
+                _ => continue,
+            };
+            found.insert(space);
+        }
+    }
+    found
+}
+
+fn assert_cmyk_only(pdf: &Path) {
+    let doc = Document::load(pdf).unwrap();
+    let allowed = [
+        "DeviceCMYK",
+        "DeviceGray",
+        "Separation All",
+        "Pattern",
+        "group DeviceCMYK",
+    ];
+    let spaces = colour_spaces(&doc);
+    let others: Vec<&String> = spaces
+        .iter()
+        .filter(|s| !allowed.contains(&s.as_str()))
+        .collect();
+    assert!(others.is_empty(), "{}: paints in {others:?}", pdf.display());
+    // Nothing ICC-based is left anywhere, but the output intent's profile.
+    for (id, object) in &doc.objects {
+        if let Object::Array(items) = object {
+            assert_ne!(
+                items.first().and_then(|o| o.as_name().ok()),
+                Some(b"ICCBased".as_slice()),
+                "{}: object {id:?}",
+                pdf.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn seeds_photos_and_rgb_logos_print_in_cmyk_and_grey_only() {
+    let seeds = shipped_project();
+    let photo = photo_project();
+    let logo = logo_project();
+    for dir in [&seeds, &photo, &logo] {
+        for pdf in build_print(dir.path()) {
+            assert_cmyk_only(&pdf);
+        }
+    }
+    // The photo went through as an image, now CMYK.
+    let leaflet = print_twins(photo.path())
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("leaflet-print.pdf"))
+        .unwrap();
+    let doc = Document::load(&leaflet).unwrap();
+    let images: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .map(|s| describe(&doc, s.dict.get(b"ColorSpace").unwrap()))
+        .collect();
+    assert!(images.contains(&"DeviceCMYK".to_string()), "{images:?}");
+}
+
+/// 8-bit samples of the largest image in a PDF, with its colour space's component count.
+fn largest_image(pdf: &Path) -> (u32, u32, usize, Vec<u8>) {
+    let doc = Document::load(pdf).unwrap();
+    let stream = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .max_by_key(|s| s.dict.get(b"Width").unwrap().as_i64().unwrap())
+        .unwrap();
+    let width = stream.dict.get(b"Width").unwrap().as_i64().unwrap() as u32;
+    let height = stream.dict.get(b"Height").unwrap().as_i64().unwrap() as u32;
+    let components = match describe(&doc, stream.dict.get(b"ColorSpace").unwrap()).as_str() {
+        "DeviceCMYK" => 4,
+        "DeviceRGB" | "ICCBased Some(3)" => 3,
+        other => panic!("{}: image in {other}", pdf.display()),
+    };
+    assert_eq!(
+        stream
+            .dict
+            .get(b"BitsPerComponent")
+            .unwrap()
+            .as_i64()
+            .unwrap(),
+        8
+    );
+    let samples = stream.decompressed_content().unwrap();
+    assert_eq!(samples.len(), (width * height) as usize * components);
+    (width, height, components, samples)
+}
+
+#[test]
+fn a_photo_prints_in_the_colours_it_shows_on_screen() {
+    let dir = photo_project();
+    let report = build_kinds(dir.path(), &[kind("leaflet"), kind("leaflet-print")]);
+    assert_eq!(report.failed().count(), 0);
+    let pdfs = walk(&dir.path().join("out"));
+    let find = |suffix: &str| {
+        pdfs.iter()
+            .find(|p| p.to_string_lossy().ends_with(suffix))
+            .unwrap()
+            .clone()
+    };
+    let (width, height, rgb_components, screen) = largest_image(&find("-leaflet.pdf"));
+    let (print_width, print_height, cmyk_components, print) =
+        largest_image(&find("-leaflet-print.pdf"));
+    assert_eq!((width, height, rgb_components), (1500, 1000, 3));
+    assert_eq!(
+        (print_width, print_height, cmyk_components),
+        (1500, 1000, 4)
+    );
+
+    // Both back to Lab: the screen's through sRGB, the print's through the print condition.
+    let lab = Profile::new_lab4_context(lcms2::GlobalContext::new(), &Default::default()).unwrap();
+    let srgb = Profile::new_srgb();
+    let press = Profile::new_icc(FOGRA39).unwrap();
+    let from_screen: Transform<[u8; 3], [f64; 3]> = Transform::new(
+        &srgb,
+        PixelFormat::RGB_8,
+        &lab,
+        PixelFormat::Lab_DBL,
+        Intent::RelativeColorimetric,
+    )
+    .unwrap();
+    let from_print: Transform<[u8; 4], [f64; 3]> = Transform::new(
+        &press,
+        PixelFormat::CMYK_8,
+        &lab,
+        PixelFormat::Lab_DBL,
+        Intent::RelativeColorimetric,
+    )
+    .unwrap();
+    let mut differences = Vec::new();
+    for (patch, expected) in CHECKER.iter().enumerate() {
+        // The patch's centre.
+        let (x, y) = ((patch % 6) * 250 + 125, (patch / 6) * 250 + 125);
+        let at = y * width as usize + x;
+        let rgb = [screen[at * 3], screen[at * 3 + 1], screen[at * 3 + 2]];
+        assert_eq!(&rgb, expected, "the screen twin keeps the photo's pixels");
+        let cmyk = [0, 1, 2, 3].map(|i| print[at * 4 + i]);
+        let (mut a, mut b) = ([[0.0; 3]], [[0.0; 3]]);
+        from_screen.transform_pixels(&[rgb], &mut a);
+        from_print.transform_pixels(&[cmyk], &mut b);
+        let lab = |[l, a, b]: [f64; 3]| CIELab { L: l, a, b };
+        differences.push(lab(a[0]).cie2000_delta_e(&lab(b[0]), 1.0, 1.0, 1.0));
+    }
+    let mean = differences.iter().sum::<f64>() / differences.len() as f64;
+    eprintln!("ΔE2000 per patch: {differences:.1?}, mean {mean:.2}");
+    assert!(mean < 3.0, "mean ΔE2000 {mean:.2}: {differences:.1?}");
+}
+
+/// Runs Ghostscript's CMYK renderer on `pdf`: the largest total ink (percent) averaged over any
+/// 15 mm square, per page. `None` where Ghostscript is missing (outside CI).
+fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
+    let out = tempfile::tempdir().unwrap();
+    // 36 dpi: a 15 mm square is 21 pixels; fine enough for an average over it.
+    let status = Command::new("gs")
+        .args([
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dSAFER",
+            "-sDEVICE=tiff32nc",
+            "-r36",
+        ])
+        .arg(format!(
+            "-sOutputFile={}/page-%03d.tif",
+            out.path().display()
+        ))
+        .arg(pdf)
+        .status();
+    match status {
+        Ok(status) => assert!(status.success(), "gs failed on {}", pdf.display()),
+        Err(_) => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "Ghostscript (gs) is missing; .ci/run installs it"
+            );
+            eprintln!(
+                "note: gs not found, skipping the ink check of {}",
+                pdf.display()
+            );
+            return None;
+        }
+    }
+    let mut pages: Vec<PathBuf> = walk(out.path());
+    pages.sort();
+    let side = (15.0 / 25.4 * 36.0_f64).round() as u32;
+    Some(
+        pages
+            .iter()
+            .map(|page| {
+                let image = tiff_cmyk(page);
+                max_window_mean(&image.0, image.1, image.2, side)
+            })
+            .collect(),
+    )
+}
+
+/// A tiff32nc page: uncompressed, 8-bit CMYK, as (total ink per pixel in percent, width, height).
+fn tiff_cmyk(path: &Path) -> (Vec<f64>, u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    let little = &bytes[..2] == b"II";
+    let u16_at = |at: usize| {
+        let b = [bytes[at], bytes[at + 1]];
+        if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        }
+    };
+    let u32_at = |at: usize| {
+        let b = [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+        if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        }
+    };
+    let directory = u32_at(4) as usize;
+    let (mut width, mut height, mut strips, mut strip_count) = (0, 0, 0usize, 0usize);
+    let mut offsets_are_long = true;
+    for entry in 0..u16_at(directory) as usize {
+        let at = directory + 2 + entry * 12;
+        let (tag, kind, count) = (u16_at(at), u16_at(at + 2), u32_at(at + 4) as usize);
+        let value = if kind == 3 {
+            u16_at(at + 8) as u32
+        } else {
+            u32_at(at + 8)
+        };
+        match tag {
+            256 => width = value,
+            257 => height = value,
+            259 => assert_eq!(value, 1, "compressed TIFF"),
+            273 => {
+                strips = value as usize;
+                strip_count = count;
+                offsets_are_long = kind == 4;
+            }
+            _ => {}
+        }
+    }
+    let offsets: Vec<usize> = if strip_count == 1 {
+        vec![strips]
+    } else {
+        (0..strip_count)
+            .map(|i| {
+                if offsets_are_long {
+                    u32_at(strips + i * 4) as usize
+                } else {
+                    u16_at(strips + i * 2) as usize
+                }
+            })
+            .collect()
+    };
+    // Strips are written in order; each holds whole rows.
+    let row = width as usize * 4;
+    let rows_per_strip = (height as usize).div_ceil(strip_count);
+    let mut ink = Vec::with_capacity((width * height) as usize);
+    for (i, offset) in offsets.iter().enumerate() {
+        let rows = rows_per_strip.min(height as usize - i * rows_per_strip);
+        for pixel in bytes[*offset..*offset + rows * row].chunks_exact(4) {
+            ink.push(pixel.iter().map(|&v| f64::from(v)).sum::<f64>() / 255.0 * 100.0);
+        }
+    }
+    (ink, width, height)
+}
+
+/// The largest mean over any `side` × `side` window (a summed-area table).
+fn max_window_mean(values: &[f64], width: u32, height: u32, side: u32) -> f64 {
+    let (w, h, s) = (width as usize, height as usize, side as usize);
+    let mut sums = vec![0.0; (w + 1) * (h + 1)];
+    for y in 0..h {
+        for x in 0..w {
+            sums[(y + 1) * (w + 1) + x + 1] =
+                values[y * w + x] + sums[y * (w + 1) + x + 1] + sums[(y + 1) * (w + 1) + x]
+                    - sums[y * (w + 1) + x];
+        }
+    }
+    let mut best: f64 = 0.0;
+    for y in 0..=h.saturating_sub(s) {
+        for x in 0..=w.saturating_sub(s) {
+            let (x1, y1) = ((x + s).min(w), (y + s).min(h));
+            let sum = sums[y1 * (w + 1) + x1] - sums[y * (w + 1) + x1] - sums[y1 * (w + 1) + x]
+                + sums[y * (w + 1) + x];
+            best = best.max(sum / ((x1 - x) * (y1 - y)) as f64);
+        }
+    }
+    best
+}
+
+#[test]
+fn total_ink_over_any_15_mm_square_stays_within_gwg_320_percent() {
+    let seeds = shipped_project();
+    let photo = photo_project();
+    let logo = logo_project();
+    for dir in [&seeds, &photo, &logo] {
+        for pdf in build_print(dir.path()) {
+            let Some(pages) = ghostscript_tac(&pdf) else {
+                return;
+            };
+            eprintln!("{}: max ink over 15 mm per page {pages:.0?}", pdf.display());
+            for (page, tac) in pages.iter().enumerate() {
+                assert!(
+                    *tac <= 320.0,
+                    "{} page {}: {tac:.0} % ink over 15 mm",
+                    pdf.display(),
+                    page + 1
+                );
+            }
+        }
+    }
+}
