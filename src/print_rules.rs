@@ -9,12 +9,28 @@ pub const MARKS_MM: f64 = 10.0;
 
 /// Images below this resolution at their printed size look soft: a warning.
 pub const GOOD_PPI: f64 = 300.0;
-/// Below this they look pixelated: the print twin is not made.
+/// Below this they look pixelated: the print twin is not made (GWG 2022: 149).
 pub const MIN_PPI: f64 = 150.0;
+/// Preflight (`check --print`) warns below this, as GWG 2022 does for continuous tone.
+pub const WARN_PPI: f64 = 224.0;
 
 /// The largest ink total (C+M+Y+K, in percent) Swedish printers accept on coated paper.
 pub const INK_LIMIT: f64 = 300.0;
 
+/// The most total ink (percent) averaged over any 15 mm square (GWG 2022, sheetfed coated);
+/// a layout may set its own (`print: max_ink`).
+pub const AREA_INK_LIMIT: f64 = 320.0;
+/// The side of that square, in millimetres.
+pub const INK_AREA_MM: usize = 15;
+
 /// Black text under this size (in points, as printed) overprints, as GWG 2022 asks: a hair of
 /// misregistration would otherwise show white edges round the letters.
 pub const SMALL_TEXT_PT: f64 = 12.0;
+
+/// Black lines under this width (points, as printed) overprint, for the same reason.
+pub const SMALL_LINE_PT: f64 = 2.0;
+
+/// Lines thinner than this (points) may not print at all: an error (Acrobat's hairline check).
+pub const HAIRLINE_PT: f64 = 0.125;
+/// Lines thinner than this print unevenly: a warning (GWG 2022).
+pub const THIN_LINE_PT: f64 = 0.25;

@@ -146,33 +146,74 @@ fn small_black_text_overprints_and_nothing_else_does() {
     }
 }
 
-/// `check --print` counts the overprinting runs and fails a print twin whose small black text
-/// knocks out: here ours, with its overprint states turned off.
+/// Every item GWG 2022 asks about, as `check --print` names it.
+const ITEMS: [&str; 17] = [
+    "pages",
+    "crop box",
+    "rotation",
+    "user unit",
+    "fonts",
+    "font",
+    "colour",
+    "ICC colour",
+    "spot colours",
+    "transparency",
+    "ink over 15 mm",
+    "rich black",
+    "overprint",
+    "overprint lines",
+    "white",
+    "thinnest line",
+    "standard",
+];
+
+/// `check --print` reports every GWG item of the seeds' print twins with PASS, and fails a
+/// print twin that knocks out its small black text (ours, with its overprint states turned
+/// off), paints in ICC-based RGB and draws a 0.1 pt line, naming each problem.
 #[test]
-fn check_print_fails_black_text_that_knocks_out() {
+fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() {
     let dir = shipped_project();
-    let report = build_kinds(dir.path(), &[common::kind("leaflet-print")]);
+    let report = build_kinds(
+        dir.path(),
+        &[common::kind("leaflet-print"), common::kind("summary-print")],
+    );
     assert_eq!(report.failed().count(), 0);
-    let pdf = walk(&dir.path().join("out"))
+    let twins: Vec<_> = walk(&dir.path().join("out"))
         .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
+        .collect();
+    assert_eq!(twins.len(), 6);
+    for pdf in &twins {
+        let (stdout, _) = common::outputs_of(
+            common::trycksak(dir.path())
+                .args(["check", "--print"])
+                .arg(pdf),
+            0,
+        );
+        assert!(stdout.contains(": PASS"), "{stdout}");
+        for item in ITEMS {
+            assert!(
+                stdout
+                    .lines()
+                    .any(|l| l.starts_with(&format!("  {item:<16}"))),
+                "{item}: {stdout}"
+            );
+        }
+        assert!(
+            stdout.contains(" black text runs under 12 pt, all overprint  [ok]"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("  ICC colour      none  [ok]"), "{stdout}");
+    }
+
+    let pdf = twins
+        .iter()
         .find(|p| {
             p.to_string_lossy()
                 .ends_with("omstart-for-norrbotten-leaflet-print.pdf")
         })
         .unwrap();
-    let (stdout, _) = common::outputs_of(
-        common::trycksak(dir.path())
-            .args(["check", "--print"])
-            .arg(&pdf),
-        0,
-    );
-    assert!(stdout.contains(": PASS"), "{stdout}");
-    assert!(
-        stdout.contains(" black text runs under 12 pt, all overprint"),
-        "{stdout}"
-    );
-
-    let mut doc = Document::load(&pdf).unwrap();
+    let mut doc = Document::load(pdf).unwrap();
     for object in doc.objects.values_mut() {
         if let Ok(dict) = object.as_dict_mut()
             && dict.get(b"OPM").is_ok()
@@ -181,18 +222,81 @@ fn check_print_fails_black_text_that_knocks_out() {
             dict.set("OP", false);
         }
     }
-    let knocking_out = dir.path().join("knocks-out.pdf");
-    doc.save(&knocking_out).unwrap();
+    // A red 0.1 pt line in ICC-based RGB on page 1, as a PDF from elsewhere might have.
+    let profile = std::fs::read(common::repo().join("layouts/base/print/sRGB.icc")).unwrap();
+    let mut profile_dict = Dictionary::new();
+    profile_dict.set("N", 3);
+    let profile = doc.add_object(lopdf::Stream::new(profile_dict, profile));
+    let space = doc.add_object(Object::Array(vec![
+        Object::Name(b"ICCBased".to_vec()),
+        Object::Reference(profile),
+    ]));
+    let page = *doc.get_pages().get(&1).unwrap();
+    let line = doc.add_object(lopdf::Stream::new(
+        Dictionary::new(),
+        b"q /TsRGB CS 1 0 0 SCN 0.1 w 100 100 m 200 100 l S Q".to_vec(),
+    ));
+    let page_dict = doc.get_object_mut(page).unwrap().as_dict_mut().unwrap();
+    let mut contents = match page_dict.get(b"Contents").unwrap() {
+        Object::Array(items) => items.clone(),
+        other => vec![other.clone()],
+    };
+    contents.push(Object::Reference(line));
+    page_dict.set("Contents", contents);
+    let resources = page_dict.get(b"Resources").unwrap().clone();
+    let resources = match resources {
+        Object::Reference(id) => doc.get_object_mut(id).unwrap().as_dict_mut().unwrap(),
+        _ => page_dict
+            .get_mut(b"Resources")
+            .unwrap()
+            .as_dict_mut()
+            .unwrap(),
+    };
+    let mut spaces = Dictionary::new();
+    spaces.set("TsRGB", Object::Reference(space));
+    match resources.get_mut(b"ColorSpace") {
+        Ok(Object::Dictionary(existing)) => existing.set("TsRGB", Object::Reference(space)),
+        _ => resources.set("ColorSpace", spaces),
+    }
+    let bad = dir.path().join("bad.pdf");
+    doc.save(&bad).unwrap();
     let (stdout, _) = common::outputs_of(
         common::trycksak(dir.path())
             .args(["check", "--print"])
-            .arg(&knocking_out),
+            .arg(&bad),
         1,
     );
     assert!(stdout.contains(": FAIL"), "{stdout}");
-    assert!(
-        stdout
-            .contains("black text under 12 pt knocks out (does not overprint) on pages 1, 2, 3, 4"),
-        "{stdout}"
+    for problem in [
+        "✗ black text under 12 pt knocks out (does not overprint) on pages 1, 2, 3, 4",
+        "✗ ICC-based colour (ICCBased RGB): convert it to DeviceCMYK for the press",
+        "✗ lines under 0.125 pt on page 1: they may not print at all",
+        "  thinnest line   0.100 pt (page 1)  [error]",
+    ] {
+        assert!(stdout.contains(problem), "{problem}\n{stdout}");
+    }
+
+    // The same for machines.
+    let (stdout, _) = common::outputs_of(
+        common::trycksak(dir.path())
+            .args(["check", "--print", "--json"])
+            .arg(&bad),
+        1,
     );
+    let reports: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let report = &reports[0];
+    assert_eq!(report["verdict"], "FAIL");
+    let verdict_of = |item: &str| {
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["item"] == item)
+            .map(|c| c["verdict"].as_str().unwrap().to_string())
+    };
+    assert_eq!(verdict_of("ICC colour").as_deref(), Some("error"));
+    assert_eq!(verdict_of("overprint").as_deref(), Some("error"));
+    assert_eq!(verdict_of("thinnest line").as_deref(), Some("error"));
+    assert_eq!(verdict_of("rotation").as_deref(), Some("ok"));
+    assert!((report["facts"]["thinnest_line_pt"].as_f64().unwrap() - 0.1).abs() < 1e-6);
 }

@@ -456,11 +456,12 @@ fn check_print_reports_pass_with_the_facts_and_fail_with_reasons() {
     );
     for expected in [
         "norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-print.pdf: PASS",
-        "  pages         4",
-        "  trim          148.0 × 210.0 mm",
-        "  bleed         3.0 mm",
-        "  boxes         TrimBox and BleedBox on every page, nested in the MediaBox",
-        "  standard      PDF/X-4, output intent FOGRA39 with embedded profile",
+        "  pages           4 (a multiple of 4: folds as a booklet)  [ok]",
+        "  trim            148.0 × 210.0 mm  [ok]",
+        "  bleed           3.0 mm  [ok]",
+        "  boxes           TrimBox and BleedBox on every page, nested in the MediaBox  [ok]",
+        "  standard        PDF/X-4  [ok]",
+        "  output intent   FOGRA39, with its ICC profile embedded  [ok]",
         "omstart-for-norrbotten-summary-print.pdf: PASS",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");

@@ -72,6 +72,7 @@ const RGB_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 
   <circle cx="80" cy="80" r="30" fill="rgb(40,160,80)" fill-opacity="0.6"/>
   <rect x="10" y="112" width="100" height="4" fill="#666666"/>
   <path d="M10 50 L110 50" stroke="#333333" stroke-width="1"/>
+  <path d="M10 106 L110 106" stroke="#000000" stroke-width="2"/>
 </svg>"##;
 
 fn photo_project() -> tempfile::TempDir {
@@ -259,6 +260,210 @@ fn assert_cmyk_only(pdf: &Path) {
     }
 }
 
+/// Strokes as printed: (thinnest width in points, black strokes under 2 pt, how many of them
+/// are painted under an ExtGState with `/OP true` and `/OPM 1`). Pages and the forms they draw,
+/// with the transformation.
+fn strokes(doc: &Document) -> (f64, usize, usize) {
+    #[derive(Clone, Copy)]
+    struct State {
+        ctm: [f64; 6],
+        width: f64,
+        black: bool,
+        /// The stroke space is DeviceCMYK or DeviceGray.
+        device: bool,
+        overprint: bool,
+    }
+    fn walk(
+        doc: &Document,
+        content: &[u8],
+        resources: &Dictionary,
+        start: State,
+        found: &mut (f64, usize, usize),
+    ) {
+        let mut state = start;
+        let mut stack = Vec::new();
+        let named = |key: &[u8], name: &[u8]| -> Option<Object> {
+            let dict = resolve(doc, resources.get(key).ok()?).as_dict().ok()?;
+            Some(resolve(doc, dict.get(name).ok()?).clone())
+        };
+        for op in Content::decode(content).unwrap().operations {
+            let v: Vec<f64> = op
+                .operands
+                .iter()
+                .filter_map(|o| o.as_float().ok().map(f64::from))
+                .collect();
+            match op.operator.as_str() {
+                "q" => stack.push(state),
+                "Q" => state = stack.pop().unwrap(),
+                "cm" => {
+                    let (m, c) = (v.clone(), state.ctm);
+                    state.ctm = [
+                        m[0] * c[0] + m[1] * c[2],
+                        m[0] * c[1] + m[1] * c[3],
+                        m[2] * c[0] + m[3] * c[2],
+                        m[2] * c[1] + m[3] * c[3],
+                        m[4] * c[0] + m[5] * c[2] + c[4],
+                        m[4] * c[1] + m[5] * c[3] + c[5],
+                    ];
+                }
+                "w" => state.width = v[0],
+                "K" => (state.black, state.device) = (v == [0.0, 0.0, 0.0, 1.0], true),
+                "G" => (state.black, state.device) = (v == [0.0], true),
+                "RG" => (state.black, state.device) = (false, false),
+                // DeviceCMYK and DeviceGray start black; every other space is not black ink.
+                "CS" => {
+                    state.device = matches!(
+                        op.operands[0].as_name().unwrap(),
+                        b"DeviceCMYK" | b"DeviceGray"
+                    );
+                    state.black = state.device;
+                }
+                "SC" | "SCN" => {
+                    state.black = state.device && (v == [0.0, 0.0, 0.0, 1.0] || v == [0.0])
+                }
+                "gs" => {
+                    if let Some(Object::Dictionary(gs)) =
+                        named(b"ExtGState", op.operands[0].as_name().unwrap())
+                        && let Ok(on) = gs.get(b"OP").and_then(Object::as_bool)
+                    {
+                        let opm = gs.get(b"OPM").and_then(Object::as_i64).unwrap_or(0);
+                        state.overprint = on && opm == 1;
+                    }
+                }
+                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    let m = state.ctm;
+                    let width = state.width.abs() * (m[0] * m[3] - m[1] * m[2]).abs().sqrt();
+                    found.0 = found.0.min(width);
+                    if state.black && width < 2.0 {
+                        found.1 += 1;
+                        found.2 += usize::from(state.overprint);
+                    }
+                }
+                "Do" => {
+                    if let Some(Object::Stream(form)) =
+                        named(b"XObject", op.operands[0].as_name().unwrap())
+                        && form.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+                    {
+                        let matrix: Vec<f64> = form
+                            .dict
+                            .get(b"Matrix")
+                            .and_then(Object::as_array)
+                            .map(|a| a.iter().map(|o| o.as_float().unwrap() as f64).collect())
+                            .unwrap_or_else(|_| vec![1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+                        let c = state.ctm;
+                        let m = matrix;
+                        let inner = State {
+                            ctm: [
+                                m[0] * c[0] + m[1] * c[2],
+                                m[0] * c[1] + m[1] * c[3],
+                                m[2] * c[0] + m[3] * c[2],
+                                m[2] * c[1] + m[3] * c[3],
+                                m[4] * c[0] + m[5] * c[2] + c[4],
+                                m[4] * c[1] + m[5] * c[3] + c[5],
+                            ],
+                            ..state
+                        };
+                        let own = form
+                            .dict
+                            .get(b"Resources")
+                            .ok()
+                            .and_then(|o| resolve(doc, o).as_dict().ok().cloned())
+                            .unwrap_or_else(|| resources.clone());
+                        walk(
+                            doc,
+                            &form.decompressed_content().unwrap(),
+                            &own,
+                            inner,
+                            found,
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = (f64::INFINITY, 0, 0);
+    for page in doc.get_pages().values() {
+        let (direct, ids) = doc.get_page_resources(*page).unwrap();
+        let resources = direct
+            .cloned()
+            .or_else(|| {
+                ids.first()
+                    .map(|id| doc.get_dictionary(*id).unwrap().clone())
+            })
+            .unwrap_or_default();
+        let start = State {
+            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            width: 1.0,
+            black: true,
+            device: true,
+            overprint: false,
+        };
+        walk(
+            doc,
+            &doc.get_page_content(*page),
+            &resources,
+            start,
+            &mut found,
+        );
+    }
+    found
+}
+
+#[test]
+fn no_hairlines_and_thin_black_lines_overprint() {
+    let seeds = shipped_project();
+    let logo = logo_project();
+    let mut black_lines = 0;
+    for dir in [&seeds, &logo] {
+        for pdf in build_print(dir.path()) {
+            let (thinnest, black, overprinting) = strokes(&Document::load(&pdf).unwrap());
+            eprintln!(
+                "{}: thinnest {thinnest:.3} pt, {black} thin black lines",
+                pdf.display()
+            );
+            assert!(thinnest >= 0.125, "{}: a {thinnest} pt line", pdf.display());
+            assert_eq!(
+                black,
+                overprinting,
+                "{}: black lines knock out",
+                pdf.display()
+            );
+            black_lines += black;
+        }
+    }
+    // The logo's black rule, on the leaflet's cover and the summary.
+    assert!(black_lines >= 2, "{black_lines}");
+}
+
+/// A logo drawing a hairline fails the print twins, naming the page; the screen PDFs and the
+/// other outputs are still made.
+#[test]
+fn a_hairline_in_the_logo_fails_the_print_twins_alone() {
+    let dir = logo_project();
+    let hairline = RGB_LOGO.replace("stroke-width=\"2\"/>", "stroke-width=\"0.1\"/>");
+    std::fs::write(dir.path().join("layouts/demo/logo.svg"), hairline).unwrap();
+    let report = build_kinds(
+        dir.path(),
+        &[kind("leaflet"), kind("leaflet-print"), kind("text")],
+    );
+    let errors = common::errors_of(&report, 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("error: the leaflet-print draws lines as thin as")
+            && errors[0].contains("on page(s) 1: the press may not print lines under 0.125 pt"),
+        "{}",
+        errors[0]
+    );
+    let made: Vec<String> = walk(&dir.path().join("out"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(made.contains(&"logo-leaflet.pdf".to_string()), "{made:?}");
+    assert!(made.contains(&"logo.txt".to_string()), "{made:?}");
+    assert!(!made.iter().any(|f| f.ends_with("-print.pdf")), "{made:?}");
+}
+
 #[test]
 fn seeds_photos_and_rgb_logos_print_in_cmyk_and_grey_only() {
     let seeds = shipped_project();
@@ -417,15 +622,19 @@ fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
         pages
             .iter()
             .map(|page| {
-                let image = tiff_cmyk(page);
-                max_window_mean(&image.0, image.1, image.2, side)
+                let (pixels, width, height) = tiff_cmyk(page);
+                let ink: Vec<f64> = pixels
+                    .iter()
+                    .map(|p| p.iter().map(|&v| f64::from(v)).sum::<f64>() / 255.0 * 100.0)
+                    .collect();
+                max_window_mean(&ink, width, height, side)
             })
             .collect(),
     )
 }
 
-/// A tiff32nc page: uncompressed, 8-bit CMYK, as (total ink per pixel in percent, width, height).
-fn tiff_cmyk(path: &Path) -> (Vec<f64>, u32, u32) {
+/// A tiff32nc page: uncompressed, 8-bit CMYK, as (pixels, width, height).
+fn tiff_cmyk(path: &Path) -> (Vec<[u8; 4]>, u32, u32) {
     let bytes = std::fs::read(path).unwrap();
     let little = &bytes[..2] == b"II";
     let u16_at = |at: usize| {
@@ -483,14 +692,14 @@ fn tiff_cmyk(path: &Path) -> (Vec<f64>, u32, u32) {
     // Strips are written in order; each holds whole rows.
     let row = width as usize * 4;
     let rows_per_strip = (height as usize).div_ceil(strip_count);
-    let mut ink = Vec::with_capacity((width * height) as usize);
+    let mut pixels = Vec::with_capacity((width * height) as usize);
     for (i, offset) in offsets.iter().enumerate() {
         let rows = rows_per_strip.min(height as usize - i * rows_per_strip);
         for pixel in bytes[*offset..*offset + rows * row].chunks_exact(4) {
-            ink.push(pixel.iter().map(|&v| f64::from(v)).sum::<f64>() / 255.0 * 100.0);
+            pixels.push([pixel[0], pixel[1], pixel[2], pixel[3]]);
         }
     }
-    (ink, width, height)
+    (pixels, width, height)
 }
 
 /// The largest mean over any `side` × `side` window (a summed-area table).
@@ -537,4 +746,131 @@ fn total_ink_over_any_15_mm_square_stays_within_gwg_320_percent() {
             }
         }
     }
+}
+
+/// A CMYK JPEG prints with its inks untouched: the print twin embeds the very file, which an
+/// independent renderer lays down as the inks it holds; the screen twin shows it in RGB.
+#[test]
+fn a_cmyk_jpeg_keeps_its_inks_in_print_and_turns_rgb_on_screen() {
+    let jpeg = std::fs::read(common::repo().join("tests/fixtures/cmyk-stripes.jpg")).unwrap();
+    let dir = demo_project(&[(
+        "programmes/demo/cmyk.md",
+        "---\ntitle: Tryckfärger\nregion: demo\nlang: sv\n---\n\nFärgrutor i CMYK.\n\n\
+         ![Rutor i cyan, magenta, gult och svart](rutor.jpg)\n\nText efter.\n",
+    )]);
+    std::fs::write(dir.path().join("programmes/demo/rutor.jpg"), &jpeg).unwrap();
+    let report = build_kinds(dir.path(), &[kind("leaflet"), kind("leaflet-print")]);
+    assert_eq!(
+        report.failed().count(),
+        0,
+        "{:?}",
+        common::errors_of(&report, 0)
+    );
+    let pdfs = walk(&dir.path().join("out"));
+    let find = |suffix: &str| {
+        pdfs.iter()
+            .find(|p| p.to_string_lossy().ends_with(suffix))
+            .unwrap()
+            .clone()
+    };
+    let print = find("-leaflet-print.pdf");
+    let doc = Document::load(&print).unwrap();
+    let image = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .find(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .unwrap();
+    assert_eq!(
+        image.content, jpeg,
+        "the print twin embeds the JPEG as it is"
+    );
+    assert_eq!(
+        describe(&doc, image.dict.get(b"ColorSpace").unwrap()),
+        "DeviceCMYK"
+    );
+    assert_cmyk_only(&print);
+
+    // The screen twin: RGB pixels, the cyan stripe cyan.
+    let (width, _, components, pixels) = largest_image(&find("-leaflet.pdf"));
+    assert_eq!(components, 3);
+    let cyan = &pixels[(140 * width as usize + 100) * 3..][..3];
+    assert!(cyan[0] < 60 && cyan[1] > 120 && cyan[2] > 200, "{cyan:?}");
+
+    // Ghostscript's CMYK render of the print twin has the JPEG's inks where it lies.
+    let out = tempfile::tempdir().unwrap();
+    let rendered = Command::new("gs")
+        .args([
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dSAFER",
+            "-sDEVICE=tiff32nc",
+            "-r72",
+        ])
+        .arg(format!(
+            "-sOutputFile={}/page-%03d.tif",
+            out.path().display()
+        ))
+        .arg(&print)
+        .status();
+    if rendered.is_err() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "gs is missing"
+        );
+        return;
+    }
+    let mut pages = walk(out.path());
+    pages.sort();
+    let inks = pages
+        .iter()
+        .flat_map(|page| tiff_pixels(page))
+        .collect::<BTreeSet<_>>();
+    for stripe in [
+        [255, 0, 0, 0],
+        [0, 255, 0, 0],
+        [0, 0, 255, 0],
+        [128, 64, 0, 0],
+        [20, 10, 200, 30],
+    ] {
+        assert!(
+            inks.iter()
+                .any(|p| p.iter().zip(stripe).all(|(a, b)| a.abs_diff(b) <= 3)),
+            "{stripe:?} not printed"
+        );
+    }
+}
+
+/// The distinct CMYK pixels of a tiff32nc page.
+fn tiff_pixels(path: &Path) -> BTreeSet<[u8; 4]> {
+    tiff_cmyk(path).0.into_iter().collect()
+}
+
+/// A layout whose cover colour lays down more ink than the press takes gets a warning naming
+/// the page; the print twin is still made.
+#[test]
+fn too_much_ink_over_an_area_is_a_warning_naming_the_page() {
+    let dir = demo_project(&[
+        (
+            "layouts/demo/layout.yaml",
+            "colours:\n  primary: [90, 80, 80, 90]\nprint:\n  max_ink: 300\n",
+        ),
+        ("programmes/demo/p.md", common::PLAIN),
+    ]);
+    let report = build_kinds(dir.path(), &[kind("leaflet-print")]);
+    assert!(
+        !report.outcomes[0].failed(),
+        "{:?}",
+        common::errors_of(&report, 0)
+    );
+    let shorts = common::shorts_of(&report, 0);
+    assert!(
+        shorts.iter().any(|d| d.contains(
+            "warning: page 1 of the leaflet-print has 340 % total ink over 15 mm, more than the \
+             300 % the layout allows (`print: max_ink`)"
+        )),
+        "{shorts:#?}"
+    );
+    assert_eq!(print_twins(dir.path()).len(), 1);
 }

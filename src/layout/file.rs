@@ -36,6 +36,7 @@ pub(super) struct LayoutFile {
 pub(super) struct PrintFile {
     pub(super) bleed: Option<f64>,
     pub(super) safe: Option<f64>,
+    pub(super) max_ink: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -215,6 +216,16 @@ fn check_values(
                     ),
                 );
             }
+        }
+        if let Some(ink) = print.max_ink.filter(|v| !(100.0..=400.0).contains(v)) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    key_span(file, "max_ink"),
+                    format!("`print: max_ink` is {ink} %; it must be 100 to 400 %"),
+                )
+                .with_help("GWG 2022 asks at most 320 % for sheetfed offset on coated paper"),
+            );
         }
     }
     if let Some(logo) = &parsed.logo {

@@ -131,6 +131,8 @@ pub struct PrintSettings {
     pub bleed_mm: f64,
     /// How far inside the trim all text must stay.
     pub safe_mm: f64,
+    /// The most total ink (percent) over any 15 mm square before a warning.
+    pub max_ink: f64,
 }
 
 pub use crate::print_rules::INK_LIMIT;

@@ -124,6 +124,7 @@ pub(super) fn resolve(
         print: PrintSettings {
             bleed_mm: need!(print.bleed, "print: bleed"),
             safe_mm: need!(print.safe, "print: safe"),
+            max_ink: need!(print.max_ink, "print: max_ink"),
         },
     };
     if !missing.is_empty() {

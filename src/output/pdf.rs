@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
+use crate::preflight;
 use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
 
 use super::hyphenate;
@@ -191,16 +192,12 @@ impl<'a> PdfContext<'a> {
                 let bytes = self
                     .typesetter
                     .pdf(&compiled, &ident, date, print::STANDARDS)?;
-                print::pdfx::finish(bytes, settings, &data.programme.meta.title).map_err(|err| {
-                    vec![
-                        Diagnostic::error(
-                            self.source,
-                            None,
-                            format!("internal error while finishing the print PDF: {err}"),
-                        )
-                        .with_help("please report this, with the programme file"),
-                    ]
-                })?
+                let finished = print::pdfx::finish(bytes, settings, &data.programme.meta.title)
+                    .map_err(|problem| vec![self.finishing_problem(problem, data.kind)])?;
+                // The finished file, read back as `check --print` reads it.
+                let facts = preflight::inspect(&finished);
+                warnings.extend(print::check_press(&facts, &subject)?);
+                finished
             }
         };
         let pages = compiled.document.pages().len();
@@ -219,6 +216,23 @@ impl<'a> PdfContext<'a> {
             previews,
             warnings,
         })
+    }
+
+    fn finishing_problem(&self, problem: print::pdfx::Problem, kind: &str) -> Diagnostic {
+        match problem {
+            print::pdfx::Problem::Content(what) => Diagnostic::error(
+                self.source,
+                None,
+                format!("the {kind} cannot be made: {what}"),
+            )
+            .with_help("the other outputs are built; change the image or the logo and build again"),
+            print::pdfx::Problem::Internal(err) => Diagnostic::error(
+                self.source,
+                None,
+                format!("internal error while finishing the print PDF: {err}"),
+            )
+            .with_help("please report this, with the programme file"),
+        }
     }
 
     /// Every character of the programme's visible text must be in some font: a missing glyph

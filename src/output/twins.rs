@@ -15,13 +15,18 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use typst::foundations::Bytes;
 use typst::foundations::Smart;
 use typst::introspection::{Location, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Sides};
 use typst::model::{Document, LinkMarker};
-use typst::visualize::{Color, FixedStroke, Paint, ProcessColor, ProcessColorSpace};
+use typst::visualize::{
+    Color, ExchangeFormat, FixedStroke, Image, ImageKind, Paint, PixelEncoding, PixelFormat,
+    ProcessColor, ProcessColorSpace, RasterFormat, RasterImage,
+};
 use typst_layout::{Page, PagedDocument};
 
+use super::print::colour;
 use crate::diagnostics::Diagnostic;
 use crate::layout::Layout;
 use crate::typeset::Compiled;
@@ -205,6 +210,29 @@ fn remove_links(frame: &mut Frame, open: &mut Vec<Location>) {
     });
 }
 
+/// A CMYK JPEG as sRGB pixels: screens (and PDF/A) show RGB; the print twin keeps the JPEG.
+/// `None` leaves the image as it is (any other image, or one that cannot be converted).
+fn screen_image(image: &Image) -> Option<Image> {
+    let ImageKind::Raster(raster) = image.kind() else {
+        return None;
+    };
+    if raster.format() != RasterFormat::Exchange(ExchangeFormat::Jpg) {
+        return None;
+    }
+    let (pixels, width, height) = colour::cmyk_jpeg_for_screen(raster.data())?.ok()?;
+    let format = PixelFormat {
+        encoding: PixelEncoding::Rgb8,
+        width,
+        height,
+    };
+    let converted = RasterImage::plain(Bytes::new(pixels), format).ok()?;
+    Some(Image::new(
+        converted,
+        image.alt().map(Into::into),
+        image.scaling(),
+    ))
+}
+
 /// CMYK as laid out for print → RGB for screens.
 struct ScreenPalette {
     /// Each brand colour's CMYK (as Typst holds it) and its screen colour.
@@ -269,7 +297,12 @@ impl ScreenPalette {
                     shape.fill = shape.fill.as_ref().map(|fill| self.paint(fill));
                     self.stroke(&mut shape.stroke);
                 }
-                FrameItem::Image(..) | FrameItem::Link(..) | FrameItem::Tag(_) => {}
+                FrameItem::Image(image, _, _) => {
+                    if let Some(rgb) = screen_image(image) {
+                        *image = rgb;
+                    }
+                }
+                FrameItem::Link(..) | FrameItem::Tag(_) => {}
             }
             true
         });

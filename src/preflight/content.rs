@@ -4,8 +4,9 @@
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
+use super::ink_area::{InkMap, bounds, intersect};
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
-use crate::print_rules::{INK_LIMIT, MM, SMALL_TEXT_PT};
+use crate::print_rules::{HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT};
 
 /// Walks content streams, tracking the transformation and colour state.
 pub(super) struct Painter<'a> {
@@ -13,7 +14,17 @@ pub(super) struct Painter<'a> {
     /// The page's number, for the report.
     pub(super) page: usize,
     pub(super) report: &'a mut Report,
+    /// The inks laid on the page, for the total ink over area.
+    pub(super) ink: InkMap,
 }
+
+/// No clip: the whole plane.
+const UNCLIPPED: [f64; 4] = [
+    f64::NEG_INFINITY,
+    f64::NEG_INFINITY,
+    f64::INFINITY,
+    f64::INFINITY,
+];
 
 type Matrix = [f64; 6];
 
@@ -40,19 +51,34 @@ struct State {
     fill_cmyk: Option<[f64; 4]>,
     fill_space: String,
     stroke_space: String,
+    /// The current stroke colour as CMYK, when it is CMYK.
+    stroke_cmyk: Option<[f64; 4]>,
     /// Fill overprint with OPM 1, from the last ExtGState (`gs`) that said.
     overprint: bool,
+    /// Stroke overprint with OPM 1.
+    stroke_overprint: bool,
+    /// The line width set by `w`, in user space.
+    line_width: f64,
     /// The font size set by `Tf`, in text space.
     font_size: f64,
+    /// The clipping path's bounding box, in page space.
+    clip: [f64; 4],
 }
 
 impl Painter<'_> {
-    /// Walks `content` (a page's or a form's) with `resources`, under the transformation `ctm`.
-    pub(super) fn paint(
+    /// Walks a page's `content` with its `resources`, under the transformation `ctm`.
+    pub(super) fn paint(&mut self, content: &[u8], resources: &Dictionary, ctm: Matrix) {
+        self.paint_within(content, resources, ctm, UNCLIPPED, 0);
+    }
+
+    /// Walks `content` (a page's or a form's) with `resources`, under the transformation `ctm`
+    /// and inside `clip`.
+    fn paint_within(
         &mut self,
         content: &[u8],
         resources: &Dictionary,
         ctm: Matrix,
+        clip: [f64; 4],
         depth: usize,
     ) {
         let Ok(content) = Content::decode(content) else {
@@ -63,9 +89,16 @@ impl Painter<'_> {
             fill_cmyk: None,
             fill_space: "DeviceGray".into(),
             stroke_space: "DeviceGray".into(),
+            stroke_cmyk: None,
             overprint: false,
+            stroke_overprint: false,
+            line_width: 1.0,
             font_size: 0.0,
+            clip,
         };
+        // The current path's points in page space, and whether it will clip.
+        let mut path: Vec<(f64, f64)> = Vec::new();
+        let mut clips = false;
         // The scale of the text matrix, reset by each text object.
         let mut text_scale = 1.0;
         let mut stack: Vec<State> = Vec::new();
@@ -97,6 +130,7 @@ impl Painter<'_> {
                         state.fill_cmyk = <[f64; 4]>::try_from(inks).ok();
                     } else {
                         state.stroke_space = "DeviceCMYK".into();
+                        state.stroke_cmyk = <[f64; 4]>::try_from(inks).ok();
                     }
                 }
                 "rg" | "RG" => {
@@ -108,10 +142,14 @@ impl Painter<'_> {
                 }
                 "g" | "G" => {
                     self.used("DeviceGray");
+                    let gray = numbers(&op.operands).first().copied().unwrap_or(0.0);
+                    let as_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
                     if op.operator == "g" {
                         state.fill_space = "DeviceGray".into();
-                        let gray = numbers(&op.operands).first().copied().unwrap_or(0.0);
-                        state.fill_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
+                        state.fill_cmyk = as_cmyk;
+                    } else {
+                        state.stroke_space = "DeviceGray".into();
+                        state.stroke_cmyk = as_cmyk;
                     }
                 }
                 "cs" | "CS" => {
@@ -126,6 +164,7 @@ impl Painter<'_> {
                         state.fill_cmyk = None;
                     } else {
                         state.stroke_space = space;
+                        state.stroke_cmyk = None;
                     }
                 }
                 "sc" | "scn" | "SC" | "SCN" => {
@@ -141,14 +180,59 @@ impl Painter<'_> {
                         self.ink(&values);
                         if fill {
                             state.fill_cmyk = <[f64; 4]>::try_from(values).ok();
+                        } else {
+                            state.stroke_cmyk = <[f64; 4]>::try_from(values).ok();
                         }
                     }
                 }
                 "gs" => {
                     let name = op.operands.first().and_then(|o| o.as_name().ok());
-                    if let Some(overprint) = name.and_then(|n| self.overprint_of(n, resources)) {
-                        state.overprint = overprint;
+                    let (stroke, fill) = name
+                        .map(|n| self.overprint_of(n, resources))
+                        .unwrap_or_default();
+                    state.overprint = fill.unwrap_or(state.overprint);
+                    state.stroke_overprint = stroke.unwrap_or(state.stroke_overprint);
+                }
+                "w" => {
+                    if let Some(width) = numbers(&op.operands).first() {
+                        state.line_width = *width;
                     }
+                }
+                "m" | "l" | "c" | "v" | "y" => {
+                    let m = state.ctm;
+                    for point in numbers(&op.operands).chunks_exact(2) {
+                        let (x, y) = (point[0], point[1]);
+                        path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+                    }
+                }
+                "re" => {
+                    if let [x, y, w, h] = numbers(&op.operands)[..] {
+                        let m = state.ctm;
+                        for (x, y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
+                            path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+                        }
+                    }
+                }
+                "W" | "W*" => clips = true,
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                    let operator = op.operator.as_str();
+                    if matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*") {
+                        self.stroke(&state);
+                    }
+                    if !path.is_empty() {
+                        let area = bounds(&path);
+                        if let (false, Some(inks)) =
+                            (matches!(operator, "S" | "s" | "n"), state.fill_cmyk)
+                        {
+                            self.ink
+                                .fill(intersect(area, state.clip), inks, state.overprint);
+                        }
+                        if clips {
+                            state.clip = intersect(state.clip, area);
+                        }
+                    }
+                    path.clear();
+                    clips = false;
                 }
                 "BT" => text_scale = 1.0,
                 "Tf" => {
@@ -175,7 +259,7 @@ impl Painter<'_> {
                             }
                         }
                         Some(inks) if inks.iter().sum::<f64>() < 0.001 && state.overprint => {
-                            self.report.white_text_overprints.insert(self.page);
+                            self.report.white_overprints.insert(self.page);
                         }
                         _ => {}
                     }
@@ -188,7 +272,7 @@ impl Painter<'_> {
                 }
                 "Do" => {
                     if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
-                        self.xobject(name, resources, state.ctm, depth);
+                        self.xobject(name, resources, &state, depth);
                     }
                 }
                 _ => {}
@@ -196,24 +280,94 @@ impl Painter<'_> {
         }
     }
 
-    /// Whether the named ExtGState sets fill overprint with OPM 1 (`Some(false)` when it turns
-    /// overprint off or keeps OPM 0); `None` when it says nothing about overprint.
-    fn overprint_of(&self, name: &[u8], resources: &Dictionary) -> Option<bool> {
+    /// Whether the named ExtGState sets stroke and fill overprint with OPM 1 (`Some(false)` when
+    /// it turns overprint off or keeps OPM 0; `None` when it says nothing about it).
+    fn overprint_of(&self, name: &[u8], resources: &Dictionary) -> (Option<bool>, Option<bool>) {
         let doc = self.doc;
-        let states = doc.dereference(resources.get(b"ExtGState").ok()?).ok()?.1;
-        let state = doc
-            .dereference(states.as_dict().ok()?.get(name).ok()?)
-            .ok()?
-            .1;
-        let state = state.as_dict().ok()?;
-        let on = state
-            .get(b"op")
-            .or_else(|_| state.get(b"OP"))
-            .ok()?
-            .as_bool()
-            .ok()?;
-        let opm = state.get(b"OPM").ok().and_then(|o| o.as_i64().ok());
-        Some(on && opm == Some(1))
+        let state = (|| {
+            let states = doc.dereference(resources.get(b"ExtGState").ok()?).ok()?.1;
+            let state = doc
+                .dereference(states.as_dict().ok()?.get(name).ok()?)
+                .ok()?
+                .1;
+            state.as_dict().ok()
+        })();
+        let Some(state) = state else {
+            return (None, None);
+        };
+        let opm = state.get(b"OPM").ok().and_then(|o| o.as_i64().ok()) == Some(1);
+        let flag = |key: &[u8]| state.get(key).ok().and_then(|o| o.as_bool().ok());
+        let stroke = flag(b"OP");
+        // `op` defaults to `OP`.
+        let fill = flag(b"op").or(stroke);
+        (stroke.map(|on| on && opm), fill.map(|on| on && opm))
+    }
+
+    /// An image's inks on the page's ink map: 8-bit DeviceCMYK or DeviceGray, not JPEG-coded.
+    fn image_ink(&mut self, stream: &lopdf::Stream, space: &str, size: (u32, u32), state: &State) {
+        let components = match space {
+            "DeviceCMYK" => 4,
+            "DeviceGray" => 1,
+            _ => return,
+        };
+        let bits = stream
+            .dict
+            .get(b"BitsPerComponent")
+            .and_then(Object::as_i64);
+        let jpeg = stream
+            .filters()
+            .is_ok_and(|f| f.iter().any(|f| *f == b"DCTDecode" || *f == b"JPXDecode"));
+        if bits.ok() != Some(8) || jpeg || stream.dict.has(b"Decode") {
+            return;
+        }
+        let Ok(samples) = stream.decompressed_content_with_limit(MAX_STREAM) else {
+            return;
+        };
+        let (width, height) = (size.0 as usize, size.1 as usize);
+        if samples.len() < width * height * components {
+            return;
+        }
+        self.ink.image(state.ctm, state.clip, |u, v| {
+            let column = ((u * width as f64) as usize).min(width - 1);
+            let row = (((1.0 - v) * height as f64) as usize).min(height - 1);
+            let at = (row * width + column) * components;
+            let ink = |i: usize| f64::from(samples[at + i]) / 255.0;
+            if components == 4 {
+                [ink(0), ink(1), ink(2), ink(3)]
+            } else {
+                [0.0, 0.0, 0.0, 1.0 - ink(0)]
+            }
+        });
+    }
+
+    /// A stroke: its width as printed, and whether black or white overprints as it should.
+    fn stroke(&mut self, state: &State) {
+        let width = state.line_width.abs() * scale_of(state.ctm);
+        let report = &mut *self.report;
+        if report
+            .thinnest_line
+            .is_none_or(|(thinnest, _)| width < thinnest)
+        {
+            report.thinnest_line = Some((width, self.page));
+        }
+        if width < HAIRLINE_PT {
+            report.hairlines.insert(self.page);
+        } else if width < THIN_LINE_PT {
+            report.thin_lines.insert(self.page);
+        }
+        match state.stroke_cmyk {
+            Some([c, m, y, k]) if c + m + y < 0.001 && k > 0.999 && width < SMALL_LINE_PT => {
+                if state.stroke_overprint {
+                    report.thin_black_lines.0 += 1;
+                } else {
+                    report.thin_black_lines.1.insert(self.page);
+                }
+            }
+            Some(inks) if inks.iter().sum::<f64>() < 0.001 && state.stroke_overprint => {
+                report.white_overprints.insert(self.page);
+            }
+            _ => {}
+        }
     }
 
     fn used(&mut self, space: &str) {
@@ -249,7 +403,8 @@ impl Painter<'_> {
         describe_space(self.doc, space.as_ref())
     }
 
-    fn xobject(&mut self, name: &[u8], resources: &Dictionary, ctm: Matrix, depth: usize) {
+    fn xobject(&mut self, name: &[u8], resources: &Dictionary, state: &State, depth: usize) {
+        let ctm = state.ctm;
         let Some(stream) = resources
             .get(b"XObject")
             .ok()
@@ -289,6 +444,7 @@ impl Painter<'_> {
                     .map(|(_, o)| o.clone());
                 let colour_space = describe_space(self.doc, space.as_ref());
                 self.used(&colour_space);
+                self.image_ink(stream, &colour_space, (width, height), state);
                 self.report.images.push(ImageFacts {
                     page: self.page,
                     pixels: (width, height),
@@ -319,7 +475,7 @@ impl Painter<'_> {
                 let content = stream
                     .decompressed_content_with_limit(MAX_STREAM)
                     .unwrap_or_else(|_| stream.content.clone());
-                self.paint(&content, &own, multiply(matrix, ctm), depth + 1);
+                self.paint_within(&content, &own, multiply(matrix, ctm), state.clip, depth + 1);
             }
             _ => {}
         }

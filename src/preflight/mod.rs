@@ -3,25 +3,27 @@
 //! It reads any PDF, not only ours, and trusts nothing Typst or trycksak claimed.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Document, Object};
 
 mod content;
+mod ink_area;
+mod verdict;
 
 use content::Painter;
+use ink_area::InkMap;
+pub use verdict::{Check, Verdict};
 
 use crate::pdf_objects::page_resources;
-use crate::print_rules::{GOOD_PPI, INK_LIMIT, MIN_PPI, MM, SMALL_TEXT_PT};
+use crate::print_rules::{INK_AREA_MM, MM};
 
-/// 1 mm in PDF points.
 /// The most a content stream may inflate to while being read.
 const MAX_STREAM: usize = 256 << 20;
 /// How deep form XObjects may nest before we stop following them.
 const MAX_FORM_DEPTH: usize = 16;
 
 /// One page's boxes, in millimetres.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PageFacts {
     pub media_mm: [f64; 2],
     /// Finished size (TrimBox).
@@ -32,15 +34,24 @@ pub struct PageFacts {
     pub has_bleed: bool,
     /// TrimBox ⊆ BleedBox ⊆ MediaBox.
     pub nested: bool,
+    /// No CropBox, or one equal to the MediaBox.
+    pub crop_is_media: bool,
+    /// `/Rotate`, in degrees.
+    pub rotate: i64,
+    pub user_unit: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FontFacts {
     pub name: String,
+    /// The font's type: `TrueType`, `Type1`, `CIDFontType2`, `Type3`…
+    pub kind: String,
     pub embedded: bool,
+    /// Only the glyphs used are embedded (the name has a `ABCDEF+` prefix).
+    pub subset: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageFacts {
     pub page: usize,
     pub pixels: (u32, u32),
@@ -57,15 +68,27 @@ pub struct Report {
     /// Colour spaces used for painting, e.g. `DeviceCMYK`, `Separation All`, `ICCBased RGB`.
     pub colour_spaces: BTreeSet<String>,
     pub images: Vec<ImageFacts>,
-    /// Pages and colours whose ink total is above [`INK_LIMIT`].
+    /// Pages and colours whose ink total is above [`INK_LIMIT`](crate::print_rules::INK_LIMIT).
     pub ink_over_limit: Vec<(usize, f64)>,
     /// Pages with text painted in rich black (black with coloured inks under it).
     pub rich_black_text: BTreeSet<usize>,
-    /// Black text runs under [`SMALL_TEXT_PT`]: how many overprint, and the pages where some
+    /// Black text runs under [`SMALL_TEXT_PT`](crate::print_rules::SMALL_TEXT_PT): how many overprint, and the pages where some
     /// knock out (GWG 2022 asks them to overprint).
     pub small_black_text: (usize, BTreeSet<usize>),
-    /// Pages with white text set to overprint: it disappears on press.
-    pub white_text_overprints: BTreeSet<usize>,
+    /// Black strokes under [`SMALL_LINE_PT`](crate::print_rules::SMALL_LINE_PT): how many overprint, and the pages where some
+    /// knock out.
+    pub thin_black_lines: (usize, BTreeSet<usize>),
+    /// Pages with white text or lines set to overprint: they disappear on press.
+    pub white_overprints: BTreeSet<usize>,
+    /// The thinnest stroke (points, as printed) and its page.
+    pub thinnest_line: Option<(f64, usize)>,
+    /// Pages with strokes under 0.125 pt, and with strokes under 0.25 pt.
+    pub hairlines: BTreeSet<usize>,
+    pub thin_lines: BTreeSet<usize>,
+    /// Each page's largest total ink (percent) averaged over a 15 mm square.
+    pub area_ink: Vec<f64>,
+    /// The kinds of transparency used: soft masks, opacity, blend modes, groups.
+    pub transparency: BTreeSet<String>,
     /// `GTS_PDFXVersion` from the XMP metadata.
     pub pdfx: Option<String>,
     /// The PDF/X output intent's condition and whether it embeds a profile.
@@ -74,251 +97,6 @@ pub struct Report {
     pub encrypted: bool,
     /// Problems reading the file itself.
     pub unreadable: Option<String>,
-}
-
-impl Report {
-    pub fn uses_rgb(&self) -> bool {
-        self.colour_spaces.contains("DeviceRGB")
-    }
-
-    /// Why this PDF cannot go to press as it is, in the print shop's terms; empty if it can.
-    pub fn failures(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(why) = &self.unreadable {
-            out.push(format!("the file cannot be read as a PDF: {why}"));
-            return out;
-        }
-        if self.pages.is_empty() {
-            out.push("the file has no pages".into());
-        }
-        if self.encrypted {
-            out.push("the file is encrypted".into());
-        }
-        if self.pages.iter().any(|p| !p.has_trim) {
-            out.push("pages without a TrimBox: the finished size is not stated".into());
-        }
-        if self.pages.iter().any(|p| !p.has_bleed || p.bleed_mm < 2.99) {
-            out.push("pages without 3 mm bleed (BleedBox)".into());
-        }
-        if self.pages.iter().any(|p| !p.nested) {
-            out.push("page boxes are not nested (TrimBox inside BleedBox inside MediaBox)".into());
-        }
-        if let Some(first) = self.pages.first()
-            && self.pages.iter().any(|p| p.trim_mm != first.trim_mm)
-        {
-            out.push("pages have different finished sizes".into());
-        }
-        let not_embedded: Vec<&str> = self
-            .fonts
-            .iter()
-            .filter(|f| !f.embedded)
-            .map(|f| f.name.as_str())
-            .collect();
-        if !not_embedded.is_empty() {
-            out.push(format!("fonts not embedded: {}", not_embedded.join(", ")));
-        }
-        if self.uses_rgb() {
-            out.push("RGB colour without a profile (DeviceRGB): it prints unpredictably".into());
-        }
-        if !self.ink_over_limit.is_empty() {
-            out.push(format!(
-                "colours with more than {INK_LIMIT:.0} % ink on {} page(s)",
-                self.ink_over_limit
-                    .iter()
-                    .map(|(p, _)| p)
-                    .collect::<BTreeSet<_>>()
-                    .len()
-            ));
-        }
-        if !self.rich_black_text.is_empty() {
-            out.push("black text in four inks (rich black) blurs on press".into());
-        }
-        if !self.small_black_text.1.is_empty() {
-            out.push(format!(
-                "black text under {SMALL_TEXT_PT:.0} pt knocks out (does not overprint) on {}: \
-                 misregistration shows white edges",
-                pages(&self.small_black_text.1)
-            ));
-        }
-        if !self.white_text_overprints.is_empty() {
-            out.push(format!(
-                "white text set to overprint on {}: it vanishes on press",
-                pages(&self.white_text_overprints)
-            ));
-        }
-        let low: Vec<String> = self
-            .images
-            .iter()
-            .filter(|i| i.ppi < MIN_PPI)
-            .map(|i| format!("{:.0} ppi on page {}", i.ppi, i.page))
-            .collect();
-        if !low.is_empty() {
-            out.push(format!("images below {MIN_PPI:.0} ppi: {}", low.join(", ")));
-        }
-        if self.pdfx.as_deref() != Some("PDF/X-4") {
-            out.push("not identified as PDF/X-4 (XMP GTS_PDFXVersion)".into());
-        }
-        match &self.output_intent {
-            None => out.push("no PDF/X output intent (print condition)".into()),
-            Some((_, false)) => out.push("the output intent embeds no ICC profile".into()),
-            Some(_) => {}
-        }
-        out
-    }
-
-    /// Things that may be fine but a print shop would mention.
-    pub fn warnings(&self) -> Vec<String> {
-        self.images
-            .iter()
-            .filter(|i| (MIN_PPI..GOOD_PPI).contains(&i.ppi))
-            .map(|i| {
-                format!(
-                    "image on page {} prints at {:.0} ppi (300 asked for)",
-                    i.page, i.ppi
-                )
-            })
-            .collect()
-    }
-
-    /// The report as printed by `trycksak check --print`.
-    pub fn render(&self, name: &str) -> String {
-        let mut out = String::new();
-        let failures = self.failures();
-        let _ = writeln!(
-            out,
-            "{name}: {}",
-            if failures.is_empty() { "PASS" } else { "FAIL" }
-        );
-        if self.unreadable.is_some() {
-            for failure in failures {
-                let _ = writeln!(out, "  ✗ {failure}");
-            }
-            return out;
-        }
-        let line = |out: &mut String, label: &str, value: String| {
-            let _ = writeln!(out, "  {label:<14}{value}");
-        };
-        line(&mut out, "pages", self.pages.len().to_string());
-        if let Some(first) = self.pages.first() {
-            line(
-                &mut out,
-                "trim",
-                format!("{:.1} × {:.1} mm", first.trim_mm[0], first.trim_mm[1]),
-            );
-            line(&mut out, "bleed", format!("{:.1} mm", first.bleed_mm));
-            line(
-                &mut out,
-                "media",
-                format!("{:.1} × {:.1} mm", first.media_mm[0], first.media_mm[1]),
-            );
-        }
-        let boxes = !self.pages.is_empty()
-            && self
-                .pages
-                .iter()
-                .all(|p| p.has_trim && p.has_bleed && p.nested);
-        line(
-            &mut out,
-            "boxes",
-            if boxes {
-                "TrimBox and BleedBox on every page, nested in the MediaBox".to_string()
-            } else {
-                "missing or inconsistent".to_string()
-            },
-        );
-        let embedded = self.fonts.iter().filter(|f| f.embedded).count();
-        line(
-            &mut out,
-            "fonts",
-            format!("{embedded} of {} embedded", self.fonts.len()),
-        );
-        line(
-            &mut out,
-            "colour",
-            self.colour_spaces
-                .iter()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-        if self.images.is_empty() {
-            line(&mut out, "images", "none (raster)".to_string());
-        }
-        for image in &self.images {
-            line(
-                &mut out,
-                "image",
-                format!(
-                    "page {}: {} × {} px at {:.0} × {:.0} mm = {:.0} ppi, {}",
-                    image.page,
-                    image.pixels.0,
-                    image.pixels.1,
-                    image.placed_mm.0,
-                    image.placed_mm.1,
-                    image.ppi,
-                    image.colour_space
-                ),
-            );
-        }
-        line(
-            &mut out,
-            "ink",
-            if self.ink_over_limit.is_empty() {
-                format!("no colour above {INK_LIMIT:.0} %")
-            } else {
-                let worst = self
-                    .ink_over_limit
-                    .iter()
-                    .map(|(_, total)| *total)
-                    .fold(0.0, f64::max);
-                format!("up to {worst:.0} % (limit {INK_LIMIT:.0} %)")
-            },
-        );
-        let (overprinting, knocking_out) = &self.small_black_text;
-        line(
-            &mut out,
-            "overprint",
-            if knocking_out.is_empty() {
-                format!("{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt, all overprint")
-            } else {
-                format!(
-                    "{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt overprint, \
-                     others knock out on {}",
-                    pages(knocking_out)
-                )
-            },
-        );
-        line(
-            &mut out,
-            "standard",
-            match (&self.pdfx, &self.output_intent) {
-                (Some(version), Some((condition, true))) => {
-                    format!("{version}, output intent {condition} with embedded profile")
-                }
-                (Some(version), _) => version.clone(),
-                (None, _) => "no PDF/X identification".to_string(),
-            },
-        );
-        if let Some(trapped) = &self.trapped {
-            line(&mut out, "trapped", trapped.clone());
-        }
-        for warning in self.warnings() {
-            let _ = writeln!(out, "  ! {warning}");
-        }
-        for failure in failures {
-            let _ = writeln!(out, "  ✗ {failure}");
-        }
-        out
-    }
-}
-
-/// "page 3" or "pages 1, 2".
-fn pages(numbers: &BTreeSet<usize>) -> String {
-    let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
-    match list.len() {
-        1 => format!("page {}", list[0]),
-        _ => format!("pages {}", list.join(", ")),
-    }
 }
 
 /// Reads `bytes` as a PDF and collects the facts of [`Report`].
@@ -359,7 +137,8 @@ fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
-        report.pages.push(page_boxes(&doc, page));
+        let (facts, media) = page_boxes(&doc, page_id, page);
+        report.pages.push(facts);
         if !paint {
             continue;
         }
@@ -371,23 +150,47 @@ fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
             doc: &doc,
             page: number as usize,
             report: &mut report,
+            ink: InkMap::new(media),
         };
-        painter.paint(&content, &resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0);
+        painter.paint(&content, &resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        let most = painter.ink.max_over(INK_AREA_MM);
+        report.area_ink.push(most);
     }
     report.fonts = fonts(&doc);
+    if paint {
+        report.transparency = transparency(&doc);
+    }
     read_identification(&doc, &mut report);
     report
 }
 
-fn page_boxes(doc: &Document, page: &Dictionary) -> PageFacts {
-    // Boxes may be inherited from the page tree; ours are always on the page.
-    let get = |key: &[u8]| -> Option<[f64; 4]> {
-        let array = doc
-            .dereference(page.get(key).ok()?)
+/// A page's own value of `key`, or the one it inherits from the page tree.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(value) = node.get(key) {
+            return doc.dereference(value).ok().map(|(_, o)| o);
+        }
+        node = doc
+            .dereference(node.get(b"Parent").ok()?)
             .ok()?
             .1
-            .as_array()
+            .as_dict()
             .ok()?;
+    }
+    None
+}
+
+/// A page's boxes, and its MediaBox in points.
+fn page_boxes(doc: &Document, _id: lopdf::ObjectId, page: &Dictionary) -> (PageFacts, [f64; 4]) {
+    let get = |key: &[u8]| -> Option<[f64; 4]> {
+        let inheritable = matches!(key, b"MediaBox" | b"CropBox");
+        let value = if inheritable {
+            inherited(doc, page, key)?
+        } else {
+            doc.dereference(page.get(key).ok()?).ok()?.1
+        };
+        let array = value.as_array().ok()?;
         let values: Vec<f64> = array
             .iter()
             .filter_map(|o| o.as_float().ok().map(f64::from))
@@ -396,6 +199,7 @@ fn page_boxes(doc: &Document, page: &Dictionary) -> PageFacts {
         Some([x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)])
     };
     let media = get(b"MediaBox").unwrap_or([0.0; 4]);
+    let crop = get(b"CropBox");
     let trim = get(b"TrimBox");
     let bleed = get(b"BleedBox");
     let size = |b: [f64; 4]| [(b[2] - b[0]) / MM, (b[3] - b[1]) / MM];
@@ -417,14 +221,64 @@ fn page_boxes(doc: &Document, page: &Dictionary) -> PageFacts {
     .into_iter()
     .fold(f64::INFINITY, f64::min)
         / MM;
-    PageFacts {
+    let crop_is_media = crop.is_none_or(|c| c.iter().zip(media).all(|(a, b)| (a - b).abs() < 0.01));
+    let rotate = inherited(doc, page, b"Rotate")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0);
+    let user_unit = page
+        .get(b"UserUnit")
+        .ok()
+        .and_then(|o| o.as_float().ok())
+        .map(f64::from);
+    let facts = PageFacts {
         media_mm: size(media),
         trim_mm: size(trim_box).map(|v| (v * 10.0).round() / 10.0),
         bleed_mm: (bleed_mm * 100.0).round() / 100.0,
         has_trim: trim.is_some(),
         has_bleed: bleed.is_some(),
         nested: inside(trim_box, bleed_box) && inside(bleed_box, media),
+        crop_is_media,
+        rotate,
+        user_unit,
+    };
+    (facts, media)
+}
+
+/// What transparency the file uses: soft masks, constant opacity, blend modes, groups.
+fn transparency(doc: &Document) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(dict) => dict,
+            Object::Stream(stream) => &stream.dict,
+            _ => continue,
+        };
+        let mask = dict.get(b"SMask").ok();
+        if mask.is_some_and(|m| m.as_name().ok() != Some(b"None")) {
+            found.insert("soft masks".to_string());
+        }
+        for key in [b"CA".as_slice(), b"ca"] {
+            if dict
+                .get(key)
+                .ok()
+                .and_then(|o| o.as_float().ok())
+                .is_some_and(|a| a < 1.0)
+            {
+                found.insert("opacity".to_string());
+            }
+        }
+        if let Ok(mode) = dict.get(b"BM")
+            && !matches!(mode.as_name(), Ok(b"Normal") | Ok(b"Compatible"))
+        {
+            found.insert("blend modes".to_string());
+        }
+        if dict.get(b"S").and_then(Object::as_name).ok() == Some(b"Transparency")
+            && dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Group")
+        {
+            found.insert("transparency groups".to_string());
+        }
     }
+    found
 }
 
 /// Every font and whether its program is in the file. Type 3 fonts are drawn by the PDF itself.
@@ -450,6 +304,9 @@ fn fonts(doc: &Document) -> Vec<FontFacts> {
             .and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_else(|_| "(unnamed)".into());
+        let subset = name.len() > 7
+            && name.as_bytes()[6] == b'+'
+            && name.as_bytes()[..6].iter().all(u8::is_ascii_uppercase);
         let embedded = subtype == b"Type3"
             || dict
                 .get(b"FontDescriptor")
@@ -457,7 +314,12 @@ fn fonts(doc: &Document) -> Vec<FontFacts> {
                 .and_then(|o| doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_dict().ok())
                 .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
-        out.push(FontFacts { name, embedded });
+        out.push(FontFacts {
+            name,
+            kind: String::from_utf8_lossy(subtype).into_owned(),
+            embedded,
+            subset,
+        });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out

@@ -161,6 +161,85 @@ pub fn photo_grey(grey: &[u8]) -> Result<Vec<u8>, String> {
     Ok(grey.iter().map(|&v| table[usize::from(v)]).collect())
 }
 
+/// Interleaved 8-bit RGB pixels with their width and height.
+pub type RgbPixels = (Vec<u8>, u32, u32);
+
+/// A CMYK JPEG's pixels in sRGB, for the screen twin (the print twin keeps the JPEG and its
+/// inks): through the JPEG's own CMYK profile if it has one, else the print condition's,
+/// perceptual. `None` for any other image; an error for a CMYK JPEG that cannot be read.
+pub fn cmyk_jpeg_for_screen(data: &[u8]) -> Option<Result<RgbPixels, String>> {
+    use zune_jpeg::zune_core::bytestream::ZCursor;
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+
+    if !data.starts_with(&[0xff, 0xd8]) {
+        return None;
+    }
+    let mut headers = zune_jpeg::JpegDecoder::new(ZCursor::new(data));
+    headers.decode_headers().ok()?;
+    if !matches!(
+        headers.input_colorspace()?,
+        ColorSpace::CMYK | ColorSpace::YCCK
+    ) {
+        return None;
+    }
+    Some((|| {
+        let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::CMYK);
+        let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(data), options);
+        let pixels = decoder
+            .decode()
+            .map_err(|e| format!("cannot read a CMYK JPEG: {e:?}"))?;
+        let info = decoder.info().ok_or("a CMYK JPEG without a size")?;
+        let (width, height) = (u32::from(info.width), u32::from(info.height));
+        let own = decoder
+            .icc_profile()
+            .and_then(|icc| Profile::new_icc(&icc).ok())
+            .filter(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData);
+        let press = match own {
+            Some(profile) => profile,
+            None => Profile::new_icc(FOGRA39).map_err(|e| e.to_string())?,
+        };
+        let transform: Transform<[u8; 4], [u8; 3]> = Transform::new_flags(
+            &press,
+            PixelFormat::CMYK_8,
+            &Profile::new_icc(SRGB).map_err(|e| e.to_string())?,
+            PixelFormat::RGB_8,
+            Intent::Perceptual,
+            Flags::BLACKPOINT_COMPENSATION,
+        )
+        .map_err(|e| e.to_string())?;
+        // Photoshop's convention, which PDF readers and Ghostscript follow: a CMYK JPEG with an
+        // Adobe marker stores its inks inverted.
+        let inverted = adobe_marker(data);
+        let ink = |v: u8| if inverted { 255 - v } else { v };
+        let cmyk: Vec<[u8; 4]> = pixels
+            .chunks_exact(4)
+            .map(|p| [ink(p[0]), ink(p[1]), ink(p[2]), ink(p[3])])
+            .collect();
+        let mut rgb = vec![[0u8; 3]; cmyk.len()];
+        transform.transform_pixels(&cmyk, &mut rgb);
+        Ok((rgb.into_iter().flatten().collect(), width, height))
+    })())
+}
+
+/// Whether a JPEG has an Adobe (APP14) segment before its image data.
+fn adobe_marker(data: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 4 <= data.len() && data[at] == 0xff {
+        let marker = data[at + 1];
+        let length = usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]]));
+        if marker == 0xee && data[at + 4..].starts_with(b"Adobe") {
+            return true;
+        }
+        // Start of scan: the headers are over.
+        if marker == 0xda {
+            return false;
+        }
+        at += 2 + length;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

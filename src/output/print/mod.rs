@@ -2,7 +2,7 @@
 //! size plus bleed, crop marks and a slug line outside the bleed, brand colours in CMYK, images
 //! checked for resolution, finished as PDF/X-4 ([`pdfx`]).
 
-mod colour;
+pub(crate) mod colour;
 mod overprint;
 pub mod pdfx;
 mod recolour;
@@ -29,7 +29,7 @@ use crate::typeset::visit_items;
 /// would contradict the print condition.
 pub const STANDARDS: &[PdfStandard] = &[PdfStandard::V_1_7, PdfStandard::Ua_1];
 
-pub use crate::print_rules::{GOOD_PPI, MARKS_MM, MIN_PPI};
+pub use crate::print_rules::{GOOD_PPI, HAIRLINE_PT, MARKS_MM, MIN_PPI, THIN_LINE_PT};
 
 /// What the print checks look at besides the laid-out document.
 pub struct Subject<'a> {
@@ -119,6 +119,74 @@ pub fn facts(bytes: &[u8]) -> PrintFacts {
         colour: "CMYK".to_string(),
         pdfx: report.pdfx.clone().unwrap_or_default(),
     }
+}
+
+/// What the finished print twin's preflight says about the template's and logo's drawing:
+/// lines under [`HAIRLINE_PT`] are an error (they may not print at all), under
+/// [`THIN_LINE_PT`] a warning; total ink over 15 mm above the layout's `print: max_ink` a
+/// warning. The programme does not draw these: the messages name the page.
+pub fn check_press(
+    facts: &preflight::Report,
+    subject: &Subject,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let kind = subject.kind;
+    let page_list = |pages: &std::collections::BTreeSet<usize>| {
+        pages
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let thinnest = facts.thinnest_line.map_or(0.0, |(width, _)| width);
+    if !facts.hairlines.is_empty() {
+        return Err(vec![
+            Diagnostic::error(
+                subject.source,
+                None,
+                format!(
+                    "the {kind} draws lines as thin as {thinnest:.3} pt on page(s) {}: the press \
+                     may not print lines under {HAIRLINE_PT} pt at all",
+                    page_list(&facts.hairlines)
+                ),
+            )
+            .with_help(format!(
+                "the layout's template or logo draws them: make strokes at least {THIN_LINE_PT} pt"
+            )),
+        ]);
+    }
+    let mut warnings = Vec::new();
+    if !facts.thin_lines.is_empty() {
+        warnings.push(
+            Diagnostic::warning(
+                subject.source,
+                None,
+                format!(
+                    "the {kind} draws lines as thin as {thinnest:.3} pt on page(s) {}: lines \
+                     under {THIN_LINE_PT} pt print unevenly",
+                    page_list(&facts.thin_lines)
+                ),
+            )
+            .with_help("the layout's template or logo draws them: make them a little wider"),
+        );
+    }
+    let limit = subject.layout.print.max_ink;
+    for (index, ink) in facts.area_ink.iter().enumerate() {
+        if *ink > limit + 0.5 {
+            warnings.push(
+                Diagnostic::warning(
+                    subject.source,
+                    None,
+                    format!(
+                        "page {} of the {kind} has {ink:.0} % total ink over 15 mm, more than \
+                         the {limit:.0} % the layout allows (`print: max_ink`)",
+                        index + 1
+                    ),
+                )
+                .with_help("lighten the layout's colours or the image there: it may not dry"),
+            );
+        }
+    }
+    Ok(warnings)
 }
 
 /// An image placed in a document, at its lowest resolution.

@@ -1,28 +1,37 @@
-//! Overprinting small black text, as GWG 2022 asks of sheetfed CMYK: black text (K 100 %, no
-//! CMY) under 12 pt prints over what lies below instead of knocking it out, so that a hair of
-//! misregistration on press shows no white halo round the letters on a tinted box. Every other
-//! text keeps knocking out; white text never overprints.
+//! Overprinting small black text and thin black lines, as GWG 2022 asks of sheetfed CMYK:
+//! black (K 100 %, no CMY) text under 12 pt and strokes under 2 pt print over what lies below
+//! instead of knocking it out, so that a hair of misregistration on press shows no white halo
+//! round them on a tinted box. Everything else keeps knocking out; white never overprints.
+
+use std::collections::HashSet;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use crate::print_rules::SMALL_TEXT_PT;
+use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
 const OVERPRINT: &[u8] = b"TsOverprint";
+const STROKE_OVERPRINT: &[u8] = b"TsStrokeOverprint";
 const KNOCKOUT: &[u8] = b"TsKnockout";
 
-/// Rewrites one content stream so that every small black text object is painted under an
-/// overprinting graphics state (and the state is reset after it). Returns whether it did, so
-/// that the caller adds the two states to the stream's resources.
-pub fn small_black_text(stream: &mut Stream) -> Result<bool, String> {
+/// What walking one content stream found and did.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Whether overprinting states were inserted: the stream's owner needs them in its resources.
+    pub overprints: bool,
+    /// The XObjects drawn (`Do`), with the scale they are drawn at.
+    pub drawn: Vec<(Vec<u8>, f32)>,
+}
+
+/// Rewrites one content stream, drawn at `scale` (a form's, from where it is drawn), so that
+/// every small black text object and thin black stroke is painted under an overprinting
+/// graphics state (reset after it).
+pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
     let plain = stream
         .decompressed_content()
         .or_else(|_| stream.get_plain_content())
         .map_err(|e| format!("cannot read a content stream: {e}"))?;
-    if !plain.windows(2).any(|w| w == b"BT") {
-        return Ok(false);
-    }
     let content =
         Content::decode(&plain).map_err(|e| format!("cannot parse a content stream: {e}"))?;
     let operations = content.operations;
@@ -35,50 +44,103 @@ pub fn small_black_text(stream: &mut Stream) -> Result<bool, String> {
         Other,
     }
     #[derive(Clone, Copy)]
-    struct State {
+    struct Paint {
         space: Space,
         black: bool,
-        scale: f32,
     }
-    let mut state = State {
+    #[derive(Clone, Copy)]
+    struct State {
+        fill: Paint,
+        stroke: Paint,
+        scale: f32,
+        line_width: f32,
+    }
+    // Both device spaces start out black; the default colour is DeviceGray black.
+    let black = Paint {
         space: Space::Gray,
-        black: true, // the default fill is DeviceGray black
-        scale: 1.0,
+        black: true,
+    };
+    let mut state = State {
+        fill: black,
+        stroke: black,
+        scale,
+        line_width: 1.0,
     };
     let mut saved = Vec::new();
+    let mut found = Walk::default();
     // Where each text object starts, and whether any of its text is small and black.
     let mut text_start = None;
     let mut text_black = true;
     let mut text_small_black = false;
     let mut font_size = 0.0f32;
     let mut matrix_scale = 1.0f32;
-    let mut wrap = Vec::new();
+    // Where the current path began.
+    let mut path_start = None;
+    // Ranges of operations to paint under an overprinting state.
+    let mut wrap: Vec<(usize, usize, &[u8])> = Vec::new();
     for (i, op) in operations.iter().enumerate() {
         let numbers: Vec<f32> = op.operands.iter().filter_map(number).collect();
-        match op.operator.as_str() {
+        let operator = op.operator.as_str();
+        let stroking = operator
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase());
+        let paint = if stroking { state.stroke } else { state.fill };
+        let mut set = None;
+        match operator {
             "q" => saved.push(state),
             "Q" => state = saved.pop().unwrap_or(state),
             "cm" if numbers.len() == 6 => state.scale *= scale_of(&numbers),
-            "k" => (state.space, state.black) = (Space::Cmyk, is_black(&numbers)),
-            "g" => (state.space, state.black) = (Space::Gray, is_gray_black(&numbers)),
-            "rg" => (state.space, state.black) = (Space::Other, false),
-            "cs" => {
+            "w" if numbers.len() == 1 => state.line_width = numbers[0],
+            "k" | "K" => {
+                set = Some(Paint {
+                    space: Space::Cmyk,
+                    black: is_black(&numbers),
+                })
+            }
+            "g" | "G" => {
+                set = Some(Paint {
+                    space: Space::Gray,
+                    black: is_gray_black(&numbers),
+                })
+            }
+            "rg" | "RG" => {
+                set = Some(Paint {
+                    space: Space::Other,
+                    black: false,
+                })
+            }
+            "cs" | "CS" => {
                 let name = op.operands.first().and_then(|o| o.as_name().ok());
-                state.space = match name {
+                let space = match name {
                     Some(b"DeviceCMYK") => Space::Cmyk,
                     Some(b"DeviceGray") => Space::Gray,
                     _ => Space::Other,
                 };
-                // Both device spaces start out black.
-                state.black = state.space != Space::Other;
+                set = Some(Paint {
+                    space,
+                    black: space != Space::Other,
+                });
             }
-            "sc" | "scn" => {
-                state.black = match state.space {
+            "sc" | "scn" | "SC" | "SCN" => {
+                let black = match paint.space {
                     Space::Cmyk => is_black(&numbers),
                     Space::Gray => is_gray_black(&numbers),
                     Space::Other => false,
+                };
+                set = Some(Paint { black, ..paint });
+            }
+            "m" | "re" if path_start.is_none() => path_start = Some(i),
+            "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                let width = state.line_width.abs() * state.scale;
+                if let Some(start) = path_start.take()
+                    && state.stroke.black
+                    && f64::from(width) < SMALL_LINE_PT
+                {
+                    wrap.push((start, i, STROKE_OVERPRINT));
                 }
             }
+            "f" | "F" | "f*" | "n" => path_start = None,
             "BT" => {
                 text_start = Some(i);
                 text_black = true;
@@ -89,10 +151,10 @@ pub fn small_black_text(stream: &mut Stream) -> Result<bool, String> {
             "Tm" if numbers.len() == 6 => matrix_scale = scale_of(&numbers),
             "Tj" | "TJ" | "'" | "\"" => {
                 let painted = font_size.abs() * matrix_scale * state.scale;
-                if state.black && f64::from(painted) < SMALL_TEXT_PT {
+                if state.fill.black && f64::from(painted) < SMALL_TEXT_PT {
                     text_small_black = true;
                 }
-                text_black &= state.black;
+                text_black &= state.fill.black;
             }
             "ET" => {
                 // A text object mixing black with other colours keeps knocking out as a whole:
@@ -101,25 +163,38 @@ pub fn small_black_text(stream: &mut Stream) -> Result<bool, String> {
                     && text_small_black
                     && text_black
                 {
-                    wrap.push((start, i));
+                    wrap.push((start, i, OVERPRINT));
+                }
+            }
+            "Do" => {
+                if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
+                    found.drawn.push((name.to_vec(), state.scale));
                 }
             }
             _ => {}
         }
+        match set {
+            Some(paint) if stroking => state.stroke = paint,
+            Some(paint) => state.fill = paint,
+            None => {}
+        }
     }
     if wrap.is_empty() {
-        return Ok(false);
+        return Ok(found);
     }
+    found.overprints = true;
     let state_op = |name: &[u8]| Operation::new("gs", vec![Object::Name(name.to_vec())]);
     let mut rewritten = Vec::with_capacity(operations.len() + 2 * wrap.len());
     let mut next = wrap.iter().peekable();
     for (i, op) in operations.into_iter().enumerate() {
         let here = next.peek().copied();
-        if here.is_some_and(|&(start, _)| start == i) {
-            rewritten.push(state_op(OVERPRINT));
+        if let Some(&(start, _, name)) = here
+            && start == i
+        {
+            rewritten.push(state_op(name));
         }
         rewritten.push(op);
-        if here.is_some_and(|&(_, end)| end == i) {
+        if here.is_some_and(|&(_, end, _)| end == i) {
             rewritten.push(state_op(KNOCKOUT));
             next.next();
         }
@@ -131,19 +206,96 @@ pub fn small_black_text(stream: &mut Stream) -> Result<bool, String> {
     .map_err(|e| format!("cannot write a content stream: {e}"))?;
     stream.set_plain_content(encoded);
     let _ = stream.compress();
-    Ok(true)
+    Ok(found)
+}
+
+/// Walks every page's content and the forms it draws (at the scale they are drawn), setting
+/// small black text and thin black lines to overprint.
+pub fn press(doc: &mut Document, pages: &[(ObjectId, Vec<ObjectId>)]) -> Result<(), String> {
+    let mut owners = Vec::new();
+    // Forms already walked: a form drawn on several pages is rewritten once.
+    let mut walked: HashSet<ObjectId> = HashSet::new();
+    for (page, streams) in pages {
+        // Streams to walk: (stream, owner whose resources it uses, scale it is drawn at).
+        let mut queue: Vec<(ObjectId, ObjectId, f32)> =
+            streams.iter().map(|&id| (id, *page, 1.0)).collect();
+        while let Some((id, owner, scale)) = queue.pop() {
+            let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+                continue;
+            };
+            let found = walk(stream, scale)?;
+            if found.overprints && !owners.contains(&owner) {
+                owners.push(owner);
+            }
+            for (name, scale) in found.drawn {
+                if let Some((form, matrix_scale)) = form_named(doc, owner, &name)
+                    && walked.insert(form)
+                {
+                    queue.push((form, form, scale * matrix_scale));
+                }
+            }
+        }
+    }
+    add_states(doc, &owners)
+}
+
+/// The form XObject `name` in `owner`'s resources, with the scale of its matrix.
+fn form_named(doc: &Document, owner: ObjectId, name: &[u8]) -> Option<(ObjectId, f32)> {
+    let resources = match doc.get_object(owner).ok()? {
+        Object::Stream(stream) => stream.dict.get(b"Resources").ok()?,
+        Object::Dictionary(_) => {
+            // A page: its resources may be inherited from the page tree.
+            return page_form(doc, owner, name);
+        }
+        _ => return None,
+    };
+    let (_, resources) = doc.dereference(resources).ok()?;
+    xobject_form(doc, resources.as_dict().ok()?, name)
+}
+
+fn page_form(doc: &Document, page: ObjectId, name: &[u8]) -> Option<(ObjectId, f32)> {
+    let resources = crate::pdf_objects::page_resources(doc, page);
+    xobject_form(doc, &resources, name)
+}
+
+fn xobject_form(doc: &Document, resources: &Dictionary, name: &[u8]) -> Option<(ObjectId, f32)> {
+    let (_, xobjects) = doc.dereference(resources.get(b"XObject").ok()?).ok()?;
+    let id = xobjects
+        .as_dict()
+        .ok()?
+        .get(name)
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let stream = doc.get_object(id).ok()?.as_stream().ok()?;
+    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+        return None;
+    }
+    let scale = stream
+        .dict
+        .get(b"Matrix")
+        .and_then(Object::as_array)
+        .ok()
+        .map(|m| m.iter().filter_map(number).collect::<Vec<f32>>())
+        .filter(|m| m.len() == 6)
+        .map_or(1.0, |m| scale_of(&m));
+    Some((id, scale))
 }
 
 /// Adds the overprint and knockout states to the resources of each owner (a page, or a form
 /// XObject), resolving references: Typst may share one resource dictionary between pages.
-pub fn add_states(doc: &mut Document, owners: &[ObjectId]) -> Result<(), String> {
+fn add_states(doc: &mut Document, owners: &[ObjectId]) -> Result<(), String> {
     if owners.is_empty() {
         return Ok(());
     }
-    let overprint = doc.add_object(Object::Dictionary(graphics_state(true)));
-    let knockout = doc.add_object(Object::Dictionary(graphics_state(false)));
+    let states = [
+        (OVERPRINT, graphics_state(true, true)),
+        (STROKE_OVERPRINT, graphics_state(true, false)),
+        (KNOCKOUT, graphics_state(false, false)),
+    ]
+    .map(|(name, state)| (name, doc.add_object(Object::Dictionary(state))));
     for &owner in owners {
-        add_to(doc, owner, overprint, knockout)?;
+        add_to(doc, owner, &states)?;
     }
     Ok(())
 }
@@ -151,8 +303,7 @@ pub fn add_states(doc: &mut Document, owners: &[ObjectId]) -> Result<(), String>
 fn add_to(
     doc: &mut Document,
     owner: ObjectId,
-    overprint: ObjectId,
-    knockout: ObjectId,
+    states_to_add: &[(&[u8], ObjectId)],
 ) -> Result<(), String> {
     let resources = resources_of(doc, owner)?;
     let states = match resources.get(b"ExtGState") {
@@ -175,8 +326,9 @@ fn add_to(
                 .map_err(|e| format!("ExtGState: {e}"))?
         }
     };
-    states.set(OVERPRINT, Object::Reference(overprint));
-    states.set(KNOCKOUT, Object::Reference(knockout));
+    for (name, id) in states_to_add {
+        states.set(*name, Object::Reference(*id));
+    }
     Ok(())
 }
 
@@ -209,13 +361,14 @@ fn resources_of(doc: &mut Document, owner: ObjectId) -> Result<&mut Dictionary, 
         .map_err(|e| format!("resources: {e}"))
 }
 
-/// `/OP /op` on with `/OPM 1` (a zero ink does not knock out what lies below), or all off.
-fn graphics_state(overprint: bool) -> Dictionary {
+/// Stroke (`/OP`) and fill (`/op`) overprint, with `/OPM 1` (a zero ink does not knock out
+/// what lies below) when either is on.
+fn graphics_state(stroke: bool, fill: bool) -> Dictionary {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"ExtGState".to_vec()));
-    dict.set("OP", Object::Boolean(overprint));
-    dict.set("op", Object::Boolean(overprint));
-    dict.set("OPM", Object::Integer(if overprint { 1 } else { 0 }));
+    dict.set("OP", Object::Boolean(stroke));
+    dict.set("op", Object::Boolean(fill));
+    dict.set("OPM", Object::Integer(if stroke || fill { 1 } else { 0 }));
     dict
 }
 

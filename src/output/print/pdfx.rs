@@ -26,17 +26,38 @@ pub const OUTPUT_CONDITION: &str = "FOGRA39";
 /// 1 mm in PDF points.
 const MM: f32 = crate::print_rules::MM as f32;
 
-pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>, String> {
-    let mut doc =
-        Document::load_mem(&bytes).map_err(|e| format!("cannot read Typst's PDF: {e}"))?;
+/// Why a print twin could not be finished.
+#[derive(Debug)]
+pub enum Problem {
+    /// Something in the content the print condition cannot take (an unconvertible gradient).
+    Content(String),
+    /// A fault of trycksak's or Typst's.
+    Internal(String),
+}
+
+impl From<String> for Problem {
+    fn from(err: String) -> Problem {
+        Problem::Internal(err)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(err: &str) -> Problem {
+        Problem::Internal(err.to_string())
+    }
+}
+
+pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>, Problem> {
+    let mut doc = Document::load_mem(&bytes)
+        .map_err(|e| Problem::Internal(format!("cannot read Typst's PDF: {e}")))?;
     doc.version = "1.6".into();
     let bleed = print.bleed_mm as f32 * MM;
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     // Content streams with the names their resources give colour spaces to convert.
     let mut content_streams: Vec<(ObjectId, NamedSpaces)> = Vec::new();
-    // Which page or form each content stream paints, for the overprint states it may need.
-    let mut owners: Vec<(ObjectId, ObjectId)> = Vec::new();
+    // Each page's content streams, for the overprint pass.
+    let mut page_streams: Vec<(ObjectId, Vec<ObjectId>)> = Vec::new();
     for &page_id in &pages {
         let resources = page_resources(&doc, page_id);
         let spaces = recolour::named_spaces(&doc, Some(&resources));
@@ -63,10 +84,10 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
             _ => Vec::new(),
         };
         doc.objects.insert(page_id, Object::Dictionary(page));
-        for id in streams {
+        for &id in &streams {
             content_streams.push((id, spaces.clone()));
-            owners.push((id, page_id));
         }
+        page_streams.push((page_id, streams));
     }
 
     // Forms (an SVG logo, a soft mask) and tiling patterns paint with content streams too.
@@ -92,7 +113,6 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         content_streams.push((id, recolour::named_spaces(&doc, resources)));
-        owners.push((id, id));
         let mut dict = stream.dict.clone();
         recolour::cmyk_group(&doc, &mut dict);
         if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
@@ -101,22 +121,14 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
     }
     for (id, spaces) in content_streams {
         if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-            recolour::content_stream(stream, &spaces, &print.palette)?;
+            recolour::content_stream(stream, &spaces, &print.palette).map_err(Problem::Internal)?;
         }
     }
-    let converted_any = recolour::images_and_shadings(&mut doc, &print.palette)?;
+    let converted_any =
+        recolour::images_and_shadings(&mut doc, &print.palette).map_err(Problem::Content)?;
     recolour::drop_converted_spaces(&mut doc, converted_any);
     // After the conversion, so that RGB black is K-only black here too.
-    let mut overprinting = Vec::new();
-    for (id, owner) in owners {
-        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id)
-            && overprint::small_black_text(stream)?
-            && !overprinting.contains(&owner)
-        {
-            overprinting.push(owner);
-        }
-    }
-    overprint::add_states(&mut doc, &overprinting)?;
+    overprint::press(&mut doc, &page_streams)?;
 
     let profile = doc.add_object(icc_stream(4, fogra39_flate()));
     let mut intent = Dictionary::new();

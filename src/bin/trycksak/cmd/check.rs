@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::path::PathBuf;
 
 use trycksak::check::{CheckOptions, check};
@@ -22,6 +21,11 @@ pub struct Args {
     /// PDF files among PATHS are read and checked as they are.
     #[arg(long)]
     print: bool,
+
+    /// With --print: write the preflight reports as one JSON array on stdout (file, verdict,
+    /// and every check with its verdict, value and problem) instead of text.
+    #[arg(long, requires = "print")]
+    json: bool,
 }
 
 /// Checks sources, their regions' layouts and that every character has a font; writes nothing.
@@ -31,15 +35,24 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             args.print && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
         });
     let mut preflight_failed = 0;
+    let mut json = Vec::new();
+    let mut show = |path: &std::path::Path, report: &preflight::Report| {
+        let name = path.display().to_string();
+        if args.json {
+            json.push(report.to_json(&name));
+        } else {
+            print!("{}", report.render(&name));
+        }
+        usize::from(!report.failures().is_empty())
+    };
     for pdf in &pdfs {
         let bytes = std::fs::read(pdf).map_err(|err| {
             super::Error::Usage(anyhow::anyhow!("cannot read {}: {err}", pdf.display()))
         })?;
-        let report = preflight::inspect(&bytes);
-        preflight_failed += usize::from(!report.failures().is_empty());
-        print!("{}", report.render(&pdf.display().to_string()));
+        preflight_failed += show(pdf, &preflight::inspect(&bytes));
     }
     if !pdfs.is_empty() && paths.is_empty() {
+        print_json(args.json, &json);
         return Ok(if preflight_failed == 0 {
             Status::Success
         } else {
@@ -51,18 +64,17 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         a11y: args.a11y,
         print: args.print,
     };
-    let mut stdout = std::io::stdout().lock();
     let mut outcomes = Vec::new();
     for checked in check(&project, &sources, options) {
         if let Some(report) = &checked.report {
-            let _ = writeln!(stdout, "{report}");
+            println!("{report}");
         }
         for (path, report) in &checked.preflights {
-            preflight_failed += usize::from(!report.failures().is_empty());
-            let _ = write!(stdout, "{}", report.render(&path.display().to_string()));
+            preflight_failed += show(path, report);
         }
         outcomes.push(checked.outcome);
     }
+    print_json(args.json, &json);
     print_problems(env, &outcomes);
     let failed = outcomes.iter().filter(|o| o.failed()).count();
     if !env.quiet {
@@ -77,4 +89,11 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     } else {
         Status::Failure
     })
+}
+
+fn print_json(wanted: bool, reports: &[serde_json::Value]) {
+    if wanted {
+        let text = serde_json::to_string_pretty(reports).expect("JSON values serialise");
+        println!("{text}");
+    }
 }

@@ -1,0 +1,197 @@
+//! Total ink over area, as GWG 2022 measures it: the ink (C+M+Y+K) averaged over any 15 mm
+//! square of the page. The page is painted onto a 1 mm grid the way a press would lay the inks
+//! down: each fill replaces what is below it (or, overprinting with OPM 1, only the inks it
+//! has), images are sampled at each cell. Fills count over their bounding box, cut to the clip;
+//! text and strokes are left out (their coverage is a small part of any 15 mm square), as are
+//! gradients and JPEG-coded images, which this grid does not decode.
+
+/// The grid's cell, in points (1 mm).
+const CELL: f64 = crate::print_rules::MM;
+
+/// The inks laid on one page, per 1 mm cell, as fractions (0–1).
+pub(super) struct InkMap {
+    origin: [f64; 2],
+    columns: usize,
+    rows: usize,
+    cells: Vec<[f32; 4]>,
+}
+
+impl InkMap {
+    /// A blank map of the page `media` (x0, y0, x1, y1 in points).
+    pub(super) fn new(media: [f64; 4]) -> InkMap {
+        let size = |extent: f64| ((extent / CELL).ceil().max(1.0) as usize).min(4000);
+        let (columns, rows) = (size(media[2] - media[0]), size(media[3] - media[1]));
+        InkMap {
+            origin: [media[0], media[1]],
+            columns,
+            rows,
+            cells: vec![[0.0; 4]; columns * rows],
+        }
+    }
+
+    /// The cells whose centres lie in `area` (points), as column and row ranges.
+    fn span(&self, area: [f64; 4]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let index = |value: f64, origin: f64, count: usize| {
+            (((value - origin) / CELL - 0.5).ceil().max(0.0) as usize).min(count)
+        };
+        let columns = index(area[0], self.origin[0], self.columns)
+            ..index(area[2], self.origin[0], self.columns);
+        let rows =
+            index(area[1], self.origin[1], self.rows)..index(area[3], self.origin[1], self.rows);
+        (!columns.is_empty() && !rows.is_empty()).then_some((columns, rows))
+    }
+
+    /// A fill of `inks` over `area`; with `overprint` (OPM 1) a zero ink leaves what is below.
+    pub(super) fn fill(&mut self, area: [f64; 4], inks: [f64; 4], overprint: bool) {
+        let Some((columns, rows)) = self.span(area) else {
+            return;
+        };
+        let inks = inks.map(|v| v.clamp(0.0, 1.0) as f32);
+        for row in rows {
+            for cell in &mut self.cells[row * self.columns..][columns.clone()] {
+                if overprint {
+                    for (below, ink) in cell.iter_mut().zip(inks) {
+                        if ink > 0.0 {
+                            *below = ink;
+                        }
+                    }
+                } else {
+                    *cell = inks;
+                }
+            }
+        }
+    }
+
+    /// An image drawn into the unit square under `ctm`, cut to `clip`: `inks(u, v)` gives its
+    /// inks at a point of the unit square (0–1 each, v upwards).
+    pub(super) fn image(
+        &mut self,
+        ctm: [f64; 6],
+        clip: [f64; 4],
+        mut inks: impl FnMut(f64, f64) -> [f64; 4],
+    ) {
+        let determinant = ctm[0] * ctm[3] - ctm[1] * ctm[2];
+        if determinant.abs() < 1e-9 {
+            return;
+        }
+        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(u, v)| {
+            (
+                ctm[0] * u + ctm[2] * v + ctm[4],
+                ctm[1] * u + ctm[3] * v + ctm[5],
+            )
+        });
+        let area = bounds(&corners);
+        let area = intersect(area, clip);
+        let Some((columns, rows)) = self.span(area) else {
+            return;
+        };
+        for row in rows {
+            for column in columns.clone() {
+                let x = self.origin[0] + (column as f64 + 0.5) * CELL - ctm[4];
+                let y = self.origin[1] + (row as f64 + 0.5) * CELL - ctm[5];
+                let u = (ctm[3] * x - ctm[2] * y) / determinant;
+                let v = (ctm[0] * y - ctm[1] * x) / determinant;
+                if (0.0..1.0).contains(&u) && (0.0..1.0).contains(&v) {
+                    self.cells[row * self.columns + column] =
+                        inks(u, v).map(|i| i.clamp(0.0, 1.0) as f32);
+                }
+            }
+        }
+    }
+
+    /// The largest total ink (percent) averaged over any square of `side_mm`.
+    pub(super) fn max_over(&self, side_mm: usize) -> f64 {
+        let (w, h) = (self.columns, self.rows);
+        let side = side_mm.min(w).min(h).max(1);
+        // A summed-area table of the cells' totals.
+        let mut sums = vec![0.0f64; (w + 1) * (h + 1)];
+        for y in 0..h {
+            for x in 0..w {
+                let total: f32 = self.cells[y * w + x].iter().sum();
+                sums[(y + 1) * (w + 1) + x + 1] =
+                    f64::from(total) + sums[y * (w + 1) + x + 1] + sums[(y + 1) * (w + 1) + x]
+                        - sums[y * (w + 1) + x];
+            }
+        }
+        let mut best: f64 = 0.0;
+        for y in 0..=h - side {
+            for x in 0..=w - side {
+                let (x1, y1) = (x + side, y + side);
+                let sum = sums[y1 * (w + 1) + x1] - sums[y * (w + 1) + x1] - sums[y1 * (w + 1) + x]
+                    + sums[y * (w + 1) + x];
+                best = best.max(sum);
+            }
+        }
+        best / (side * side) as f64 * 100.0
+    }
+}
+
+/// The bounding box (x0, y0, x1, y1) of points.
+pub(super) fn bounds(points: &[(f64, f64)]) -> [f64; 4] {
+    points.iter().fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, &(x, y)| [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)],
+    )
+}
+
+pub(super) fn intersect(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
+    [
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rich_black_box_counts_its_four_inks_and_a_small_one_is_averaged_out() {
+        let mm = CELL;
+        let mut map = InkMap::new([0.0, 0.0, 100.0 * mm, 100.0 * mm]);
+        map.fill(
+            [0.0, 0.0, 100.0 * mm, 100.0 * mm],
+            [0.1, 0.0, 0.0, 0.0],
+            false,
+        );
+        // 20 mm square of 60/50/50/100: 260 %.
+        map.fill(
+            [10.0 * mm, 10.0 * mm, 30.0 * mm, 30.0 * mm],
+            [0.6, 0.5, 0.5, 1.0],
+            false,
+        );
+        assert!((map.max_over(15) - 260.0).abs() < 0.01);
+        // 5 mm square of 400 % on a 10 % tint: over 15 mm, (25 × 400 + 200 × 10) / 225.
+        let mut map = InkMap::new([0.0, 0.0, 100.0 * mm, 100.0 * mm]);
+        map.fill(
+            [0.0, 0.0, 100.0 * mm, 100.0 * mm],
+            [0.1, 0.0, 0.0, 0.0],
+            false,
+        );
+        map.fill(
+            [50.0 * mm, 50.0 * mm, 55.0 * mm, 55.0 * mm],
+            [1.0; 4],
+            false,
+        );
+        assert!((map.max_over(15) - (25.0 * 400.0 + 200.0 * 10.0) / 225.0).abs() < 0.01);
+        // Overprinting black on the tint keeps the tint's cyan: 110 % around the square.
+        map.fill(
+            [0.0, 0.0, 100.0 * mm, 100.0 * mm],
+            [0.0, 0.0, 0.0, 1.0],
+            true,
+        );
+        let expected = (25.0 * 400.0 + 200.0 * 110.0) / 225.0;
+        assert!(
+            (map.max_over(15) - expected).abs() < 0.01,
+            "{}",
+            map.max_over(15)
+        );
+    }
+}
