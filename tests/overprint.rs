@@ -103,18 +103,24 @@ fn text_runs(doc: &Document, content: &[u8], resources: &Dictionary) -> (usize, 
 
 #[test]
 fn small_black_text_overprints_and_nothing_else_does() {
-    let dir = shipped_project();
-    let report = build_kinds(
-        dir.path(),
-        &[common::kind("leaflet-print"), common::kind("summary-print")],
-    );
-    assert_eq!(report.failed().count(), 0);
-    let mut pdfs: Vec<_> = walk(&dir.path().join("out"))
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
-        .collect();
+    let seeds = shipped_project();
+    let photo = common::photo_project();
+    let logo = common::logo_project();
+    let mut pdfs = Vec::new();
+    for dir in [&seeds, &photo, &logo] {
+        let report = build_kinds(
+            dir.path(),
+            &[common::kind("leaflet-print"), common::kind("summary-print")],
+        );
+        assert_eq!(report.failed().count(), 0);
+        pdfs.extend(
+            walk(&dir.path().join("out"))
+                .into_iter()
+                .filter(|p| p.to_string_lossy().ends_with("-print.pdf")),
+        );
+    }
     pdfs.sort();
-    assert_eq!(pdfs.len(), 6, "{pdfs:?}");
+    assert_eq!(pdfs.len(), 10, "{pdfs:?}");
     for pdf in pdfs {
         let doc = Document::load(&pdf).unwrap();
         let mut totals = (0, 0, 0);
@@ -135,11 +141,7 @@ fn small_black_text_overprints_and_nothing_else_does() {
             );
         }
         let name = pdf.file_name().unwrap().to_string_lossy();
-        assert!(
-            totals.0 > 10,
-            "{name}: only {} small black runs overprint",
-            totals.0
-        );
+        assert!(totals.0 > 0, "{name}: no small black run overprints");
         assert_eq!(totals.1, 0, "{name}: small black runs that knock out");
         assert_eq!(totals.2, 0, "{name}: other text that overprints");
         eprintln!("{name}: {} small black text runs overprint", totals.0);

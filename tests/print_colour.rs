@@ -9,93 +9,15 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{build_kinds, demo_project, kind, shipped_project, walk};
+use common::{
+    CHECKER, RGB_LOGO, build_kinds, demo_project, kind, logo_project, photo_project,
+    shipped_project, walk,
+};
 use lcms2::{CIELab, CIELabExt, Intent, PixelFormat, Profile, Transform};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
 const FOGRA39: &[u8] = include_bytes!("../layouts/base/print/CoatedFOGRA39-trycksak.icc");
-
-/// The 24 patches of a colour checker chart, in sRGB (BabelColor's averages): skin tones,
-/// foliage, sky, the primaries and a grey ramp.
-const CHECKER: [[u8; 3]; 24] = [
-    [115, 82, 68],
-    [194, 150, 130],
-    [98, 122, 157],
-    [87, 108, 67],
-    [133, 128, 177],
-    [103, 189, 170],
-    [214, 126, 44],
-    [80, 91, 166],
-    [193, 90, 99],
-    [94, 60, 108],
-    [157, 188, 64],
-    [224, 163, 46],
-    [56, 61, 150],
-    [70, 148, 73],
-    [175, 54, 60],
-    [231, 199, 31],
-    [187, 86, 149],
-    [8, 133, 161],
-    [243, 243, 242],
-    [200, 200, 200],
-    [160, 160, 160],
-    [122, 122, 121],
-    [85, 85, 85],
-    [52, 52, 52],
-];
-
-/// The chart as a 6 × 4 grid of 250 px patches: 1500 px over the 118 mm text column of an A5
-/// leaflet is 323 ppi.
-fn chart_png() -> Vec<u8> {
-    let image = image::RgbImage::from_fn(1500, 1000, |x, y| {
-        image::Rgb(CHECKER[(y / 250 * 6 + x / 250) as usize])
-    });
-    let mut bytes = Vec::new();
-    image
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-    bytes
-}
-
-/// An RGB logo as campaign staff draw them: flat colours, a grey, a thin stroke, a
-/// half-transparent shape and a gradient.
-const RGB_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120">
-  <defs><linearGradient id="sky" x1="0" y1="0" x2="1" y2="0">
-    <stop offset="0" stop-color="#1a7fd4"/><stop offset="1" stop-color="#e8f4ff"/>
-  </linearGradient></defs>
-  <rect x="4" y="4" width="112" height="40" fill="url(#sky)"/>
-  <circle cx="40" cy="80" r="30" fill="#d12e2e"/>
-  <circle cx="80" cy="80" r="30" fill="rgb(40,160,80)" fill-opacity="0.6"/>
-  <rect x="10" y="112" width="100" height="4" fill="#666666"/>
-  <path d="M10 50 L110 50" stroke="#333333" stroke-width="1"/>
-  <path d="M10 106 L110 106" stroke="#000000" stroke-width="2"/>
-</svg>"##;
-
-fn photo_project() -> tempfile::TempDir {
-    let dir = demo_project(&[(
-        "programmes/demo/bild.md",
-        "---\ntitle: Färger\nregion: demo\nlang: sv\n---\n\nEtt diagram med färgrutor.\n\n\
-         ![Färgrutor för kontroll av tryckets färger](diagram.png)\n\nText efter bilden.\n",
-    )]);
-    std::fs::write(dir.path().join("programmes/demo/diagram.png"), chart_png()).unwrap();
-    dir
-}
-
-fn logo_project() -> tempfile::TempDir {
-    demo_project(&[
-        (
-            "programmes/demo/logo.md",
-            "---\ntitle: Loggan\nregion: demo\nlang: sv\n---\n\n## Vi lovar\n\n\
-             - Fler bussar på landsbygden.\n- Kortare köer i vården.\n",
-        ),
-        ("layouts/demo/layout.yaml", "name: Demo\nlogo: logo.svg\n"),
-        ("layouts/demo/logo.svg", RGB_LOGO),
-    ])
-}
 
 fn print_twins(root: &Path) -> Vec<PathBuf> {
     let mut pdfs: Vec<_> = walk(&root.join("out"))

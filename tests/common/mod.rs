@@ -108,7 +108,6 @@ pub fn trycksak(dir: &Path) -> assert_cmd::Command {
 }
 
 /// A PNG of `width` × `height` pixels, mid grey.
-#[allow(dead_code)]
 pub fn png(width: u32, height: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
     image::RgbImage::from_pixel(width, height, image::Rgb([128, 128, 128]))
@@ -122,7 +121,6 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
 
 /// The header of a PNG claiming `width` × `height` pixels, followed by a few bytes of
 /// compressed data: what a decompression bomb looks like before it is decoded.
-#[allow(dead_code)]
 pub fn png_header(width: u32, height: u32) -> Vec<u8> {
     fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
         out.extend((data.len() as u32).to_be_bytes());
@@ -158,7 +156,6 @@ pub fn png_header(width: u32, height: u32) -> Vec<u8> {
 }
 
 /// Every file below `dir`.
-#[allow(dead_code)]
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -173,7 +170,6 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Builds every programme of the project at `root` into `root/out`, only `kinds`.
-#[allow(dead_code)]
 pub fn build_kinds(
     root: &Path,
     kinds: &[trycksak::output::OutputKind],
@@ -185,7 +181,6 @@ pub fn build_kinds(
 }
 
 /// Runs `command`, checks its exit code, and returns what it wrote to stdout and stderr.
-#[allow(dead_code)]
 pub fn outputs_of(command: &mut assert_cmd::Command, code: i32) -> (String, String) {
     let output = command.assert().code(code).get_output().clone();
     (
@@ -195,11 +190,9 @@ pub fn outputs_of(command: &mut assert_cmd::Command, code: i32) -> (String, Stri
 }
 
 /// A valid programme of the `demo` region with one paragraph.
-#[allow(dead_code)]
 pub const PLAIN: &str = "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nText.\n";
 
 /// The short form of every diagnostic of programme `index` in `report`.
-#[allow(dead_code)]
 pub fn shorts_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<String> {
     report.outcomes[index]
         .diagnostics
@@ -209,7 +202,6 @@ pub fn shorts_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<Str
 }
 
 /// The short form of the errors of programme `index` in `report`.
-#[allow(dead_code)]
 pub fn errors_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<String> {
     report.outcomes[index]
         .diagnostics
@@ -220,7 +212,6 @@ pub fn errors_of(report: &trycksak::build::BuildReport, index: usize) -> Vec<Str
 }
 
 /// A text item as laid out: where it starts on the page, its size and width (points), its text.
-#[allow(dead_code)]
 pub struct Placed {
     pub x: f64,
     pub y: f64,
@@ -230,7 +221,6 @@ pub struct Placed {
 }
 
 /// Every text item of `frame` (and the groups in it), placed on the page (`offset` added).
-#[allow(dead_code)]
 pub fn placed_text(
     frame: &typst::layout::Frame,
     offset: typst::layout::Point,
@@ -252,7 +242,6 @@ pub fn placed_text(
 
 /// `pdftotext` of a PDF, or `None` (with a note) where poppler-utils is not installed; under
 /// `CI=true` its absence fails the test, since CI installs it (`.ci/run`).
-#[allow(dead_code)]
 pub fn pdftotext(pdf: &Path) -> Option<String> {
     match std::process::Command::new("pdftotext")
         .arg(pdf)
@@ -281,7 +270,6 @@ pub fn pdftotext(pdf: &Path) -> Option<String> {
 /// The text of a leaflet's pages without the running footers (the lines below the A5 text
 /// area, which a page break puts into the middle of a paragraph), in reading order: lines top
 /// to bottom, a word broken by hyphenation joined again.
-#[allow(dead_code)]
 pub fn leaflet_body_text(document: &typst_layout::PagedDocument) -> String {
     let mut out = String::new();
     for page in document.pages() {
@@ -312,7 +300,6 @@ pub fn leaflet_body_text(document: &typst_layout::PagedDocument) -> String {
 
 /// A programme source with its front matter given a publisher and a contact line, as the law and
 /// campaign staff add them.
-#[allow(dead_code)]
 pub fn with_publisher(source: &str) -> String {
     source.replacen(
         "\nregion: ",
@@ -322,7 +309,6 @@ pub fn with_publisher(source: &str) -> String {
 }
 
 /// A programme source with every list item written twice (the copy a sentence longer).
-#[allow(dead_code)]
 pub fn with_doubled_pledges(source: &str) -> String {
     source
         .lines()
@@ -337,14 +323,12 @@ pub fn with_doubled_pledges(source: &str) -> String {
 }
 
 /// The output kind called `name`.
-#[allow(dead_code)]
 pub fn kind(name: &str) -> trycksak::output::OutputKind {
     trycksak::output::OutputKind::named(name).unwrap_or_else(|| panic!("no output kind {name}"))
 }
 
 /// A project with one hostile programme, `programmes/demo/elak.md`: scripts, `on…=` attributes
 /// in HTML, alt text, headings and link addresses, and `</body>` in its text; built as `kinds`.
-#[allow(dead_code)]
 pub fn hostile_project(kinds: &[trycksak::output::OutputKind]) -> tempfile::TempDir {
     let source = "---\ntitle: <script>alert('titel')</script>\nregion: demo\nlang: sv\n---\n\nText med <script>alert(1)</script> och <img src=x onerror=alert(2)> och </body> i sig.\n\n<div onclick=\"alert(3)\">Ett block</div>\n\n## Rubrik \" onmouseover=\"alert(4)\n\nVi vill:\n\n- **Fet <b>fras</b>** med [länk](https://example.se/\"onclick=\"alert(5)).\n\n![En karta \" onerror=\"alert(6)](karta.png)\n";
     let project = demo_project(&[("programmes/demo/elak.md", source)]);
@@ -370,4 +354,87 @@ pub fn html_page_path(source: &str) -> String {
         .to_str()
         .unwrap();
     format!("{region}/{slug}/{slug}.html")
+}
+
+/// The 24 patches of a colour checker chart, in sRGB (BabelColor's averages): skin tones,
+/// foliage, sky, the primaries and a grey ramp.
+pub const CHECKER: [[u8; 3]; 24] = [
+    [115, 82, 68],
+    [194, 150, 130],
+    [98, 122, 157],
+    [87, 108, 67],
+    [133, 128, 177],
+    [103, 189, 170],
+    [214, 126, 44],
+    [80, 91, 166],
+    [193, 90, 99],
+    [94, 60, 108],
+    [157, 188, 64],
+    [224, 163, 46],
+    [56, 61, 150],
+    [70, 148, 73],
+    [175, 54, 60],
+    [231, 199, 31],
+    [187, 86, 149],
+    [8, 133, 161],
+    [243, 243, 242],
+    [200, 200, 200],
+    [160, 160, 160],
+    [122, 122, 121],
+    [85, 85, 85],
+    [52, 52, 52],
+];
+
+/// The chart as a 6 × 4 grid of 250 px patches: 1500 px over the 118 mm text column of an A5
+/// leaflet is 323 ppi.
+pub fn chart_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(1500, 1000, |x, y| {
+        image::Rgb(CHECKER[(y / 250 * 6 + x / 250) as usize])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+/// An RGB logo as campaign staff draw them: flat colours, a grey, a thin stroke, a
+/// half-transparent shape and a gradient.
+pub const RGB_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" width="120" height="120">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="1" y2="0">
+    <stop offset="0" stop-color="#1a7fd4"/><stop offset="1" stop-color="#e8f4ff"/>
+  </linearGradient></defs>
+  <rect x="4" y="4" width="112" height="40" fill="url(#sky)"/>
+  <circle cx="40" cy="80" r="30" fill="#d12e2e"/>
+  <circle cx="80" cy="80" r="30" fill="rgb(40,160,80)" fill-opacity="0.6"/>
+  <rect x="10" y="112" width="100" height="4" fill="#666666"/>
+  <path d="M10 50 L110 50" stroke="#333333" stroke-width="1"/>
+  <path d="M10 106 L110 106" stroke="#000000" stroke-width="2"/>
+</svg>"##;
+
+/// A programme with an RGB photo: the colour chart at 323 ppi.
+pub fn photo_project() -> tempfile::TempDir {
+    let dir = demo_project(&[(
+        "programmes/demo/bild.md",
+        "---\ntitle: Färger\nregion: demo\nlang: sv\n---\n\nEtt diagram med färgrutor.\n\n\
+         ![Färgrutor för kontroll av tryckets färger](diagram.png)\n\nText efter bilden.\n",
+    )]);
+    std::fs::write(dir.path().join("programmes/demo/diagram.png"), chart_png()).unwrap();
+    dir
+}
+
+/// A region whose logo is the RGB SVG above.
+pub fn logo_project() -> tempfile::TempDir {
+    demo_project(&[
+        (
+            "programmes/demo/logo.md",
+            "---\ntitle: Loggan\nregion: demo\nlang: sv\n---\n\n## Vi lovar\n\n\
+             - Fler bussar på landsbygden.\n- Kortare köer i vården.\n",
+        ),
+        ("layouts/demo/layout.yaml", "name: Demo\nlogo: logo.svg\n"),
+        ("layouts/demo/logo.svg", RGB_LOGO),
+    ])
 }
