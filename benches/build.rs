@@ -1,7 +1,8 @@
 //! `cargo bench`: how fast trycksak builds, on this machine. Prints a table; see
 //! `benches/README.md` for the numbers and the machine they were taken on.
 //!
-//! (a) the shipped programmes, every default kind, by the release binary from a cold process;
+//! (a) the shipped programmes, every default kind, by the release binary from a cold process,
+//!     interleaved with the peer (pandoc 3 + Typst 0.15, `benches/peer.py`);
 //! (b) each kind of each shipped programme, in one process with a warm typesetter;
 //! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
 //!     wall time, programmes per second and the peak memory of the process;
@@ -193,29 +194,76 @@ fn mib(bytes: u64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// (a) The README's build, as a user runs it: a fresh process each time.
+/// (a) The README's build, as a user runs it: a fresh process each time, interleaved with the
+/// peer (`benches/peer.py`: pandoc 3 to Typst and plain text, then Typst 0.15) on the same
+/// sources, so that both see the same machine.
 fn shipped_cold() {
     let dir = tempfile::tempdir().unwrap();
     copy_project(dir.path());
     let _ = run(&["build", "-q"], dir.path()); // warm the page cache
+    let peer = peer_available();
     let mut times = Vec::new();
+    let mut peer_times = Vec::new();
     let mut peak = 0;
     for _ in 0..7 {
         std::fs::remove_dir_all(dir.path().join("out")).ok();
         let (time, rss) = run(&["build", "-q"], dir.path());
         times.push(time);
         peak = peak.max(rss);
+        if peer {
+            peer_times.push(run_peer(dir.path()));
+        }
     }
     let one_thread: Vec<Duration> = (0..5)
         .map(|_| run(&["build", "-q", "-j", "1"], dir.path()).0)
         .collect();
+    let ours = median(times);
     println!("(a) 3 shipped programmes, all default kinds (21 files and the index), cold process");
     println!(
-        "    wall {:>7.3} s (median of 7), {:.3} s with -j 1; peak RSS {:.0} MiB\n",
-        median(times).as_secs_f64(),
+        "    wall {:>7.3} s (median of 7), {:.3} s with -j 1; peak RSS {:.0} MiB",
+        ours.as_secs_f64(),
         median(one_thread).as_secs_f64(),
         mib(peak)
     );
+    if peer {
+        let theirs = median(peer_times);
+        println!(
+            "    peer (pandoc 3 + Typst 0.15, 2 outputs a programme) {:.3} s (median of 7, \
+             interleaved): ratio {:.2}\n",
+            theirs.as_secs_f64(),
+            ours.as_secs_f64() / theirs.as_secs_f64()
+        );
+    } else {
+        println!("    peer: not run (pip install pypandoc-binary typst)\n");
+    }
+}
+
+fn peer_available() -> bool {
+    Command::new("python3")
+        .args(["-c", "import pypandoc, typst"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// One run of the peer on the shipped programmes.
+fn run_peer(dir: &Path) -> Duration {
+    let out = dir.join("peer-out");
+    std::fs::remove_dir_all(&out).ok();
+    let sources: Vec<String> = SEEDS
+        .iter()
+        .map(|(path, _)| dir.join(path).display().to_string())
+        .collect();
+    let started = Instant::now();
+    let status = Command::new("python3")
+        .arg(Path::new(REPO).join("benches/peer.py"))
+        .arg(&out)
+        .arg(Path::new(REPO).join("fonts"))
+        .args(&sources)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "the peer failed");
+    started.elapsed()
 }
 
 /// (b) Each kind of each shipped programme, with fonts and layouts loaded once.
