@@ -11,7 +11,6 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
-use crate::preflight;
 use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
 
 use super::hyphenate;
@@ -194,10 +193,8 @@ impl<'a> PdfContext<'a> {
                     .pdf(&compiled, &ident, date, print::STANDARDS)?;
                 let finished = print::pdfx::finish(bytes, settings, &data.programme.meta.title)
                     .map_err(|problem| vec![self.finishing_problem(problem, data.kind)])?;
-                // The finished file, read back as `check --print` reads it.
-                let facts = preflight::inspect(&finished);
-                warnings.extend(print::check_press(&facts, &subject)?);
-                finished
+                warnings.extend(print::check_press(&finished.facts, &subject)?);
+                finished.bytes
             }
         };
         let pages = compiled.document.pages().len();

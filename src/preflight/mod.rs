@@ -120,15 +120,26 @@ fn read(bytes: &[u8], paint: bool) -> Report {
 }
 
 fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
-    let doc = match Document::load_mem(bytes) {
-        Ok(doc) => doc,
-        Err(err) => {
-            return Report {
-                unreadable: Some(err.to_string()),
-                ..Report::default()
-            };
-        }
-    };
+    match Document::load_mem(bytes) {
+        Ok(doc) => read_document(&doc, paint),
+        Err(err) => Report {
+            unreadable: Some(err.to_string()),
+            ..Report::default()
+        },
+    }
+}
+
+/// [`inspect`] of a PDF already read (the print twin being finished, before it is written): the
+/// same facts without parsing the file again.
+pub fn inspect_document(doc: &Document) -> Report {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_document(doc, true)))
+        .unwrap_or_else(|_| Report {
+            unreadable: Some("the PDF reader could not handle the file".into()),
+            ..Report::default()
+        })
+}
+
+fn read_document(doc: &Document, paint: bool) -> Report {
     let mut report = Report {
         encrypted: doc.is_encrypted() || doc.trailer.has(b"Encrypt"),
         ..Report::default()
@@ -137,7 +148,7 @@ fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
-        let (facts, media) = page_boxes(&doc, page_id, page);
+        let (facts, media) = page_boxes(doc, page_id, page);
         report.pages.push(facts);
         if !paint {
             continue;
@@ -145,9 +156,9 @@ fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
         let content = doc
             .get_page_content_with_limit(page_id, MAX_STREAM)
             .unwrap_or_default();
-        let resources = page_resources(&doc, page_id);
+        let resources = page_resources(doc, page_id);
         let mut painter = Painter {
-            doc: &doc,
+            doc,
             page: number as usize,
             report: &mut report,
             ink: InkMap::new(media),
@@ -156,11 +167,11 @@ fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
         let most = painter.ink.max_over(INK_AREA_MM);
         report.area_ink.push(most);
     }
-    report.fonts = fonts(&doc);
+    report.fonts = fonts(doc);
     if paint {
-        report.transparency = transparency(&doc);
+        report.transparency = transparency(doc);
     }
-    read_identification(&doc, &mut report);
+    read_identification(doc, &mut report);
     report
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use crate::pdf_objects::set_compressed;
 use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
@@ -204,8 +205,7 @@ pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
     }
     .encode()
     .map_err(|e| format!("cannot write a content stream: {e}"))?;
-    stream.set_plain_content(encoded);
-    let _ = stream.compress();
+    set_compressed(stream, &encoded);
     Ok(found)
 }
 

@@ -18,7 +18,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::colour::FOGRA39;
 use super::recolour::{self, NamedSpaces};
 use super::{PrintData, overprint};
-use crate::pdf_objects::page_resources;
+use crate::pdf_objects::{deflate, page_resources};
+use crate::preflight;
 
 pub const PDFX_VERSION: &str = "PDF/X-4";
 pub const OUTPUT_CONDITION: &str = "FOGRA39";
@@ -47,7 +48,13 @@ impl From<&str> for Problem {
     }
 }
 
-pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>, Problem> {
+/// A finished print twin, and what preflight reads in it.
+pub struct Finished {
+    pub bytes: Vec<u8>,
+    pub facts: preflight::Report,
+}
+
+pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished, Problem> {
     let mut doc = Document::load_mem(&bytes)
         .map_err(|e| Problem::Internal(format!("cannot read Typst's PDF: {e}")))?;
     doc.version = "1.6".into();
@@ -178,10 +185,12 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Vec<u8>,
         info.set("GTS_PDFXVersion", text(PDFX_VERSION));
     }
 
+    // Read back as `check --print` would, from the objects as they will be written.
+    let facts = preflight::inspect_document(&doc);
     let mut out = Vec::with_capacity(bytes.len() + FOGRA39.len());
     doc.save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
-    Ok(out)
+    Ok(Finished { bytes: out, facts })
 }
 
 /// Adds the PDF/X identification to the XMP packet, leaving what Typst wrote (PDF/UA, title,
@@ -255,17 +264,6 @@ fn icc_stream(components: i64, compressed: &[u8]) -> Object {
 fn fogra39_flate() -> &'static [u8] {
     static COMPRESSED: OnceLock<Vec<u8>> = OnceLock::new();
     COMPRESSED.get_or_init(|| deflate(FOGRA39))
-}
-
-/// zlib at a fast level: the profiles are compressed once per process, on the critical path of
-/// the first print PDF.
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .expect("compressing into memory cannot fail")
 }
 
 #[cfg(test)]

@@ -3,12 +3,11 @@
 //! for grey images, DeviceGray, which prints in black ink), converted by [`super::colour`]. The
 //! colour spaces it replaced are removed, so no ICC-based colour is left for a preflight to find.
 
-use std::io::Write as _;
-
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::colour;
+use crate::pdf_objects::{deflate, set_compressed};
 
 /// The most a stream may inflate to while being converted.
 const MAX_STREAM: usize = 512 << 20;
@@ -144,8 +143,7 @@ pub fn content_stream(
         let encoded = content
             .encode()
             .map_err(|e| format!("cannot write a content stream: {e}"))?;
-        stream.set_plain_content(encoded);
-        let _ = stream.compress();
+        set_compressed(stream, &encoded);
     }
     Ok(())
 }
@@ -492,15 +490,6 @@ pub fn cmyk_group(doc: &Document, dict: &mut Dictionary) {
     {
         group.set("CS", Object::Name(b"DeviceCMYK".to_vec()));
     }
-}
-
-/// zlib at the default level: image data is large, and level 9 costs seconds on a photo.
-pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .expect("compressing into memory cannot fail")
 }
 
 #[cfg(test)]
