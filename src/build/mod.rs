@@ -264,10 +264,12 @@ pub fn build_with(
     // rayon's global pool, and a rayon thread waiting there for help steals any queued rayon
     // job, so whole programmes nested on one stack (memory grew with every programme, and a
     // 290-programme build overflowed a stack).
-    let workers = options
+    let threads = options
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .clamp(1, queue.len().max(1));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let workers = threads.clamp(1, queue.len().max(1));
+    // Fewer programmes than threads (watch rebuilding one): each makes its documents on two.
+    let parallel_outputs = workers < threads;
     let queue = Arc::new(Mutex::new(queue));
     for _ in 0..workers {
         let (queue, typesetter, options, out, sender) = (
@@ -284,7 +286,8 @@ pub fn build_with(
                 loop {
                     let task = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
                     let Some(task) = task else { break };
-                    let (index, outcome) = build_one(&typesetter, task, &options, &out);
+                    let (index, outcome) =
+                        build_one(&typesetter, task, &options, &out, parallel_outputs);
                     if sender.send((index, outcome)).is_err() {
                         break;
                     }

@@ -11,7 +11,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::write::write_outputs;
 use super::{BuildOptions, Job, Outcome, Timing};
 use crate::diagnostics::{Diagnostic, has_errors};
-use crate::output::pdf::PdfContext;
+use crate::model::Programme;
+use crate::output::pdf::{Made, PdfContext};
 use crate::output::{OutputKind, Rendered};
 use crate::sandbox::OutputDir;
 use crate::typeset::Typesetter;
@@ -25,11 +26,14 @@ pub(super) struct Task {
 }
 
 /// Builds one programme; a panic becomes its error.
+/// With `parallel_outputs` (a core is spare: `watch` rebuilding one programme), its documents
+/// are made on two threads.
 pub(super) fn build_one(
     typesetter: &Typesetter,
     task: Task,
     options: &BuildOptions,
     out: &OutputDir,
+    parallel_outputs: bool,
 ) -> (usize, Outcome) {
     let Task {
         index,
@@ -40,7 +44,14 @@ pub(super) fn build_one(
     let source = outcome.source.clone();
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut outcome = outcome;
-        let rendered = render(typesetter, &job, options, &mut outcome, &state);
+        let rendered = render(
+            typesetter,
+            &job,
+            options,
+            &mut outcome,
+            &state,
+            parallel_outputs,
+        );
         // A programme given up on (it took too long) writes nothing any more.
         if !state.abandoned.load(Ordering::SeqCst) {
             write_outputs(out, &job, rendered, options, &mut outcome);
@@ -140,6 +151,7 @@ pub(super) fn render(
     options: &BuildOptions,
     outcome: &mut Outcome,
     state: &Running,
+    parallel_outputs: bool,
 ) -> Vec<(OutputKind, Rendered)> {
     let Job {
         programme, file, ..
@@ -151,41 +163,103 @@ pub(super) fn render(
     if has_errors(layout_problems) {
         return Vec::new();
     }
-    let cx = PdfContext::new(typesetter, file, options.preview);
     let kinds = options
         .kinds
         .clone()
         .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
-    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
-    for kind in kinds {
-        // A print twin shares its screen twin's layout: when that failed, it fails the same way.
-        if kind
-            .made_from()
-            .is_some_and(|twin| outcome.failed_kinds.contains(&twin))
+    // A document and the twin made from its layout form a chain; the chains of a programme are
+    // independent, so they are made at once (a `watch` rebuild of one programme uses every
+    // core). What lists the others (the HTML version's downloads) comes after them.
+    let mut chains: Vec<Vec<OutputKind>> = Vec::new();
+    for &kind in kinds.iter().filter(|k| !k.lists_others()) {
+        let root = kind.made_from().unwrap_or(kind);
+        match chains
+            .iter_mut()
+            .find(|chain| chain.first().map(|k| k.made_from().unwrap_or(*k)) == Some(root))
         {
-            outcome.failed_kinds.push(kind);
-            continue;
+            Some(chain) => chain.push(kind),
+            None => chains.push(vec![kind]),
         }
-        let started = Instant::now();
-        *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
-        #[cfg(debug_assertions)]
-        panic_for_tests(&programme.slug);
-        let result = kind.render(programme, &cx);
-        let output = result.as_ref().ok();
-        outcome.timings.push(Timing {
-            kind,
-            elapsed: started.elapsed(),
-            tries: output.and_then(|output| output.tries),
-            summary: output.and_then(|output| output.summary.clone()),
-        });
+    }
+    let run_chains = |chains: &[&Vec<OutputKind>]| -> Vec<Attempt> {
+        let cx = PdfContext::new(typesetter, file, options.preview);
+        let mut failed: Vec<OutputKind> = Vec::new();
+        let mut attempts = Vec::new();
+        for &kind in chains.iter().flat_map(|chain| chain.iter()) {
+            // A print twin shares its screen twin's layout: when that failed, it fails the
+            // same way.
+            if kind.made_from().is_some_and(|twin| failed.contains(&twin)) {
+                failed.push(kind);
+                attempts.push(Attempt::skipped(kind));
+                continue;
+            }
+            let attempt = attempt(kind, programme, &cx, state);
+            if attempt.result.as_ref().is_some_and(Result::is_err) {
+                failed.push(kind);
+            }
+            attempts.push(attempt);
+        }
+        attempts
+    };
+    // Two threads take every other chain (the leaflet's on one, the summary's on the other).
+    // Threads of our own, not rayon's, for the reason `build_with` gives for its own.
+    let (even, odd): (Vec<_>, Vec<_>) = chains.iter().enumerate().partition(|(i, _)| i % 2 == 0);
+    let (even, odd): (Vec<&Vec<OutputKind>>, Vec<&Vec<OutputKind>>) = (
+        even.into_iter().map(|(_, c)| c).collect(),
+        odd.into_iter().map(|(_, c)| c).collect(),
+    );
+    let made: Vec<Attempt> = if parallel_outputs && !odd.is_empty() {
+        std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new()
+                .name("trycksak-outputs".into())
+                .stack_size(BUILD_STACK)
+                .spawn_scoped(scope, || run_chains(&odd));
+            let mut made = run_chains(&even);
+            match helper {
+                Ok(helper) => match helper.join() {
+                    Ok(theirs) => made.extend(theirs),
+                    // The programme's own catch_unwind turns it into its error.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                Err(_) => made.extend(run_chains(&odd)),
+            }
+            made
+        })
+    } else {
+        run_chains(&chains.iter().collect::<Vec<_>>())
+    };
+    let cx = PdfContext::new(typesetter, file, options.preview);
+    let mut attempts: Vec<Attempt> = Vec::new();
+    // In the order of `kinds`, so that messages and the manifest do not depend on timing.
+    for &kind in &kinds {
+        if let Some(at) = made.iter().position(|a| a.kind == kind) {
+            let done = &made[at];
+            if let Some(Ok(output)) = &done.result {
+                cx.made.borrow_mut().push(made_of(kind, programme, output));
+            }
+        }
+    }
+    let mut made = made;
+    for &kind in &kinds {
+        let attempt = match made.iter().position(|a| a.kind == kind) {
+            Some(at) => made.remove(at),
+            None => attempt(kind, programme, &cx, state),
+        };
+        attempts.push(attempt);
+    }
+    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+
+    let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
+    for Attempt {
+        kind,
+        result,
+        timing,
+    } in attempts
+    {
+        outcome.timings.extend(timing);
         match result {
-            Ok(output) => {
-                cx.made.borrow_mut().push(crate::output::pdf::Made {
-                    kind,
-                    file: kind.file_name(&programme.slug, &programme.meta.lang),
-                    bytes: output.bytes.len(),
-                    pages: output.pages,
-                });
+            None => outcome.failed_kinds.push(kind),
+            Some(Ok(output)) => {
                 // The twins of one layout share its warnings: say each once.
                 for warning in &output.warnings {
                     if !outcome
@@ -198,14 +272,60 @@ pub(super) fn render(
                 }
                 rendered.push((kind, output));
             }
-            Err(errors) => {
+            Some(Err(errors)) => {
                 outcome.failed_kinds.push(kind);
                 outcome.diagnostics.extend(errors)
             }
         }
     }
-    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
     rendered
+}
+
+/// One output tried: its result (`None` when it was not tried, its twin having failed) and
+/// how long it took.
+struct Attempt {
+    kind: OutputKind,
+    result: Option<Result<Rendered, Vec<Diagnostic>>>,
+    timing: Option<Timing>,
+}
+
+impl Attempt {
+    fn skipped(kind: OutputKind) -> Attempt {
+        Attempt {
+            kind,
+            result: None,
+            timing: None,
+        }
+    }
+}
+
+fn attempt(kind: OutputKind, programme: &Programme, cx: &PdfContext, state: &Running) -> Attempt {
+    let started = Instant::now();
+    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
+    #[cfg(debug_assertions)]
+    panic_for_tests(&programme.slug);
+    let result = kind.render(programme, cx);
+    let output = result.as_ref().ok();
+    let timing = Timing {
+        kind,
+        elapsed: started.elapsed(),
+        tries: output.and_then(|output| output.tries),
+        summary: output.and_then(|output| output.summary.clone()),
+    };
+    Attempt {
+        kind,
+        result: Some(result),
+        timing: Some(timing),
+    }
+}
+
+fn made_of(kind: OutputKind, programme: &Programme, output: &Rendered) -> Made {
+    Made {
+        kind,
+        file: kind.file_name(&programme.slug, &programme.meta.lang),
+        bytes: output.bytes.len(),
+        pages: output.pages,
+    }
 }
 
 /// Debug builds only: `TRYCKSAK_TEST_PANIC=<slug>` panics while building that programme, so that

@@ -38,6 +38,9 @@ impl Output for HtmlOutput {
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}.html")
     }
+    fn lists_others(&self) -> bool {
+        true
+    }
     fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
         let layout = cx.layout(programme)?;
         let labels = labels(&programme.meta.lang);

@@ -27,6 +27,11 @@ pub trait Output: Sync {
     fn made_from(&self) -> Option<&'static str> {
         None
     }
+    /// Whether it lists the programme's other outputs (the HTML version's downloads): it is
+    /// made after them.
+    fn lists_others(&self) -> bool {
+        false
+    }
     /// Whether the print shop receives it (`check --print` preflights these).
     fn for_print(&self) -> bool {
         false

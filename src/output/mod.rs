@@ -87,6 +87,11 @@ impl OutputKind {
         self.0.for_print()
     }
 
+    /// Whether it lists the others (see [`Output::lists_others`]).
+    pub fn lists_others(self) -> bool {
+        self.0.lists_others()
+    }
+
     /// Renders this output of `programme`.
     pub fn render(
         self,
