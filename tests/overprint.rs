@@ -125,14 +125,7 @@ fn small_black_text_overprints_and_nothing_else_does() {
         let doc = Document::load(&pdf).unwrap();
         let mut totals = (0, 0, 0);
         for (_, page) in doc.get_pages() {
-            let (direct, ids) = doc.get_page_resources(page).unwrap();
-            let resources = direct
-                .cloned()
-                .or_else(|| {
-                    ids.first()
-                        .map(|id| doc.get_dictionary(*id).unwrap().clone())
-                })
-                .unwrap_or_default();
+            let resources = common::page_resources(&doc, page);
             let counts = text_runs(&doc, &doc.get_page_content(page), &resources);
             totals = (
                 totals.0 + counts.0,

@@ -4,24 +4,13 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{
-    PLAIN, build_kinds, demo_project, errors_of, outputs_of, png, shipped_project, shorts_of,
-    trycksak, walk,
+    PLAIN, build_kinds, demo_project, errors_of, outputs_of, page_resources, png, print_twins,
+    shipped_project, shorts_of, trycksak,
 };
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use trycksak::preflight;
-
-fn print_twins(root: &Path) -> Vec<std::path::PathBuf> {
-    let mut pdfs: Vec<_> = walk(&root.join("out"))
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
-        .collect();
-    pdfs.sort();
-    pdfs
-}
 
 fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
     doc.dereference(object).map(|(_, o)| o).unwrap_or(object)
@@ -63,17 +52,6 @@ fn space_of(doc: &Document, resources: &Dictionary, name: &[u8]) -> String {
         Object::Name(name) => String::from_utf8_lossy(name).into_owned(),
         _ => "unknown".into(),
     }
-}
-
-fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
-    let (direct, ids) = doc.get_page_resources(page).unwrap();
-    direct
-        .cloned()
-        .or_else(|| {
-            ids.first()
-                .map(|id| doc.get_dictionary(*id).unwrap().clone())
-        })
-        .unwrap_or_default()
 }
 
 fn numbers(operands: &[Object]) -> Vec<f64> {

@@ -10,23 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{
-    CHECKER, RGB_LOGO, build_kinds, demo_project, kind, logo_project, photo_project,
-    shipped_project, walk,
+    CHECKER, RGB_LOGO, build_kinds, demo_project, kind, logo_project, page_resources,
+    photo_project, print_twins, shipped_project, walk,
 };
 use lcms2::{CIELab, CIELabExt, Intent, PixelFormat, Profile, Transform};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
 const FOGRA39: &[u8] = include_bytes!("../layouts/base/print/CoatedFOGRA39-trycksak.icc");
-
-fn print_twins(root: &Path) -> Vec<PathBuf> {
-    let mut pdfs: Vec<_> = walk(&root.join("out"))
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
-        .collect();
-    pdfs.sort();
-    pdfs
-}
 
 fn build_print(root: &Path) -> Vec<PathBuf> {
     let report = build_kinds(root, &[kind("leaflet-print"), kind("summary-print")]);
@@ -82,14 +73,7 @@ fn colour_spaces(doc: &Document) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut streams: Vec<(Vec<u8>, Dictionary)> = Vec::new();
     for page in doc.get_pages().values() {
-        let (direct, ids) = doc.get_page_resources(*page).unwrap();
-        let resources = direct
-            .cloned()
-            .or_else(|| {
-                ids.first()
-                    .map(|id| doc.get_dictionary(*id).unwrap().clone())
-            })
-            .unwrap_or_default();
+        let resources = page_resources(doc, *page);
         streams.push((doc.get_page_content(*page), resources));
     }
     for object in doc.objects.values() {
@@ -182,6 +166,18 @@ fn assert_cmyk_only(pdf: &Path) {
     }
 }
 
+/// The matrix `m` (a b c d e f) applied before `c`.
+fn multiply(m: &[f64], c: [f64; 6]) -> [f64; 6] {
+    [
+        m[0] * c[0] + m[1] * c[2],
+        m[0] * c[1] + m[1] * c[3],
+        m[2] * c[0] + m[3] * c[2],
+        m[2] * c[1] + m[3] * c[3],
+        m[4] * c[0] + m[5] * c[2] + c[4],
+        m[4] * c[1] + m[5] * c[3] + c[5],
+    ]
+}
+
 /// Strokes as printed: (thinnest width in points, black strokes under 2 pt, how many of them
 /// are painted under an ExtGState with `/OP true` and `/OPM 1`). Pages and the forms they draw,
 /// with the transformation.
@@ -217,17 +213,7 @@ fn strokes(doc: &Document) -> (f64, usize, usize) {
             match op.operator.as_str() {
                 "q" => stack.push(state),
                 "Q" => state = stack.pop().unwrap(),
-                "cm" => {
-                    let (m, c) = (v.clone(), state.ctm);
-                    state.ctm = [
-                        m[0] * c[0] + m[1] * c[2],
-                        m[0] * c[1] + m[1] * c[3],
-                        m[2] * c[0] + m[3] * c[2],
-                        m[2] * c[1] + m[3] * c[3],
-                        m[4] * c[0] + m[5] * c[2] + c[4],
-                        m[4] * c[1] + m[5] * c[3] + c[5],
-                    ];
-                }
+                "cm" => state.ctm = multiply(&v, state.ctm),
                 "w" => state.width = v[0],
                 "K" => (state.black, state.device) = (v == [0.0, 0.0, 0.0, 1.0], true),
                 "G" => (state.black, state.device) = (v == [0.0], true),
@@ -272,17 +258,8 @@ fn strokes(doc: &Document) -> (f64, usize, usize) {
                             .and_then(Object::as_array)
                             .map(|a| a.iter().map(|o| o.as_float().unwrap() as f64).collect())
                             .unwrap_or_else(|_| vec![1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-                        let c = state.ctm;
-                        let m = matrix;
                         let inner = State {
-                            ctm: [
-                                m[0] * c[0] + m[1] * c[2],
-                                m[0] * c[1] + m[1] * c[3],
-                                m[2] * c[0] + m[3] * c[2],
-                                m[2] * c[1] + m[3] * c[3],
-                                m[4] * c[0] + m[5] * c[2] + c[4],
-                                m[4] * c[1] + m[5] * c[3] + c[5],
-                            ],
+                            ctm: multiply(&matrix, state.ctm),
                             ..state
                         };
                         let own = form
@@ -306,14 +283,7 @@ fn strokes(doc: &Document) -> (f64, usize, usize) {
     }
     let mut found = (f64::INFINITY, 0, 0);
     for page in doc.get_pages().values() {
-        let (direct, ids) = doc.get_page_resources(*page).unwrap();
-        let resources = direct
-            .cloned()
-            .or_else(|| {
-                ids.first()
-                    .map(|id| doc.get_dictionary(*id).unwrap().clone())
-            })
-            .unwrap_or_default();
+        let resources = page_resources(doc, *page);
         let start = State {
             ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
             width: 1.0,

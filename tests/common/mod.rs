@@ -438,3 +438,25 @@ pub fn logo_project() -> tempfile::TempDir {
         ("layouts/demo/logo.svg", RGB_LOGO),
     ])
 }
+
+/// The print twins under `root/out`, sorted.
+pub fn print_twins(root: &Path) -> Vec<PathBuf> {
+    let mut pdfs: Vec<_> = walk(&root.join("out"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+/// A page's resources as lopdf finds them: its own, or the first it inherits.
+pub fn page_resources(doc: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Dictionary {
+    let (direct, ids) = doc.get_page_resources(page).unwrap();
+    direct
+        .cloned()
+        .or_else(|| {
+            ids.first()
+                .map(|id| doc.get_dictionary(*id).unwrap().clone())
+        })
+        .unwrap_or_default()
+}
