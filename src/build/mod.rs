@@ -260,6 +260,11 @@ pub fn build_with(
             state,
         });
     }
+    // The longest programmes first, so that no thread is left alone with a long one at the end
+    // (a build takes as long as its slowest thread).
+    queue
+        .make_contiguous()
+        .sort_by_key(|task| std::cmp::Reverse(task.job.file.text.len()));
     // Programmes go to threads of their own, not into rayon: Typst's own parallel work runs on
     // rayon's global pool, and a rayon thread waiting there for help steals any queued rayon
     // job, so whole programmes nested on one stack (memory grew with every programme, and a
