@@ -1,11 +1,14 @@
 //! The content-stream walk of the preflight: every painting operator of a page and of the forms
 //! and images it draws, with the transformation and colour state a renderer would track.
 
+use std::borrow::Cow;
+
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
 use super::ink_area::{InkMap, bounds, intersect};
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
+use crate::pdf_objects::Numbers;
 use crate::print_rules::{HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT};
 
 /// Walks content streams, tracking the transformation and colour state.
@@ -49,8 +52,9 @@ struct State {
     ctm: Matrix,
     /// The current fill colour as CMYK, when it is CMYK.
     fill_cmyk: Option<[f64; 4]>,
-    fill_space: String,
-    stroke_space: String,
+    // Device spaces are borrowed: a state is copied at every `q`.
+    fill_space: Cow<'static, str>,
+    stroke_space: Cow<'static, str>,
     /// The current stroke colour as CMYK, when it is CMYK.
     stroke_cmyk: Option<[f64; 4]>,
     /// Fill overprint with OPM 1, from the last ExtGState (`gs`) that said.
@@ -87,8 +91,8 @@ impl Painter<'_> {
         let mut state = State {
             ctm,
             fill_cmyk: None,
-            fill_space: "DeviceGray".into(),
-            stroke_space: "DeviceGray".into(),
+            fill_space: Cow::Borrowed("DeviceGray"),
+            stroke_space: Cow::Borrowed("DeviceGray"),
             stroke_cmyk: None,
             overprint: false,
             stroke_overprint: false,
@@ -102,12 +106,7 @@ impl Painter<'_> {
         // The scale of the text matrix, reset by each text object.
         let mut text_scale = 1.0;
         let mut stack: Vec<State> = Vec::new();
-        let numbers = |operands: &[Object]| -> Vec<f64> {
-            operands
-                .iter()
-                .filter_map(|o| o.as_float().ok().map(f64::from))
-                .collect()
-        };
+        let numbers = Numbers::of;
         for op in &content.operations {
             match op.operator.as_str() {
                 "q" => stack.push(state.clone()),
@@ -117,7 +116,7 @@ impl Painter<'_> {
                     }
                 }
                 "cm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(numbers(&op.operands)) {
+                    if let Ok(m) = <[f64; 6]>::try_from(&numbers(&op.operands)[..]) {
                         state.ctm = multiply(m, state.ctm);
                     }
                 }
@@ -126,17 +125,17 @@ impl Painter<'_> {
                     self.used("DeviceCMYK");
                     self.ink(&inks);
                     if op.operator == "k" {
-                        state.fill_space = "DeviceCMYK".into();
-                        state.fill_cmyk = <[f64; 4]>::try_from(inks).ok();
+                        state.fill_space = Cow::Borrowed("DeviceCMYK");
+                        state.fill_cmyk = <[f64; 4]>::try_from(&inks[..]).ok();
                     } else {
-                        state.stroke_space = "DeviceCMYK".into();
-                        state.stroke_cmyk = <[f64; 4]>::try_from(inks).ok();
+                        state.stroke_space = Cow::Borrowed("DeviceCMYK");
+                        state.stroke_cmyk = <[f64; 4]>::try_from(&inks[..]).ok();
                     }
                 }
                 "rg" | "RG" => {
                     self.used("DeviceRGB");
                     if op.operator == "rg" {
-                        state.fill_space = "DeviceRGB".into();
+                        state.fill_space = Cow::Borrowed("DeviceRGB");
                         state.fill_cmyk = None;
                     }
                 }
@@ -145,10 +144,10 @@ impl Painter<'_> {
                     let gray = numbers(&op.operands).first().copied().unwrap_or(0.0);
                     let as_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
                     if op.operator == "g" {
-                        state.fill_space = "DeviceGray".into();
+                        state.fill_space = Cow::Borrowed("DeviceGray");
                         state.fill_cmyk = as_cmyk;
                     } else {
-                        state.stroke_space = "DeviceGray".into();
+                        state.stroke_space = Cow::Borrowed("DeviceGray");
                         state.stroke_cmyk = as_cmyk;
                     }
                 }
@@ -158,7 +157,7 @@ impl Painter<'_> {
                         .first()
                         .and_then(|o| o.as_name().ok())
                         .map(|name| self.colour_space_name(name, resources))
-                        .unwrap_or_default();
+                        .map_or(Cow::Borrowed(""), Cow::Owned);
                     if op.operator == "cs" {
                         state.fill_space = space;
                         state.fill_cmyk = None;
@@ -178,10 +177,11 @@ impl Painter<'_> {
                     let values = numbers(&op.operands);
                     if space == "DeviceCMYK" || space == "ICCBased CMYK" {
                         self.ink(&values);
+                        let cmyk = <[f64; 4]>::try_from(&values[..]).ok();
                         if fill {
-                            state.fill_cmyk = <[f64; 4]>::try_from(values).ok();
+                            state.fill_cmyk = cmyk;
                         } else {
-                            state.stroke_cmyk = <[f64; 4]>::try_from(values).ok();
+                            state.stroke_cmyk = cmyk;
                         }
                     }
                 }
@@ -241,7 +241,7 @@ impl Painter<'_> {
                     }
                 }
                 "Tm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(numbers(&op.operands)) {
+                    if let Ok(m) = <[f64; 6]>::try_from(&numbers(&op.operands)[..]) {
                         text_scale = scale_of(m);
                     }
                 }
@@ -371,7 +371,7 @@ impl Painter<'_> {
     }
 
     fn used(&mut self, space: &str) {
-        if !space.is_empty() {
+        if !space.is_empty() && !self.report.colour_spaces.contains(space) {
             self.report.colour_spaces.insert(space.to_string());
         }
     }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use crate::pdf_objects::set_compressed;
+use crate::pdf_objects::{Numbers, set_compressed};
 use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
@@ -22,13 +22,13 @@ pub struct Walk {
     /// Whether overprinting states were inserted: the stream's owner needs them in its resources.
     pub overprints: bool,
     /// The XObjects drawn (`Do`), with the scale they are drawn at.
-    pub drawn: Vec<(Vec<u8>, f32)>,
+    pub drawn: Vec<(Vec<u8>, f64)>,
 }
 
 /// Rewrites one content stream, drawn at `scale` (a form's, from where it is drawn), so that
 /// every small black text object and thin black stroke is painted under an overprinting
 /// graphics state (reset after it).
-pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
+pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
     let plain = stream
         .decompressed_content()
         .or_else(|_| stream.get_plain_content())
@@ -53,8 +53,8 @@ pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
     struct State {
         fill: Paint,
         stroke: Paint,
-        scale: f32,
-        line_width: f32,
+        scale: f64,
+        line_width: f64,
     }
     // Both device spaces start out black; the default colour is DeviceGray black.
     let black = Paint {
@@ -73,14 +73,14 @@ pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
     let mut text_start = None;
     let mut text_black = true;
     let mut text_small_black = false;
-    let mut font_size = 0.0f32;
-    let mut matrix_scale = 1.0f32;
+    let mut font_size = 0.0f64;
+    let mut matrix_scale = 1.0f64;
     // Where the current path began.
     let mut path_start = None;
     // Ranges of operations to paint under an overprinting state.
     let mut wrap: Vec<(usize, usize, &[u8])> = Vec::new();
     for (i, op) in operations.iter().enumerate() {
-        let numbers: Vec<f32> = op.operands.iter().filter_map(number).collect();
+        let numbers = Numbers::of(&op.operands);
         let operator = op.operator.as_str();
         let stroking = operator
             .chars()
@@ -136,7 +136,7 @@ pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
                 let width = state.line_width.abs() * state.scale;
                 if let Some(start) = path_start.take()
                     && state.stroke.black
-                    && f64::from(width) < SMALL_LINE_PT
+                    && width < SMALL_LINE_PT
                 {
                     wrap.push((start, i, STROKE_OVERPRINT));
                 }
@@ -152,7 +152,7 @@ pub fn walk(stream: &mut Stream, scale: f32) -> Result<Walk, String> {
             "Tm" if numbers.len() == 6 => matrix_scale = scale_of(&numbers),
             "Tj" | "TJ" | "'" | "\"" => {
                 let painted = font_size.abs() * matrix_scale * state.scale;
-                if state.fill.black && f64::from(painted) < SMALL_TEXT_PT {
+                if state.fill.black && painted < SMALL_TEXT_PT {
                     text_small_black = true;
                 }
                 text_black &= state.fill.black;
@@ -217,7 +217,7 @@ pub fn press(doc: &mut Document, pages: &[(ObjectId, Vec<ObjectId>)]) -> Result<
     let mut walked: HashSet<ObjectId> = HashSet::new();
     for (page, streams) in pages {
         // Streams to walk: (stream, owner whose resources it uses, scale it is drawn at).
-        let mut queue: Vec<(ObjectId, ObjectId, f32)> =
+        let mut queue: Vec<(ObjectId, ObjectId, f64)> =
             streams.iter().map(|&id| (id, *page, 1.0)).collect();
         while let Some((id, owner, scale)) = queue.pop() {
             let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
@@ -240,7 +240,7 @@ pub fn press(doc: &mut Document, pages: &[(ObjectId, Vec<ObjectId>)]) -> Result<
 }
 
 /// The form XObject `name` in `owner`'s resources, with the scale of its matrix.
-fn form_named(doc: &Document, owner: ObjectId, name: &[u8]) -> Option<(ObjectId, f32)> {
+fn form_named(doc: &Document, owner: ObjectId, name: &[u8]) -> Option<(ObjectId, f64)> {
     let resources = match doc.get_object(owner).ok()? {
         Object::Stream(stream) => stream.dict.get(b"Resources").ok()?,
         Object::Dictionary(_) => {
@@ -253,12 +253,12 @@ fn form_named(doc: &Document, owner: ObjectId, name: &[u8]) -> Option<(ObjectId,
     xobject_form(doc, resources.as_dict().ok()?, name)
 }
 
-fn page_form(doc: &Document, page: ObjectId, name: &[u8]) -> Option<(ObjectId, f32)> {
+fn page_form(doc: &Document, page: ObjectId, name: &[u8]) -> Option<(ObjectId, f64)> {
     let resources = crate::pdf_objects::page_resources(doc, page);
     xobject_form(doc, &resources, name)
 }
 
-fn xobject_form(doc: &Document, resources: &Dictionary, name: &[u8]) -> Option<(ObjectId, f32)> {
+fn xobject_form(doc: &Document, resources: &Dictionary, name: &[u8]) -> Option<(ObjectId, f64)> {
     let (_, xobjects) = doc.dereference(resources.get(b"XObject").ok()?).ok()?;
     let id = xobjects
         .as_dict()
@@ -276,7 +276,7 @@ fn xobject_form(doc: &Document, resources: &Dictionary, name: &[u8]) -> Option<(
         .get(b"Matrix")
         .and_then(Object::as_array)
         .ok()
-        .map(|m| m.iter().filter_map(number).collect::<Vec<f32>>())
+        .map(|m| m.iter().filter_map(number).collect::<Vec<f64>>())
         .filter(|m| m.len() == 6)
         .map_or(1.0, |m| scale_of(&m));
     Some((id, scale))
@@ -372,25 +372,25 @@ fn graphics_state(stroke: bool, fill: bool) -> Dictionary {
     dict
 }
 
-fn number(object: &Object) -> Option<f32> {
+fn number(object: &Object) -> Option<f64> {
     match object {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
         _ => None,
     }
 }
 
 /// K 100 % and no other ink.
-fn is_black(cmyk: &[f32]) -> bool {
+fn is_black(cmyk: &[f64]) -> bool {
     cmyk.len() == 4 && cmyk[..3].iter().all(|v| v.abs() <= 0.0005) && cmyk[3] >= 0.9995
 }
 
 /// DeviceGray 0, which a print twin prints in the black ink alone.
-fn is_gray_black(gray: &[f32]) -> bool {
+fn is_gray_black(gray: &[f64]) -> bool {
     gray.len() == 1 && gray[0] <= 0.0005
 }
 
 /// How much a matrix `a b c d e f` enlarges lengths (the square root of its determinant).
-fn scale_of(m: &[f32]) -> f32 {
+fn scale_of(m: &[f64]) -> f64 {
     (m[0] * m[3] - m[1] * m[2]).abs().sqrt()
 }
