@@ -473,20 +473,13 @@ fn a_photo_prints_in_the_colours_it_shows_on_screen() {
     assert!(mean < 3.0, "mean ΔE2000 {mean:.2}: {differences:.1?}");
 }
 
-/// Runs Ghostscript's CMYK renderer on `pdf`: the largest total ink (percent) averaged over any
-/// 15 mm square, per page. `None` where Ghostscript is missing (outside CI).
-fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
+/// Ghostscript's CMYK render of `pdf` at `dpi`: each page's pixels, width and height. `None`
+/// where Ghostscript is missing (outside CI).
+fn ghostscript_cmyk(pdf: &Path, dpi: u32) -> Option<Vec<CmykPage>> {
     let out = tempfile::tempdir().unwrap();
-    // 36 dpi: a 15 mm square is 21 pixels; fine enough for an average over it.
     let status = Command::new("gs")
-        .args([
-            "-q",
-            "-dNOPAUSE",
-            "-dBATCH",
-            "-dSAFER",
-            "-sDEVICE=tiff32nc",
-            "-r36",
-        ])
+        .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc"])
+        .arg(format!("-r{dpi}"))
         .arg(format!(
             "-sOutputFile={}/page-%03d.tif",
             out.path().display()
@@ -501,7 +494,7 @@ fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
                 "Ghostscript (gs) is missing; .ci/run installs it"
             );
             eprintln!(
-                "note: gs not found, skipping the ink check of {}",
+                "note: gs not found, skipping the render of {}",
                 pdf.display()
             );
             return None;
@@ -509,12 +502,19 @@ fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
     }
     let mut pages: Vec<PathBuf> = walk(out.path());
     pages.sort();
+    Some(pages.iter().map(|page| tiff_cmyk(page)).collect())
+}
+
+/// The largest total ink (percent) averaged over any 15 mm square, per page, on Ghostscript's
+/// render.
+fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
+    // 36 dpi: a 15 mm square is 21 pixels; fine enough for an average over it.
+    let pages = ghostscript_cmyk(pdf, 36)?;
     let side = (15.0 / 25.4 * 36.0_f64).round() as u32;
     Some(
         pages
-            .iter()
-            .map(|page| {
-                let (pixels, width, height) = tiff_cmyk(page);
+            .into_iter()
+            .map(|(pixels, width, height)| {
                 let ink: Vec<f64> = pixels
                     .iter()
                     .map(|p| p.iter().map(|&v| f64::from(v)).sum::<f64>() / 255.0 * 100.0)
@@ -525,8 +525,11 @@ fn ghostscript_tac(pdf: &Path) -> Option<Vec<f64>> {
     )
 }
 
-/// A tiff32nc page: uncompressed, 8-bit CMYK, as (pixels, width, height).
-fn tiff_cmyk(path: &Path) -> (Vec<[u8; 4]>, u32, u32) {
+/// A rendered page: its CMYK pixels, width and height.
+type CmykPage = (Vec<[u8; 4]>, u32, u32);
+
+/// A tiff32nc page: uncompressed, 8-bit CMYK.
+fn tiff_cmyk(path: &Path) -> CmykPage {
     let bytes = std::fs::read(path).unwrap();
     let little = &bytes[..2] == b"II";
     let u16_at = |at: usize| {
@@ -690,35 +693,13 @@ fn a_cmyk_jpeg_keeps_its_inks_in_print_and_turns_rgb_on_screen() {
     assert!(cyan[0] < 60 && cyan[1] > 120 && cyan[2] > 200, "{cyan:?}");
 
     // Ghostscript's CMYK render of the print twin has the JPEG's inks where it lies.
-    let out = tempfile::tempdir().unwrap();
-    let rendered = Command::new("gs")
-        .args([
-            "-q",
-            "-dNOPAUSE",
-            "-dBATCH",
-            "-dSAFER",
-            "-sDEVICE=tiff32nc",
-            "-r72",
-        ])
-        .arg(format!(
-            "-sOutputFile={}/page-%03d.tif",
-            out.path().display()
-        ))
-        .arg(&print)
-        .status();
-    if rendered.is_err() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "gs is missing"
-        );
+    let Some(pages) = ghostscript_cmyk(&print, 72) else {
         return;
-    }
-    let mut pages = walk(out.path());
-    pages.sort();
-    let inks = pages
-        .iter()
-        .flat_map(|page| tiff_pixels(page))
-        .collect::<BTreeSet<_>>();
+    };
+    let inks: BTreeSet<[u8; 4]> = pages
+        .into_iter()
+        .flat_map(|(pixels, _, _)| pixels)
+        .collect();
     for stripe in [
         [255, 0, 0, 0],
         [0, 255, 0, 0],
@@ -732,11 +713,6 @@ fn a_cmyk_jpeg_keeps_its_inks_in_print_and_turns_rgb_on_screen() {
             "{stripe:?} not printed"
         );
     }
-}
-
-/// The distinct CMYK pixels of a tiff32nc page.
-fn tiff_pixels(path: &Path) -> BTreeSet<[u8; 4]> {
-    tiff_cmyk(path).0.into_iter().collect()
 }
 
 /// A layout whose cover colour lays down more ink than the press takes gets a warning naming

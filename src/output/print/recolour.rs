@@ -408,20 +408,12 @@ pub fn drop_converted_spaces(doc: &mut Document, converted_any: bool) {
         // Resource dictionaries hold a dictionary of named spaces (images a single space).
         let target = match spaces {
             Some(Object::Dictionary(named)) => {
-                let drop: Vec<Vec<u8>> = named
-                    .iter()
-                    .filter(|(_, space)| space_of(doc, space).is_some())
-                    .map(|(name, _)| name.clone())
-                    .collect();
+                let drop = converted_names(doc, named);
                 (!drop.is_empty()).then_some((None, drop))
             }
             Some(Object::Reference(named)) => match doc.objects.get(named) {
                 Some(Object::Dictionary(dict)) => {
-                    let drop: Vec<Vec<u8>> = dict
-                        .iter()
-                        .filter(|(_, space)| space_of(doc, space).is_some())
-                        .map(|(name, _)| name.clone())
-                        .collect();
+                    let drop = converted_names(doc, dict);
                     (!drop.is_empty()).then_some((Some(*named), drop))
                 }
                 _ => None,
@@ -453,6 +445,15 @@ pub fn drop_converted_spaces(doc: &mut Document, converted_any: bool) {
     if changed {
         doc.prune_objects();
     }
+}
+
+/// The names in a resource dictionary's `ColorSpace` entry whose spaces were converted.
+fn converted_names(doc: &Document, named: &Dictionary) -> Vec<Vec<u8>> {
+    named
+        .iter()
+        .filter(|(_, space)| space_of(doc, space).is_some())
+        .map(|(name, _)| name.clone())
+        .collect()
 }
 
 /// An RGB colour (0–1 operands) as CMYK operands: a brand colour's own CMYK when it is one
