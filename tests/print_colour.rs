@@ -305,9 +305,10 @@ fn strokes(doc: &Document) -> (f64, usize, usize) {
 #[test]
 fn no_hairlines_and_thin_black_lines_overprint() {
     let seeds = shipped_project();
+    let photo = photo_project();
     let logo = logo_project();
     let mut black_lines = 0;
-    for dir in [&seeds, &logo] {
+    for dir in [&seeds, &photo, &logo] {
         for pdf in build_print(dir.path()) {
             let (thinnest, black, overprinting) = strokes(&Document::load(&pdf).unwrap());
             eprintln!(
