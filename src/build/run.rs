@@ -2,7 +2,7 @@
 //! takes too long, or a panic, becomes that programme's error while the others go on.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -167,86 +167,92 @@ pub(super) fn render(
         .kinds
         .clone()
         .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
-    // A document and the twin made from its layout form a chain; the chains of a programme are
-    // independent, so they are made at once (a `watch` rebuild of one programme uses every
-    // core). What lists the others (the HTML version's downloads) comes after them.
-    let mut chains: Vec<Vec<OutputKind>> = Vec::new();
-    for &kind in kinds.iter().filter(|k| !k.lists_others()) {
-        let root = kind.made_from().unwrap_or(kind);
-        match chains
-            .iter_mut()
-            .find(|chain| chain.first().map(|k| k.made_from().unwrap_or(*k)) == Some(root))
-        {
-            Some(chain) => chain.push(kind),
-            None => chains.push(vec![kind]),
+    // The outputs are made in the order of `kinds` by one thread, or (with a core to spare, as
+    // when `watch` rebuilds one programme) by two taking the next one in turn: a print twin
+    // made on the other thread waits there for its screen twin's layout. What lists the others
+    // (the HTML version's downloads) is made after them all.
+    let cx = PdfContext::new(typesetter, file, options.preview);
+    let (first, last): (Vec<OutputKind>, Vec<OutputKind>) =
+        kinds.iter().partition(|kind| !kind.lists_others());
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Attempt>>> = Mutex::new(first.iter().map(|_| None).collect());
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::SeqCst);
+            let Some(&kind) = first.get(index) else {
+                break;
+            };
+            // Not tried when its screen twin has already failed (see below).
+            let twin_failed = kind
+                .made_from()
+                .and_then(|twin| first.iter().position(|k| *k == twin))
+                .is_some_and(|at| {
+                    results.lock().unwrap_or_else(|e| e.into_inner())[at]
+                        .as_ref()
+                        .is_some_and(|a| !matches!(a.result, Some(Ok(_))))
+                });
+            let attempt = if twin_failed {
+                Attempt::skipped(kind)
+            } else {
+                attempt(kind, programme, &cx, state)
+            };
+            results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(attempt);
         }
-    }
-    let run_chains = |chains: &[&Vec<OutputKind>]| -> Vec<Attempt> {
-        let cx = PdfContext::new(typesetter, file, options.preview);
-        let mut failed: Vec<OutputKind> = Vec::new();
-        let mut attempts = Vec::new();
-        for &kind in chains.iter().flat_map(|chain| chain.iter()) {
-            // A print twin shares its screen twin's layout: when that failed, it fails the
-            // same way.
-            if kind.made_from().is_some_and(|twin| failed.contains(&twin)) {
-                failed.push(kind);
-                attempts.push(Attempt::skipped(kind));
-                continue;
-            }
-            let attempt = attempt(kind, programme, &cx, state);
-            if attempt.result.as_ref().is_some_and(Result::is_err) {
-                failed.push(kind);
-            }
-            attempts.push(attempt);
-        }
-        attempts
     };
-    // Two threads take every other chain (the leaflet's on one, the summary's on the other).
-    // Threads of our own, not rayon's, for the reason `build_with` gives for its own.
-    let (even, odd): (Vec<_>, Vec<_>) = chains.iter().enumerate().partition(|(i, _)| i % 2 == 0);
-    let (even, odd): (Vec<&Vec<OutputKind>>, Vec<&Vec<OutputKind>>) = (
-        even.into_iter().map(|(_, c)| c).collect(),
-        odd.into_iter().map(|(_, c)| c).collect(),
-    );
-    let made: Vec<Attempt> = if parallel_outputs && !odd.is_empty() {
+    if parallel_outputs && first.len() > 1 {
         std::thread::scope(|scope| {
+            // Threads of our own, not rayon's, for the reason `build_with` gives for its own.
             let helper = std::thread::Builder::new()
                 .name("trycksak-outputs".into())
                 .stack_size(BUILD_STACK)
-                .spawn_scoped(scope, || run_chains(&odd));
-            let mut made = run_chains(&even);
-            match helper {
-                Ok(helper) => match helper.join() {
-                    Ok(theirs) => made.extend(theirs),
-                    // The programme's own catch_unwind turns it into its error.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                Err(_) => made.extend(run_chains(&odd)),
+                .spawn_scoped(scope, work);
+            work();
+            if let Ok(helper) = helper
+                && let Err(panic) = helper.join()
+            {
+                // The programme's own catch_unwind turns it into its error.
+                std::panic::resume_unwind(panic);
             }
-            made
-        })
+        });
     } else {
-        run_chains(&chains.iter().collect::<Vec<_>>())
-    };
-    let cx = PdfContext::new(typesetter, file, options.preview);
-    let mut attempts: Vec<Attempt> = Vec::new();
-    // In the order of `kinds`, so that messages and the manifest do not depend on timing.
-    for &kind in &kinds {
-        if let Some(at) = made.iter().position(|a| a.kind == kind) {
-            let done = &made[at];
-            if let Some(Ok(output)) = &done.result {
-                cx.made.borrow_mut().push(made_of(kind, programme, output));
-            }
+        work();
+    }
+    let mut attempts: Vec<Attempt> = results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .zip(&first)
+        .map(|(attempt, &kind)| attempt.unwrap_or_else(|| Attempt::skipped(kind)))
+        .collect();
+    // A print twin shares its screen twin's layout: when that failed, this one failed the same
+    // way, and says nothing of its own.
+    let failed: Vec<OutputKind> = attempts
+        .iter()
+        .filter(|a| !matches!(a.result, Some(Ok(_))))
+        .map(|a| a.kind)
+        .collect();
+    for attempt in &mut attempts {
+        if attempt
+            .kind
+            .made_from()
+            .is_some_and(|twin| failed.contains(&twin))
+        {
+            *attempt = Attempt::skipped(attempt.kind);
         }
     }
-    let mut made = made;
-    for &kind in &kinds {
-        let attempt = match made.iter().position(|a| a.kind == kind) {
-            Some(at) => made.remove(at),
-            None => attempt(kind, programme, &cx, state),
-        };
-        attempts.push(attempt);
+    for attempt in &attempts {
+        if let Some(Ok(output)) = &attempt.result {
+            cx.made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(made_of(attempt.kind, programme, output));
+        }
     }
+    for &kind in &last {
+        attempts.push(attempt(kind, programme, &cx, state));
+    }
+    // In the order of `kinds`, so that messages and the manifest do not depend on timing.
+    attempts.sort_by_key(|a| kinds.iter().position(|k| *k == a.kind));
     *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
 
     let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();

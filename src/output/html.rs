@@ -61,7 +61,8 @@ impl Output for HtmlOutput {
         let logo = layout.logo.as_deref().and_then(&mut copy);
         let downloads: Vec<Value> = cx
             .made
-            .borrow()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .iter()
             .map(|made| {
                 let format = made.file.rsplit('.').next().unwrap_or("").to_uppercase();

@@ -90,7 +90,7 @@ pub struct PdfContext<'a> {
     pub twins: twins::Shared,
     /// The outputs of this programme made so far, for those that list the others (the HTML
     /// version's downloads).
-    pub made: std::cell::RefCell<Vec<Made>>,
+    pub made: std::sync::Mutex<Vec<Made>>,
 }
 
 /// An output of the programme, made: what a list of downloads says of it.

@@ -12,8 +12,8 @@
 //! since they are the same layout.
 
 use std::any::Any;
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
 use typst::foundations::Smart;
@@ -46,32 +46,39 @@ pub enum Medium {
 
 /// The layouts the twins of a programme's documents share: whichever twin is made first lays
 /// its document out (with how it was fitted) and keeps it here, by template, for the other.
+/// The twins may be made on two threads: the second waits for the first's layout.
 #[derive(Default)]
 pub struct Shared {
-    layouts: RefCell<HashMap<&'static str, Box<dyn Any>>>,
+    layouts: Mutex<HashMap<&'static str, Arc<OnceLock<Kept>>>>,
 }
 
+/// A layout, or why it could not be made.
+type Kept = Result<Box<dyn Any + Send + Sync>, Vec<Diagnostic>>;
+
 /// The layout of `template` kept in `shared`, or made by `lay_out` and kept there for the
-/// other twin.
-pub fn shared<T: Clone + 'static>(
+/// other twin (which gets the same errors, if it failed).
+pub fn shared<T: Clone + Send + Sync + 'static>(
     shared: &Shared,
     template: &'static str,
     lay_out: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
 ) -> Result<T, Vec<Diagnostic>> {
-    if let Some(laid_out) = shared
-        .layouts
-        .borrow()
-        .get(template)
-        .and_then(|kept| kept.downcast_ref::<T>())
-    {
-        return Ok(laid_out.clone());
+    let cell = Arc::clone(
+        shared
+            .layouts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(template)
+            .or_default(),
+    );
+    let kept = cell
+        .get_or_init(|| lay_out().map(|laid_out| Box::new(laid_out) as Box<dyn Any + Send + Sync>));
+    match kept {
+        Ok(laid_out) => Ok(laid_out
+            .downcast_ref::<T>()
+            .expect("one template is always laid out as one type")
+            .clone()),
+        Err(errors) => Err(errors.clone()),
     }
-    let laid_out = lay_out()?;
-    shared
-        .layouts
-        .borrow_mut()
-        .insert(template, Box::new(laid_out.clone()));
-    Ok(laid_out)
 }
 
 /// The twin of a layout made for print that `medium` needs.
