@@ -11,6 +11,7 @@ mod values;
 
 use super::{Context, Parts, is_valid_name};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::labels;
 use crate::model::Metadata;
 use crate::project::BASE_REGION;
 
@@ -180,15 +181,23 @@ pub(super) fn parse(
         );
     }
     let (summary_lead, summary_pledges, summary_overflow) = fields.summary(&mapping);
+    let lang = lang.unwrap_or_else(|| "sv".to_string());
+    // Read in this order: it is the order of their messages.
+    let subtitle = fields.text(&mapping, "subtitle");
+    let party = fields.text(&mapping, "party");
+    let period = fields.text(&mapping, "period");
+    let publisher = fields
+        .text(&mapping, "publisher")
+        .map(|name| without_label(name, labels(&lang).publisher));
     let metadata = Metadata {
         title: title.clone().unwrap_or_default(),
-        subtitle: fields.text(&mapping, "subtitle"),
+        subtitle,
         region: region.clone().unwrap_or_default(),
-        lang: lang.unwrap_or_else(|| "sv".to_string()),
-        party: fields.text(&mapping, "party"),
-        period: fields.text(&mapping, "period"),
+        lang,
+        party,
+        period,
         date,
-        publisher: fields.text(&mapping, "publisher"),
+        publisher,
         contact: fields.text(&mapping, "contact"),
         lix_target: fields.lix_target(&mapping),
         summary: summary_lead,
@@ -197,6 +206,20 @@ pub(super) fn parse(
         cover: fields.cover(&mapping),
     };
     (title.is_some() && region.is_some()).then_some(metadata)
+}
+
+/// The value without the label the templates print before it: campaign staff often write
+/// `publisher: "Ansvarig utgivare: Anna Andersson"`, which would print the label twice.
+fn without_label(value: String, label: &str) -> String {
+    let rest = value
+        .get(..label.len())
+        .filter(|start| start.eq_ignore_ascii_case(label))
+        .and_then(|_| value[label.len()..].trim_start().strip_prefix(':'))
+        .map(str::trim);
+    match rest {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => value,
+    }
 }
 
 struct Fields<'a, 'c> {
@@ -486,6 +509,30 @@ fn is_iso_date(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_publisher_written_with_its_label_gets_it_once() {
+        use super::without_label;
+        let label = "Ansvarig utgivare";
+        assert_eq!(
+            without_label("Ansvarig utgivare: Anna Andersson".into(), label),
+            "Anna Andersson"
+        );
+        assert_eq!(
+            without_label("ansvarig utgivare :Anna".into(), label),
+            "Anna"
+        );
+        assert_eq!(
+            without_label("Anna Andersson".into(), label),
+            "Anna Andersson"
+        );
+        // Nothing after the label: kept as written.
+        assert_eq!(
+            without_label("Ansvarig utgivare:".into(), label),
+            "Ansvarig utgivare:"
+        );
+        assert_eq!(without_label("Ansvarig".into(), label), "Ansvarig");
+    }
+
     use super::*;
 
     #[test]
