@@ -34,3 +34,7 @@ pub const SMALL_LINE_PT: f64 = 2.0;
 pub const HAIRLINE_PT: f64 = 0.125;
 /// Lines thinner than this print unevenly: a warning (GWG 2022).
 pub const THIN_LINE_PT: f64 = 0.25;
+
+/// White text, or text in more than one ink, under this size (points) blurs with the least
+/// misregistration: a warning (GWG 2022).
+pub const FINE_TEXT_PT: f64 = 8.0;

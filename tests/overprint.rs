@@ -142,7 +142,7 @@ fn small_black_text_overprints_and_nothing_else_does() {
 }
 
 /// Every item GWG 2022 asks about, as `check --print` names it.
-const ITEMS: [&str; 17] = [
+const ITEMS: [&str; 18] = [
     "pages",
     "crop box",
     "rotation",
@@ -154,6 +154,7 @@ const ITEMS: [&str; 17] = [
     "spot colours",
     "transparency",
     "ink over 15 mm",
+    "fine text",
     "rich black",
     "overprint",
     "overprint lines",
@@ -164,7 +165,8 @@ const ITEMS: [&str; 17] = [
 
 /// `check --print` reports every GWG item of the seeds' print twins with PASS, and fails a
 /// print twin that knocks out its small black text (ours, with its overprint states turned
-/// off), paints in ICC-based RGB and draws a 0.1 pt line, naming each problem.
+/// off), paints in ICC-based RGB, draws a 0.1 pt line and sets 6 pt white text, naming each
+/// problem.
 #[test]
 fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() {
     let dir = shipped_project();
@@ -229,7 +231,10 @@ fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() 
     let page = *doc.get_pages().get(&1).unwrap();
     let line = doc.add_object(lopdf::Stream::new(
         Dictionary::new(),
-        b"q /TsRGB CS 1 0 0 SCN 0.1 w 100 100 m 200 100 l S Q".to_vec(),
+        // And 6 pt white text, which GWG flags.
+        b"q /TsRGB CS 1 0 0 SCN 0.1 w 100 100 m 200 100 l S Q \
+          q 0 0 0 0 k BT /f0 6 Tf 100 120 Td (x) Tj ET Q"
+            .to_vec(),
     ));
     let page_dict = doc.get_object_mut(page).unwrap().as_dict_mut().unwrap();
     let mut contents = match page_dict.get(b"Contents").unwrap() {
@@ -267,6 +272,7 @@ fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() 
         "✗ ICC-based colour (ICCBased RGB): convert it to DeviceCMYK for the press",
         "✗ lines under 0.125 pt on page 1: they may not print at all",
         "  thinnest line   0.100 pt (page 1)  [error]",
+        "! text under 8 pt in white or in several inks on page 1",
     ] {
         assert!(stdout.contains(problem), "{problem}\n{stdout}");
     }
@@ -293,5 +299,6 @@ fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() 
     assert_eq!(verdict_of("overprint").as_deref(), Some("error"));
     assert_eq!(verdict_of("thinnest line").as_deref(), Some("error"));
     assert_eq!(verdict_of("rotation").as_deref(), Some("ok"));
+    assert_eq!(verdict_of("fine text").as_deref(), Some("warning"));
     assert!((report["facts"]["thinnest_line_pt"].as_f64().unwrap() - 0.1).abs() < 1e-6);
 }

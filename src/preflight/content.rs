@@ -9,7 +9,9 @@ use lopdf::{Dictionary, Document, Object};
 use super::ink_area::{InkMap, bounds, intersect};
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
 use crate::pdf_objects::Numbers;
-use crate::print_rules::{HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT};
+use crate::print_rules::{
+    FINE_TEXT_PT, HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT,
+};
 
 /// Walks content streams, tracking the transformation and colour state.
 pub(super) struct Painter<'a> {
@@ -262,6 +264,14 @@ impl Painter<'_> {
                             self.report.white_overprints.insert(self.page);
                         }
                         _ => {}
+                    }
+                    // GWG 2022: white text, and text in more than one ink, under 8 pt.
+                    if let Some(inks) = state.fill_cmyk
+                        && size < FINE_TEXT_PT
+                        && (inks.iter().all(|&v| v < 0.001)
+                            || inks.iter().filter(|&&v| v > 0.001).count() > 1)
+                    {
+                        self.report.fine_text.insert(self.page);
                     }
                     if let Some([c, m, y, k]) = state.fill_cmyk
                         && k >= 0.9

@@ -70,6 +70,8 @@ pub struct Report {
     pub images: Vec<ImageFacts>,
     /// Pages and colours whose ink total is above [`INK_LIMIT`](crate::print_rules::INK_LIMIT).
     pub ink_over_limit: Vec<(usize, f64)>,
+    /// Pages with text under 8 pt in white or in more than one ink.
+    pub fine_text: BTreeSet<usize>,
     /// Pages with text painted in rich black (black with coloured inks under it).
     pub rich_black_text: BTreeSet<usize>,
     /// Black text runs under [`SMALL_TEXT_PT`](crate::print_rules::SMALL_TEXT_PT): how many overprint, and the pages where some

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::Report;
 use crate::print_rules::{
-    AREA_INK_LIMIT, HAIRLINE_PT, INK_LIMIT, MIN_PPI, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT,
-    WARN_PPI,
+    AREA_INK_LIMIT, FINE_TEXT_PT, HAIRLINE_PT, INK_LIMIT, MIN_PPI, SMALL_LINE_PT, SMALL_TEXT_PT,
+    THIN_LINE_PT, WARN_PPI,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -438,6 +438,27 @@ impl Report {
                         "more than {AREA_INK_LIMIT:.0} % total ink over 15 mm on {}: it may not \
                          dry and sets off",
                         pages(&over)
+                    ),
+                )
+            }),
+        ));
+        out.push(judged(
+            "fine text",
+            if self.fine_text.is_empty() {
+                format!("no text under {FINE_TEXT_PT:.0} pt in white or in several inks")
+            } else {
+                format!(
+                    "text under {FINE_TEXT_PT:.0} pt in white or several inks on {}",
+                    pages(&self.fine_text)
+                )
+            },
+            (!self.fine_text.is_empty()).then(|| {
+                (
+                    Verdict::Warning,
+                    format!(
+                        "text under {FINE_TEXT_PT:.0} pt in white or in several inks on {}: the \
+                         least misregistration blurs it",
+                        pages(&self.fine_text)
                     ),
                 )
             }),
