@@ -17,6 +17,7 @@ pub mod layout;
 pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod pdf_content;
 pub mod pdf_objects;
 pub mod preflight;
 pub mod print_rules;

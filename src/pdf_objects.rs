@@ -43,33 +43,3 @@ pub fn set_compressed(stream: &mut Stream, plain: &[u8]) {
         .set("Filter", Object::Name(b"FlateDecode".to_vec()));
     stream.set_content(deflate(plain));
 }
-
-/// An operator's numeric operands, without allocating (content streams have many thousands).
-pub struct Numbers {
-    values: [f64; 8],
-    len: usize,
-}
-
-impl Numbers {
-    pub fn of(operands: &[Object]) -> Numbers {
-        let mut numbers = Numbers {
-            values: [0.0; 8],
-            len: 0,
-        };
-        for value in operands.iter().filter_map(|o| o.as_float().ok()) {
-            if numbers.len == numbers.values.len() {
-                break;
-            }
-            numbers.values[numbers.len] = f64::from(value);
-            numbers.len += 1;
-        }
-        numbers
-    }
-}
-
-impl std::ops::Deref for Numbers {
-    type Target = [f64];
-    fn deref(&self) -> &[f64] {
-        &self.values[..self.len]
-    }
-}

@@ -3,12 +3,11 @@
 
 use std::borrow::Cow;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
 use super::ink_area::{InkMap, bounds, intersect};
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
-use crate::pdf_objects::Numbers;
+use crate::pdf_content::operations;
 use crate::print_rules::{
     FINE_TEXT_PT, HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT,
 };
@@ -87,9 +86,6 @@ impl Painter<'_> {
         clip: [f64; 4],
         depth: usize,
     ) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
         let mut state = State {
             ctm,
             fill_cmyk: None,
@@ -108,9 +104,8 @@ impl Painter<'_> {
         // The scale of the text matrix, reset by each text object.
         let mut text_scale = 1.0;
         let mut stack: Vec<State> = Vec::new();
-        let numbers = Numbers::of;
-        for op in &content.operations {
-            match op.operator.as_str() {
+        for op in operations(content) {
+            match op.operator {
                 "q" => stack.push(state.clone()),
                 "Q" => {
                     if let Some(saved) = stack.pop() {
@@ -118,12 +113,12 @@ impl Painter<'_> {
                     }
                 }
                 "cm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(&numbers(&op.operands)[..]) {
+                    if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
                         state.ctm = multiply(m, state.ctm);
                     }
                 }
                 "k" | "K" => {
-                    let inks = numbers(&op.operands);
+                    let inks = op.numbers();
                     self.used("DeviceCMYK");
                     self.ink(&inks);
                     if op.operator == "k" {
@@ -143,7 +138,7 @@ impl Painter<'_> {
                 }
                 "g" | "G" => {
                     self.used("DeviceGray");
-                    let gray = numbers(&op.operands).first().copied().unwrap_or(0.0);
+                    let gray = op.numbers().first().copied().unwrap_or(0.0);
                     let as_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
                     if op.operator == "g" {
                         state.fill_space = Cow::Borrowed("DeviceGray");
@@ -155,9 +150,7 @@ impl Painter<'_> {
                 }
                 "cs" | "CS" => {
                     let space = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
+                        .first_name()
                         .map(|name| self.colour_space_name(name, resources))
                         .map_or(Cow::Borrowed(""), Cow::Owned);
                     if op.operator == "cs" {
@@ -176,7 +169,7 @@ impl Painter<'_> {
                         state.stroke_space.clone()
                     };
                     self.used(&space);
-                    let values = numbers(&op.operands);
+                    let values = op.numbers();
                     if space == "DeviceCMYK" || space == "ICCBased CMYK" {
                         self.ink(&values);
                         let cmyk = <[f64; 4]>::try_from(&values[..]).ok();
@@ -188,7 +181,7 @@ impl Painter<'_> {
                     }
                 }
                 "gs" => {
-                    let name = op.operands.first().and_then(|o| o.as_name().ok());
+                    let name = op.first_name();
                     let (stroke, fill) = name
                         .map(|n| self.overprint_of(n, resources))
                         .unwrap_or_default();
@@ -196,19 +189,19 @@ impl Painter<'_> {
                     state.stroke_overprint = stroke.unwrap_or(state.stroke_overprint);
                 }
                 "w" => {
-                    if let Some(width) = numbers(&op.operands).first() {
+                    if let Some(width) = op.numbers().first() {
                         state.line_width = *width;
                     }
                 }
                 "m" | "l" | "c" | "v" | "y" => {
                     let m = state.ctm;
-                    for point in numbers(&op.operands).chunks_exact(2) {
+                    for point in op.numbers().chunks_exact(2) {
                         let (x, y) = (point[0], point[1]);
                         path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
                     }
                 }
                 "re" => {
-                    if let [x, y, w, h] = numbers(&op.operands)[..] {
+                    if let [x, y, w, h] = op.numbers()[..] {
                         let m = state.ctm;
                         for (x, y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
                             path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
@@ -217,7 +210,7 @@ impl Painter<'_> {
                 }
                 "W" | "W*" => clips = true,
                 "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
-                    let operator = op.operator.as_str();
+                    let operator = op.operator;
                     if matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*") {
                         self.stroke(&state);
                     }
@@ -238,12 +231,12 @@ impl Painter<'_> {
                 }
                 "BT" => text_scale = 1.0,
                 "Tf" => {
-                    if let Some(size) = op.operands.get(1).and_then(|o| o.as_float().ok()) {
-                        state.font_size = f64::from(size);
+                    if let Some(size) = op.operands.get(1).and_then(|o| o.number()) {
+                        state.font_size = size;
                     }
                 }
                 "Tm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(&numbers(&op.operands)[..]) {
+                    if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
                         text_scale = scale_of(m);
                     }
                 }
@@ -281,7 +274,7 @@ impl Painter<'_> {
                     }
                 }
                 "Do" => {
-                    if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
+                    if let Some(name) = op.first_name() {
                         self.xobject(name, resources, &state, depth);
                     }
                 }

@@ -5,10 +5,10 @@
 
 use std::collections::HashSet;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use crate::pdf_objects::{Numbers, set_compressed};
+use crate::pdf_content::operations;
+use crate::pdf_objects::set_compressed;
 use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
@@ -33,10 +33,6 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
         .decompressed_content()
         .or_else(|_| stream.get_plain_content())
         .map_err(|e| format!("cannot read a content stream: {e}"))?;
-    let content =
-        Content::decode(&plain).map_err(|e| format!("cannot parse a content stream: {e}"))?;
-    let operations = content.operations;
-
     // The graphics state that matters here, saved and restored by q/Q.
     #[derive(Clone, Copy, PartialEq)]
     enum Space {
@@ -77,11 +73,11 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
     let mut matrix_scale = 1.0f64;
     // Where the current path began.
     let mut path_start = None;
-    // Ranges of operations to paint under an overprinting state.
+    // Byte ranges of the stream to paint under an overprinting state.
     let mut wrap: Vec<(usize, usize, &[u8])> = Vec::new();
-    for (i, op) in operations.iter().enumerate() {
-        let numbers = Numbers::of(&op.operands);
-        let operator = op.operator.as_str();
+    for op in operations(&plain) {
+        let numbers = op.numbers();
+        let operator = op.operator;
         let stroking = operator
             .chars()
             .next()
@@ -112,8 +108,7 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
                 })
             }
             "cs" | "CS" => {
-                let name = op.operands.first().and_then(|o| o.as_name().ok());
-                let space = match name {
+                let space = match op.first_name() {
                     Some(b"DeviceCMYK") => Space::Cmyk,
                     Some(b"DeviceGray") => Space::Gray,
                     _ => Space::Other,
@@ -131,19 +126,19 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
                 };
                 set = Some(Paint { black, ..paint });
             }
-            "m" | "re" if path_start.is_none() => path_start = Some(i),
+            "m" | "re" if path_start.is_none() => path_start = Some(op.start),
             "S" | "s" | "B" | "B*" | "b" | "b*" => {
                 let width = state.line_width.abs() * state.scale;
                 if let Some(start) = path_start.take()
                     && state.stroke.black
                     && width < SMALL_LINE_PT
                 {
-                    wrap.push((start, i, STROKE_OVERPRINT));
+                    wrap.push((start, op.end, STROKE_OVERPRINT));
                 }
             }
             "f" | "F" | "f*" | "n" => path_start = None,
             "BT" => {
-                text_start = Some(i);
+                text_start = Some(op.start);
                 text_black = true;
                 text_small_black = false;
                 matrix_scale = 1.0;
@@ -164,11 +159,11 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
                     && text_small_black
                     && text_black
                 {
-                    wrap.push((start, i, OVERPRINT));
+                    wrap.push((start, op.end, OVERPRINT));
                 }
             }
             "Do" => {
-                if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
+                if let Some(name) = op.first_name() {
                     found.drawn.push((name.to_vec(), state.scale));
                 }
             }
@@ -184,27 +179,22 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
         return Ok(found);
     }
     found.overprints = true;
-    let state_op = |name: &[u8]| Operation::new("gs", vec![Object::Name(name.to_vec())]);
-    let mut rewritten = Vec::with_capacity(operations.len() + 2 * wrap.len());
-    let mut next = wrap.iter().peekable();
-    for (i, op) in operations.into_iter().enumerate() {
-        let here = next.peek().copied();
-        if let Some(&(start, _, name)) = here
-            && start == i
-        {
-            rewritten.push(state_op(name));
-        }
-        rewritten.push(op);
-        if here.is_some_and(|&(_, end, _)| end == i) {
-            rewritten.push(state_op(KNOCKOUT));
-            next.next();
-        }
+    // The states go into the stream's own bytes, which stay as Typst wrote them otherwise.
+    wrap.sort_by_key(|&(start, _, _)| start);
+    let mut encoded = Vec::with_capacity(plain.len() + 40 * wrap.len());
+    let mut copied = 0;
+    for (start, end, name) in wrap {
+        encoded.extend_from_slice(&plain[copied..start]);
+        encoded.push(b'/');
+        encoded.extend_from_slice(name);
+        encoded.extend_from_slice(b" gs\n");
+        encoded.extend_from_slice(&plain[start..end]);
+        encoded.extend_from_slice(b"\n/");
+        encoded.extend_from_slice(KNOCKOUT);
+        encoded.extend_from_slice(b" gs");
+        copied = end;
     }
-    let encoded = Content {
-        operations: rewritten,
-    }
-    .encode()
-    .map_err(|e| format!("cannot write a content stream: {e}"))?;
+    encoded.extend_from_slice(&plain[copied..]);
     set_compressed(stream, &encoded);
     Ok(found)
 }
