@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use lopdf::{Dictionary, Document, Object};
 
+mod checks;
 mod content;
 mod ink_area;
 mod verdict;
