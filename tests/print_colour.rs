@@ -19,6 +19,17 @@ use lopdf::{Dictionary, Document, Object};
 
 const FOGRA39: &[u8] = include_bytes!("../layouts/base/print/CoatedFOGRA39-trycksak.icc");
 
+/// The print twins of the seeds, of the photo programme and of the RGB-logo region, with the
+/// projects that hold them.
+fn seeds_photo_and_logo() -> (Vec<tempfile::TempDir>, Vec<PathBuf>) {
+    let projects = vec![shipped_project(), photo_project(), logo_project()];
+    let pdfs = projects
+        .iter()
+        .flat_map(|p| build_print(p.path()))
+        .collect();
+    (projects, pdfs)
+}
+
 fn build_print(root: &Path) -> Vec<PathBuf> {
     let report = build_kinds(root, &[kind("leaflet-print"), kind("summary-print")]);
     assert_eq!(
@@ -304,26 +315,22 @@ fn strokes(doc: &Document) -> (f64, usize, usize) {
 
 #[test]
 fn no_hairlines_and_thin_black_lines_overprint() {
-    let seeds = shipped_project();
-    let photo = photo_project();
-    let logo = logo_project();
+    let (_projects, pdfs) = seeds_photo_and_logo();
     let mut black_lines = 0;
-    for dir in [&seeds, &photo, &logo] {
-        for pdf in build_print(dir.path()) {
-            let (thinnest, black, overprinting) = strokes(&Document::load(&pdf).unwrap());
-            eprintln!(
-                "{}: thinnest {thinnest:.3} pt, {black} thin black lines",
-                pdf.display()
-            );
-            assert!(thinnest >= 0.125, "{}: a {thinnest} pt line", pdf.display());
-            assert_eq!(
-                black,
-                overprinting,
-                "{}: black lines knock out",
-                pdf.display()
-            );
-            black_lines += black;
-        }
+    for pdf in &pdfs {
+        let (thinnest, black, overprinting) = strokes(&Document::load(pdf).unwrap());
+        eprintln!(
+            "{}: thinnest {thinnest:.3} pt, {black} thin black lines",
+            pdf.display()
+        );
+        assert!(thinnest >= 0.125, "{}: a {thinnest} pt line", pdf.display());
+        assert_eq!(
+            black,
+            overprinting,
+            "{}: black lines knock out",
+            pdf.display()
+        );
+        black_lines += black;
     }
     // The logo's black rule, on the leaflet's cover and the summary.
     assert!(black_lines >= 2, "{black_lines}");
@@ -359,20 +366,16 @@ fn a_hairline_in_the_logo_fails_the_print_twins_alone() {
 
 #[test]
 fn seeds_photos_and_rgb_logos_print_in_cmyk_and_grey_only() {
-    let seeds = shipped_project();
-    let photo = photo_project();
-    let logo = logo_project();
-    for dir in [&seeds, &photo, &logo] {
-        for pdf in build_print(dir.path()) {
-            assert_cmyk_only(&pdf);
-        }
+    let (_projects, pdfs) = seeds_photo_and_logo();
+    for pdf in &pdfs {
+        assert_cmyk_only(pdf);
     }
     // The photo went through as an image, now CMYK.
-    let leaflet = print_twins(photo.path())
-        .into_iter()
-        .find(|p| p.to_string_lossy().ends_with("leaflet-print.pdf"))
+    let leaflet = pdfs
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with("bild-leaflet-print.pdf"))
         .unwrap();
-    let doc = Document::load(&leaflet).unwrap();
+    let doc = Document::load(leaflet).unwrap();
     let images: Vec<String> = doc
         .objects
         .values()
@@ -623,23 +626,19 @@ fn max_window_mean(values: &[f64], width: u32, height: u32, side: u32) -> f64 {
 
 #[test]
 fn total_ink_over_any_15_mm_square_stays_within_gwg_320_percent() {
-    let seeds = shipped_project();
-    let photo = photo_project();
-    let logo = logo_project();
-    for dir in [&seeds, &photo, &logo] {
-        for pdf in build_print(dir.path()) {
-            let Some(pages) = ghostscript_tac(&pdf) else {
-                return;
-            };
-            eprintln!("{}: max ink over 15 mm per page {pages:.0?}", pdf.display());
-            for (page, tac) in pages.iter().enumerate() {
-                assert!(
-                    *tac <= 320.0,
-                    "{} page {}: {tac:.0} % ink over 15 mm",
-                    pdf.display(),
-                    page + 1
-                );
-            }
+    let (_projects, pdfs) = seeds_photo_and_logo();
+    for pdf in &pdfs {
+        let Some(pages) = ghostscript_tac(pdf) else {
+            return;
+        };
+        eprintln!("{}: max ink over 15 mm per page {pages:.0?}", pdf.display());
+        for (page, tac) in pages.iter().enumerate() {
+            assert!(
+                *tac <= 320.0,
+                "{} page {}: {tac:.0} % ink over 15 mm",
+                pdf.display(),
+                page + 1
+            );
         }
     }
 }
