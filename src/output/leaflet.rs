@@ -4,7 +4,7 @@
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
-use super::{print, twins};
+use super::twins;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
 use crate::layout::Layout;
@@ -54,7 +54,7 @@ impl Output for LeafletOutput {
     }
     fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
         let (pdf, fitted) = render(programme, cx, self.0)?;
-        let print = (self.0 == Medium::Print).then(|| print::facts(&pdf.bytes));
+        let print = pdf.print.clone();
         let notes = fitted.notes_pages;
         Ok(Rendered {
             summary: Some(format!(

@@ -124,6 +124,8 @@ pub struct Pdf {
     /// PNG previews of the pages, when asked for.
     pub previews: Vec<Vec<u8>>,
     pub warnings: Vec<Diagnostic>,
+    /// A print twin's facts for the manifest, from its preflight.
+    pub print: Option<print::PrintFacts>,
 }
 
 impl<'a> PdfContext<'a> {
@@ -172,6 +174,7 @@ impl<'a> PdfContext<'a> {
         let date = document_date(data.programme.meta.date.as_deref());
         let ident = format!("trycksak/{}/{}", data.programme.source, data.kind);
         let mut warnings = compiled.warnings.clone();
+        let mut print_facts = None;
         let bytes = match &data.print {
             None => self
                 .typesetter
@@ -194,6 +197,7 @@ impl<'a> PdfContext<'a> {
                 let finished = print::pdfx::finish(bytes, settings, &data.programme.meta.title)
                     .map_err(|problem| vec![self.finishing_problem(problem, data.kind)])?;
                 warnings.extend(print::check_press(&finished.facts, &subject)?);
+                print_facts = Some(print::facts(&finished.facts));
                 finished.bytes
             }
         };
@@ -212,6 +216,7 @@ impl<'a> PdfContext<'a> {
             pages: pages as u32,
             previews,
             warnings,
+            print: print_facts,
         })
     }
 

@@ -104,45 +104,31 @@ pub struct Report {
 
 /// Reads `bytes` as a PDF and collects the facts of [`Report`].
 pub fn inspect(bytes: &[u8]) -> Report {
-    read(bytes, true)
-}
-
-/// [`inspect`] without reading the content streams: boxes, fonts and identification only (no
-/// colour spaces, ink or images).
-pub fn inspect_structure(bytes: &[u8]) -> Report {
-    read(bytes, false)
-}
-
-/// A damaged PDF from elsewhere must not take `check --print` down: a panic in the PDF reader
-/// becomes an unreadable file.
-fn read(bytes: &[u8], paint: bool) -> Report {
-    std::panic::catch_unwind(|| read_unguarded(bytes, paint)).unwrap_or_else(|_| Report {
-        unreadable: Some("the file is damaged in a way the PDF reader could not handle".into()),
-        ..Report::default()
-    })
-}
-
-fn read_unguarded(bytes: &[u8], paint: bool) -> Report {
-    match Document::load_mem(bytes) {
-        Ok(doc) => read_document(&doc, paint),
-        Err(err) => Report {
-            unreadable: Some(err.to_string()),
-            ..Report::default()
-        },
+    // A damaged PDF from elsewhere must not take `check --print` down: a panic in the PDF
+    // reader becomes an unreadable file.
+    match std::panic::catch_unwind(|| Document::load_mem(bytes)) {
+        Ok(Ok(doc)) => inspect_document(&doc),
+        Ok(Err(err)) => unreadable(err.to_string()),
+        Err(_) => unreadable("the file is damaged in a way the PDF reader could not handle".into()),
     }
 }
 
 /// [`inspect`] of a PDF already read (the print twin being finished, before it is written): the
 /// same facts without parsing the file again.
 pub fn inspect_document(doc: &Document) -> Report {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_document(doc, true)))
-        .unwrap_or_else(|_| Report {
-            unreadable: Some("the PDF reader could not handle the file".into()),
-            ..Report::default()
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_document(doc))).unwrap_or_else(
+        |_| unreadable("the file is damaged in a way the PDF reader could not handle".into()),
+    )
 }
 
-fn read_document(doc: &Document, paint: bool) -> Report {
+fn unreadable(why: String) -> Report {
+    Report {
+        unreadable: Some(why),
+        ..Report::default()
+    }
+}
+
+fn read_document(doc: &Document) -> Report {
     let mut report = Report {
         encrypted: doc.is_encrypted() || doc.trailer.has(b"Encrypt"),
         ..Report::default()
@@ -151,11 +137,8 @@ fn read_document(doc: &Document, paint: bool) -> Report {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
-        let (facts, media) = page_boxes(doc, page_id, page);
+        let (facts, media) = page_boxes(doc, page);
         report.pages.push(facts);
-        if !paint {
-            continue;
-        }
         let content = doc
             .get_page_content_with_limit(page_id, MAX_STREAM)
             .unwrap_or_default();
@@ -171,9 +154,7 @@ fn read_document(doc: &Document, paint: bool) -> Report {
         report.area_ink.push(most);
     }
     report.fonts = fonts(doc);
-    if paint {
-        report.transparency = transparency(doc);
-    }
+    report.transparency = transparency(doc);
     read_identification(doc, &mut report);
     report
 }
@@ -196,7 +177,7 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
 }
 
 /// A page's boxes, and its MediaBox in points.
-fn page_boxes(doc: &Document, _id: lopdf::ObjectId, page: &Dictionary) -> (PageFacts, [f64; 4]) {
+fn page_boxes(doc: &Document, page: &Dictionary) -> (PageFacts, [f64; 4]) {
     let get = |key: &[u8]| -> Option<[f64; 4]> {
         let inheritable = matches!(key, b"MediaBox" | b"CropBox");
         let value = if inheritable {

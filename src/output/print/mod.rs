@@ -107,11 +107,10 @@ pub struct PrintFacts {
     pub pdfx: String,
 }
 
-/// Boxes and identification are read back from the file; the colour is CMYK by construction
-/// ([`pdfx::finish`] converts every RGB colour; `check --print` and the tests look at every
-/// operator).
-pub fn facts(bytes: &[u8]) -> PrintFacts {
-    let report = preflight::inspect_structure(bytes);
+/// Boxes and identification as the finished twin's preflight read them; the colour is CMYK by
+/// construction ([`pdfx::finish`] converts every RGB colour; `check --print` and the tests look
+/// at every operator).
+pub fn facts(report: &preflight::Report) -> PrintFacts {
     let first = report.pages.first();
     PrintFacts {
         trim_mm: first.map_or([0.0; 2], |p| p.trim_mm),

@@ -3,7 +3,7 @@
 //! identification, and SVG or raster RGB as it comes. This pass, on the PDF's objects (lopdf):
 //!
 //! - adds a BleedBox (TrimBox + bleed) to every page;
-//! - sets black text under 12 pt to overprint ([`super::overprint`]);
+//! - sets black text under 12 pt and black lines under 2 pt to overprint ([`super::overprint`]);
 //! - turns every RGB and ICC-based grey paint, gradient and image into DeviceCMYK through the
 //!   output intent's profile ([`super::recolour`], [`super::colour`]): a brand colour's screen
 //!   RGB becomes that brand colour's CMYK again, greys black ink alone; transparency groups

@@ -19,7 +19,7 @@ use messages::{nothing_fits, overflow_error, shortened};
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
 use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
-use super::{print, twins};
+use super::twins;
 use crate::i18n::Labels;
 
 use crate::diagnostics::Diagnostic;
@@ -169,7 +169,7 @@ impl Output for SummaryOutput {
     }
     fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
         let Summary { pdf, fitted } = render(programme, cx, self.0)?;
-        let print = (self.0 == Medium::Print).then(|| print::facts(&pdf.bytes));
+        let print = pdf.print.clone();
         let fit = fitted.fit;
         let mut summary = format!("set in {} pt, {} columns", fit.size, fit.columns);
         if !fitted.shown.is_empty() {
