@@ -360,6 +360,42 @@ fn a_layout_cannot_read_outside_the_project_or_load_packages() {
 }
 
 #[test]
+fn trycksak_gives_the_pdf_its_metadata_and_the_pages_their_running_data() {
+    use typst::model::Document as _;
+    // A template that sets nothing (four pages, for the booklet check): the title, author and
+    // keywords are the programme's, and what the pages repeat is in /running.json.
+    let project = project_with_override(
+        "#context [Löptitel: #json(\"/running.json\").title, slug: #repr(json(\"/running.json\").slug_before)] #pagebreak() #pagebreak() #pagebreak()",
+    );
+    let (info, text) = with_programme(project.path(), "programmes/demo/p.md", |programme, cx| {
+        let (compiled, _, _) = leaflet::typeset(programme, cx, Medium::Print)
+            .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+        (
+            compiled.document.info().clone(),
+            page_texts(&compiled.document).join(" "),
+        )
+    });
+    assert_eq!(info.title.as_deref(), Some("T"));
+    assert_eq!(info.author.len(), 1, "{:?}", info.author);
+    assert_eq!(info.keywords, info.author, "{info:?}");
+    assert!(text.contains("Löptitel: T"), "{text}");
+    assert!(text.contains("programmes/demo/p.md"), "{text}");
+
+    // A template's own `set document` wins.
+    let project = project_with_override(
+        "#set document(title: \"Egen titel\", author: \"Egen\", keywords: (\"k\",))\nText #pagebreak() #pagebreak() #pagebreak()",
+    );
+    let info = with_programme(project.path(), "programmes/demo/p.md", |programme, cx| {
+        let (compiled, _, _) = leaflet::typeset(programme, cx, Medium::Screen)
+            .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
+        compiled.document.info().clone()
+    });
+    assert_eq!(info.title.as_deref(), Some("Egen titel"));
+    assert_eq!(info.author, ["Egen"]);
+    assert_eq!(info.keywords, ["k"]);
+}
+
+#[test]
 fn a_symlink_out_of_the_project_is_refused() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.txt"), "hemligt").unwrap();

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
-use crate::typeset::{Compiled, Request, Typesetter, document_date, page_png};
+use crate::typeset::{Compiled, DocumentMeta, Request, Typesetter, document_date, page_png};
 
 use super::hyphenate;
 use super::print::{self, PrintData};
@@ -160,10 +160,29 @@ impl<'a> PdfContext<'a> {
         {
             hyphenate::data(&mut value, lang);
         }
+        // From the data as the templates get it (hyphenation points and all), so that a running
+        // title reads the same as the title.
+        let running = serde_json::json!({
+            "title": value.pointer("/programme/meta/title"),
+            "slug_before": value.pointer("/print/slug_before"),
+            "slug_title": value.pointer("/print/slug_title"),
+            "slug_after": value.pointer("/print/slug_after"),
+        });
+        let meta = &common.programme.meta;
+        let info = DocumentMeta {
+            title: meta.title.clone(),
+            author: meta
+                .party
+                .clone()
+                .unwrap_or_else(|| common.layout.name.clone()),
+            keywords: vec![common.layout.name.clone()],
+        };
         self.typesetter.compile(&Request {
-            region: &common.programme.meta.region,
+            region: &meta.region,
             template,
             data: &value,
+            running: &running,
+            info: &info,
             date,
         })
     }

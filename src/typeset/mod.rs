@@ -65,8 +65,22 @@ pub struct Request<'a, T: Serialize> {
     /// A template file name, looked up in the layout folders (`leaflet.typ`).
     pub template: &'a str,
     pub data: &'a T,
+    /// What the document's pages repeat (`/running.json`): read where a page draws it, never
+    /// held in a page style (see [`world::RUNNING_PATH`]).
+    pub running: &'a serde_json::Value,
+    /// The PDF's title, author and keywords, where the template does not set them.
+    pub info: &'a DocumentMeta,
     /// The document's date: used for `today` and the PDF's timestamps.
     pub date: Datetime,
+}
+
+/// The document's own metadata, set by trycksak rather than by a template's `set document`:
+/// a set rule is a style of every paragraph, and one that holds the programme's title keeps
+/// Typst from reusing paragraphs another programme laid out the same.
+pub struct DocumentMeta {
+    pub title: String,
+    pub author: String,
+    pub keywords: Vec<String>,
 }
 
 impl Typesetter {
@@ -100,19 +114,24 @@ impl Typesetter {
     /// Lays out a document. Errors are located in the template files that caused them.
     pub fn compile<T: Serialize>(&self, request: &Request<T>) -> Result<Compiled, Vec<Diagnostic>> {
         let data = serde_json::to_vec(request.data).expect("the document data serialises");
+        let running = serde_json::to_vec(request.running).expect("the running data serialises");
         let main = file_id(&format!("{}/{}", world::LAYOUT_DIR, request.template));
         let world = DocumentWorld {
             typesetter: self,
             region: request.region,
             main,
             data: Bytes::new(data),
+            running: Bytes::new(running),
             today: request.date,
         };
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = self.convert(&world, &warnings);
         match output {
-            Ok(document) => Ok(Compiled {
-                document,
+            Ok(mut document) => Ok(Compiled {
+                document: {
+                    fill_info(document.info_mut(), request.info);
+                    document
+                },
                 warnings,
                 region: request.region.to_string(),
                 main,
@@ -139,6 +158,7 @@ impl Typesetter {
             region: &compiled.region,
             main: compiled.main,
             data: Bytes::new(Vec::new()),
+            running: Bytes::new(Vec::new()),
             today: date,
         };
         let standards = PdfStandards::new(standards).map_err(|err| {
@@ -362,6 +382,19 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Fills in the metadata a template left unset (one that sets its own keeps it).
+fn fill_info(info: &mut typst::model::DocumentInfo, meta: &DocumentMeta) {
+    if info.title.is_none() {
+        info.title = Some(meta.title.as_str().into());
+    }
+    if info.author.is_empty() {
+        info.author = vec![meta.author.as_str().into()];
+    }
+    if info.keywords.is_empty() {
+        info.keywords = meta.keywords.iter().map(|k| k.as_str().into()).collect();
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Our Typst `World`: what a template may read, and nothing more.
 //!
 //! - `/programme.json` is the document's data, made by trycksak from the model;
+//! - `/running.json` is what its pages repeat (running title, slug line);
 //! - `/layout/NAME` is a template file, found by the layered lookup of [`Layouts`];
 //! - any other path is a file of the project, read only if it really is inside the project
 //!   root (a symlink that leads outside is refused);
@@ -23,6 +24,12 @@ use crate::sandbox::{self, PathError};
 
 /// The virtual path of the data file.
 pub const DATA_PATH: &str = "/programme.json";
+/// The virtual path of what the pages repeat: the running title and the slug line. Page
+/// headers, footers and marks read it where they draw it (`context`), so that no page style
+/// holds the programme's own words: styles belong to every paragraph of the page, and Typst
+/// reuses a laid-out paragraph only for the same styles — a party's municipal programmes
+/// share most of their paragraphs, and a build of 290 of them lays each out once.
+pub const RUNNING_PATH: &str = "/running.json";
 /// The virtual folder of the layout's template files.
 pub const LAYOUT_DIR: &str = "/layout";
 
@@ -58,6 +65,7 @@ pub(super) struct DocumentWorld<'a> {
     pub region: &'a str,
     pub main: FileId,
     pub data: Bytes,
+    pub running: Bytes,
     pub today: Datetime,
 }
 
@@ -160,6 +168,9 @@ impl World for DocumentWorld<'_> {
         Self::refuse_packages(id)?;
         if id.vpath().get_with_slash() == DATA_PATH {
             return Ok(self.data.clone());
+        }
+        if id.vpath().get_with_slash() == RUNNING_PATH {
+            return Ok(self.running.clone());
         }
         // Not cached by id: the same name is another file in another region's folder.
         if let Some(name) = Self::template_name(id) {
