@@ -4,6 +4,9 @@
 //! patterns Typst uses (`hypher`), with our minimum, and reach the templates as soft hyphens in
 //! the text; the templates turn Typst's own hyphenation off.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use serde_json::Value;
 
 /// The fewest letters before or after a hyphenation break.
@@ -65,9 +68,19 @@ fn word(word: &str, lang: hypher::Lang, out: &mut String) {
     }
 }
 
+/// The break points already found in a programme's texts: its documents, and each setting a
+/// fit search tries, share most of their text, and finding them is a good part of a compile.
+#[derive(Default)]
+pub struct Cache(Mutex<HashMap<String, String>>);
+
 /// Puts the break points into the running text of a template's data: every `text` inline
 /// outside headings, titles, the front matter and links (those are never hyphenated).
-pub fn data(value: &mut Value, lang: hypher::Lang) {
+pub fn data(value: &mut Value, lang: hypher::Lang, cache: &Cache) {
+    let mut known = cache.0.lock().unwrap_or_else(|e| e.into_inner());
+    walk(value, lang, &mut known);
+}
+
+fn walk(value: &mut Value, lang: hypher::Lang, known: &mut HashMap<String, String>) {
     match value {
         // A link's text is often its address, which never hyphenates.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("link") => {}
@@ -76,12 +89,17 @@ pub fn data(value: &mut Value, lang: hypher::Lang) {
             for (key, inner) in map.iter_mut() {
                 match (key.as_str(), inner) {
                     ("heading" | "meta" | "layout" | "labels" | "print", _) => {}
-                    ("text", Value::String(s)) if is_text => *s = text(s, lang),
-                    (_, inner) => data(inner, lang),
+                    ("text", Value::String(s)) if is_text => {
+                        *s = known
+                            .entry(std::mem::take(s))
+                            .or_insert_with_key(|plain| text(plain, lang))
+                            .clone();
+                    }
+                    (_, inner) => walk(inner, lang, known),
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| data(item, lang)),
+        Value::Array(items) => items.iter_mut().for_each(|item| walk(item, lang, known)),
         _ => {}
     }
 }

@@ -91,6 +91,8 @@ pub struct PdfContext<'a> {
     /// The outputs of this programme made so far, for those that list the others (the HTML
     /// version's downloads).
     pub made: std::sync::Mutex<Vec<Made>>,
+    /// The programme's texts with their break points, found once for all its documents.
+    pub hyphenated: hyphenate::Cache,
 }
 
 /// An output of the programme, made: what a list of downloads says of it.
@@ -112,6 +114,7 @@ impl<'a> PdfContext<'a> {
             preview,
             twins: twins::Shared::default(),
             made: Default::default(),
+            hyphenated: Default::default(),
         }
     }
 }
@@ -158,7 +161,7 @@ impl<'a> PdfContext<'a> {
         if common.hyphenate
             && let Some(lang) = hyphenate::language(&common.programme.meta.lang)
         {
-            hyphenate::data(&mut value, lang);
+            hyphenate::data(&mut value, lang, &self.hyphenated);
         }
         // From the data as the templates get it (hyphenation points and all), so that a running
         // title reads the same as the title.
