@@ -35,6 +35,10 @@ const EMBEDDED_BASE: &[(&str, &str)] = &[
         include_str!("../../layouts/base/trycksak.typ"),
     ),
     (
+        "inlines.typ",
+        include_str!("../../layouts/base/inlines.typ"),
+    ),
+    (
         "leaflet.typ",
         include_str!("../../layouts/base/leaflet.typ"),
     ),
