@@ -25,7 +25,6 @@ type Shared<In, Out> = Transform<In, Out, GlobalContext, DisallowCache>;
 /// The transforms, made once per process and shared by the threads.
 struct Cms {
     vector: Shared<[f64; 3], [f64; 4]>,
-    photo: Shared<[u8; 3], [u8; 4]>,
     /// Lightness (L*, 0–100) of the 256 sRGB grey levels.
     grey_lightness: [f64; 256],
     /// Lightness of black ink alone at 0, 1, … 100 %, on the press.
@@ -35,6 +34,29 @@ struct Cms {
 fn cms() -> Result<&'static Cms, String> {
     static CMS: OnceLock<Result<Cms, String>> = OnceLock::new();
     CMS.get_or_init(|| Cms::new().map_err(|e| format!("colour management: {e}")))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The photo transform, made when a print twin first has an RGB image: it is the costly one
+/// (LittleCMS samples the whole perceptual pipeline into a table), and most leaflets have none.
+fn photo() -> Result<&'static Shared<[u8; 3], [u8; 4]>, String> {
+    static PHOTO: OnceLock<Result<Shared<[u8; 3], [u8; 4]>, String>> = OnceLock::new();
+    PHOTO
+        .get_or_init(|| {
+            let transform = || {
+                Transform::new_flags_context(
+                    GlobalContext::new(),
+                    &Profile::new_icc(SRGB)?,
+                    PixelFormat::RGB_8,
+                    &Profile::new_icc(FOGRA39)?,
+                    PixelFormat::CMYK_8,
+                    Intent::Perceptual,
+                    Flags::NO_CACHE | Flags::BLACKPOINT_COMPENSATION,
+                )
+            };
+            transform().map_err(|e: lcms2::Error| format!("colour management: {e}"))
+        })
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -59,15 +81,6 @@ impl Cms {
             Intent::RelativeColorimetric,
             shared,
         )?;
-        let photo = Transform::new_flags_context(
-            GlobalContext::new(),
-            &srgb,
-            PixelFormat::RGB_8,
-            &press,
-            PixelFormat::CMYK_8,
-            Intent::Perceptual,
-            shared,
-        )?;
         let srgb_lab: Transform<[f64; 3], [f64; 3]> = Transform::new(
             &srgb,
             PixelFormat::RGB_DBL,
@@ -90,7 +103,6 @@ impl Cms {
         press_lab.transform_pixels(&ramp, &mut ramp_lab);
         Ok(Cms {
             vector,
-            photo,
             grey_lightness: std::array::from_fn(|i| grey_lab[i][0]),
             k_ramp: std::array::from_fn(|i| ramp_lab[i][0]),
         })
@@ -144,10 +156,10 @@ pub fn grey_ink(level: f64) -> Result<f64, String> {
 
 /// Interleaved 8-bit RGB pixels as interleaved 8-bit CMYK (perceptual).
 pub fn photo_cmyk(rgb: &[u8]) -> Result<Vec<u8>, String> {
-    let cms = cms()?;
+    let photo = photo()?;
     let pixels: Vec<[u8; 3]> = rgb.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect();
     let mut out = vec![[0u8; 4]; pixels.len()];
-    cms.photo.transform_pixels(&pixels, &mut out);
+    photo.transform_pixels(&pixels, &mut out);
     Ok(out.into_iter().flatten().collect())
 }
 
