@@ -21,6 +21,7 @@ pub const FOGRA39: &[u8] = include_bytes!("../../../layouts/base/print/CoatedFOG
 const SRGB: &[u8] = include_bytes!("../../../layouts/base/print/sRGB.icc");
 
 type Shared<In, Out> = Transform<In, Out, GlobalContext, DisallowCache>;
+type PhotoTransform = Shared<[u8; 3], [u8; 4]>;
 
 /// The transforms, made once per process and shared by the threads.
 struct Cms {
@@ -40,8 +41,8 @@ fn cms() -> Result<&'static Cms, String> {
 
 /// The photo transform, made when a print twin first has an RGB image: it is the costly one
 /// (LittleCMS samples the whole perceptual pipeline into a table), and most leaflets have none.
-fn photo() -> Result<&'static Shared<[u8; 3], [u8; 4]>, String> {
-    static PHOTO: OnceLock<Result<Shared<[u8; 3], [u8; 4]>, String>> = OnceLock::new();
+fn photo() -> Result<&'static PhotoTransform, String> {
+    static PHOTO: OnceLock<Result<PhotoTransform, String>> = OnceLock::new();
     PHOTO
         .get_or_init(|| {
             let transform = || {
