@@ -285,7 +285,15 @@ fn lay_out(
         fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
     };
     // Start where a guess from the text's length says it fits; each compile corrects it.
-    let guess = estimated_fill(&lead(programme), &pledges, paper);
+    let lead_text = lead(programme);
+    let text = GuessedText {
+        lead: &lead_text,
+        pledges: &pledges,
+        title_chars: programme.meta.title.chars().count(),
+        logo: layout.logo.is_some(),
+        foot: programme.meta.publisher.is_some() || programme.meta.contact.is_some(),
+    };
+    let guess = estimated_fill(&text, &candidates[0], paper);
     let start = (0..candidates.len())
         .find(|&i| predict(0, guess, i) <= 1.0)
         .unwrap_or(candidates.len() - 1);
@@ -405,11 +413,12 @@ fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
 }
 
 /// A guess of the roomiest setting's fill from the text's length: an A4 page of it holds about
-/// 3 400 characters of lead and pledges, each pledge and heading taking a dozen more (its line
-/// end and spacing). Only where the search starts.
-fn estimated_fill(lead: &[Inline], pledges: &[PledgeGroup], (width, height): (f64, f64)) -> f64 {
-    let mut chars = plain_text(lead).chars().count();
-    for group in pledges {
+/// 3 500 characters of lead and pledges (the seeds' measured fills, least squares), each pledge
+/// and heading taking a dozen more (its line end and spacing); a title of more than one line
+/// and a foot (publisher, contact) take room from the columns. Only where the search starts.
+fn estimated_fill(text: &GuessedText, fit: &Fit, (width, height): (f64, f64)) -> f64 {
+    let mut chars = plain_text(text.lead).chars().count();
+    for group in text.pledges {
         chars += 12 + plain_text(&group.heading).chars().count();
         for item in &group.items {
             chars += 12;
@@ -422,7 +431,27 @@ fn estimated_fill(lead: &[Inline], pledges: &[PledgeGroup], (width, height): (f6
             }
         }
     }
-    chars as f64 / 3_400.0 * (210.0 * 297.0) / (width * height)
+    // In millimetres, as the template sets them: the title at `fit.title` em of the body (a
+    // character about half its size wide), beside the logo; the foot one line of 0.85 em and
+    // its 1.2 em of space.
+    let em = 0.3528 * fit.size;
+    let title_em = em * fit.title;
+    let title_width = width - 2.0 * fit.margin - 12.0 - if text.logo { 18.0 } else { 0.0 };
+    let per_line = (title_width / (0.5 * title_em)).max(1.0);
+    let title_lines = (text.title_chars as f64 / per_line).ceil().max(1.0);
+    let extra = (title_lines - 1.0) * 1.3 * title_em + if text.foot { 2.05 * em } else { 0.0 };
+    let rows = height - 2.0 * fit.margin - (10.0 + em * (fit.title * 1.3 + 3.0));
+    let room = rows / (rows - extra).max(rows / 4.0);
+    chars as f64 / 3_500.0 * (210.0 * 297.0) / (width * height) * room
+}
+
+/// What [`estimated_fill`] reads of a programme.
+struct GuessedText<'a> {
+    lead: &'a [Inline],
+    pledges: &'a [PledgeGroup],
+    title_chars: usize,
+    logo: bool,
+    foot: bool,
 }
 
 /// How much text a setting holds, up to a constant: the columns' area over the area a line of
