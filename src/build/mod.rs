@@ -289,10 +289,16 @@ pub fn build_with(
             .stack_size(BUILD_STACK)
             .spawn(move || {
                 loop {
-                    let task = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+                    let (task, last) = {
+                        let mut queue = queue.lock().unwrap_or_else(|e| e.into_inner());
+                        (queue.pop_front(), queue.is_empty())
+                    };
                     let Some(task) = task else { break };
-                    let (index, outcome) =
-                        build_one(&typesetter, task, &options, &out, parallel_outputs);
+                    // The last programme also makes its documents on two threads (when there
+                    // are two): the other workers are about to finish, and their cores would
+                    // stand idle.
+                    let two = parallel_outputs || (last && threads > 1);
+                    let (index, outcome) = build_one(&typesetter, task, &options, &out, two);
                     if sender.send((index, outcome)).is_err() {
                         break;
                     }
