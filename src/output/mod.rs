@@ -10,6 +10,7 @@ pub mod hyphenate;
 pub mod kind;
 pub mod large_print;
 pub mod leaflet;
+pub mod literal;
 pub mod pdf;
 pub mod print;
 pub mod report;

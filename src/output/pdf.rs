@@ -13,10 +13,10 @@ use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
 use crate::typeset::{Compiled, DocumentMeta, Request, Typesetter, document_date, page_png};
 
-use super::hyphenate;
 use super::print::{self, PrintData};
 use super::twins;
 pub use super::twins::Medium;
+use super::{hyphenate, literal};
 
 /// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
 /// (PDF/A-2a).
@@ -163,6 +163,7 @@ impl<'a> PdfContext<'a> {
         {
             hyphenate::data(&mut value, lang, &self.hyphenated);
         }
+        literal::annotate(&mut value);
         // From the data as the templates get it (hyphenation points and all), so that a running
         // title reads the same as the title.
         let running = serde_json::json!({
