@@ -127,15 +127,15 @@ impl Typesetter {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = self.convert(&world, &warnings);
         match output {
-            Ok(mut document) => Ok(Compiled {
-                document: {
-                    fill_info(document.info_mut(), request.info);
-                    document
-                },
-                warnings,
-                region: request.region.to_string(),
-                main,
-            }),
+            Ok(mut document) => {
+                fill_info(document.info_mut(), request.info);
+                Ok(Compiled {
+                    document,
+                    warnings,
+                    region: request.region.to_string(),
+                    main,
+                })
+            }
             Err(errors) => {
                 let mut all = self.convert(&world, &errors);
                 all.extend(warnings);
