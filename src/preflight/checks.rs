@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::Report;
 use super::verdict::{Check, Verdict, pages};
+use super::{PageFacts, Report};
 use crate::print_rules::{
     AREA_INK_LIMIT, FINE_TEXT_PT, HAIRLINE_PT, INK_LIMIT, MIN_PPI, SMALL_LINE_PT, SMALL_TEXT_PT,
     THIN_LINE_PT, WARN_PPI,
@@ -137,45 +137,44 @@ impl Report {
                 Some((Error, problem)),
             ));
         }
-        let listed = |pick: &dyn Fn(usize) -> bool| -> BTreeSet<usize> {
-            (1..=self.pages.len()).filter(|&n| pick(n - 1)).collect()
-        };
-        let crop = listed(&|i| !self.pages[i].crop_is_media);
-        out.push(if crop.is_empty() {
-            ok("crop box", "CropBox = MediaBox on every page")
-        } else {
-            judged(
-                "crop box",
-                format!("differs on {}", pages(&crop)),
-                Some((
-                    Error,
-                    format!("the CropBox is not the MediaBox on {}", pages(&crop)),
-                )),
-            )
-        });
-        let rotated = listed(&|i| self.pages[i].rotate % 360 != 0);
-        out.push(if rotated.is_empty() {
-            ok("rotation", "none")
-        } else {
-            judged(
-                "rotation",
-                format!("on {}", pages(&rotated)),
-                Some((
-                    Error,
-                    format!("pages are rotated (/Rotate) on {}", pages(&rotated)),
-                )),
-            )
-        });
-        let scaled = listed(&|i| self.pages[i].user_unit.is_some_and(|u| u != 1.0));
-        out.push(if scaled.is_empty() {
-            ok("user unit", "none (1 unit = 1 pt)")
-        } else {
-            judged(
-                "user unit",
-                format!("on {}", pages(&scaled)),
-                Some((Error, format!("a UserUnit scales {}", pages(&scaled)))),
-            )
-        });
+        // What no page may have: ok, or an error naming the pages that have it.
+        let on_no_page =
+            |item, none, seen: &str, problem: &str, has: &dyn Fn(&PageFacts) -> bool| {
+                let found: BTreeSet<usize> = (1..=self.pages.len())
+                    .filter(|&n| has(&self.pages[n - 1]))
+                    .collect();
+                if found.is_empty() {
+                    ok(item, none)
+                } else {
+                    let on = pages(&found);
+                    judged(
+                        item,
+                        format!("{seen} {on}"),
+                        Some((Error, format!("{problem} {on}"))),
+                    )
+                }
+            };
+        out.push(on_no_page(
+            "crop box",
+            "CropBox = MediaBox on every page",
+            "differs on",
+            "the CropBox is not the MediaBox on",
+            &|page| !page.crop_is_media,
+        ));
+        out.push(on_no_page(
+            "rotation",
+            "none",
+            "on",
+            "pages are rotated (/Rotate) on",
+            &|page| page.rotate % 360 != 0,
+        ));
+        out.push(on_no_page(
+            "user unit",
+            "none (1 unit = 1 pt)",
+            "on",
+            "a UserUnit scales",
+            &|page| page.user_unit.is_some_and(|u| u != 1.0),
+        ));
         out
     }
 

@@ -285,9 +285,8 @@ fn lay_out(
         fill * capacity(&candidates[from], paper) / capacity(&candidates[to], paper)
     };
     // Start where a guess from the text's length says it fits; each compile corrects it.
-    let lead_text = lead(programme);
     let text = GuessedText {
-        lead: &lead_text,
+        lead: &data.lead,
         pledges: &pledges,
         title_chars: programme.meta.title.chars().count(),
         logo: layout.logo.is_some(),
