@@ -37,6 +37,21 @@ fn judged(
     }
 }
 
+/// `item` judged on the pages in `found`: ok, saying `none`, when there are none; else what
+/// `seen` makes of them (written "page 3" or "pages 2, 5"): the value, the verdict, the problem.
+fn on_pages(
+    item: &'static str,
+    found: &BTreeSet<usize>,
+    none: impl Into<String>,
+    seen: impl FnOnce(&str) -> (String, Verdict, String),
+) -> Check {
+    if found.is_empty() {
+        return ok(item, none);
+    }
+    let (value, verdict, problem) = seen(&pages(found));
+    judged(item, value, Some((verdict, problem)))
+}
+
 impl Report {
     /// Every check, in the order of the printed report.
     pub fn checks(&self) -> Vec<Check> {
@@ -137,43 +152,40 @@ impl Report {
                 Some((Error, problem)),
             ));
         }
-        // What no page may have: ok, or an error naming the pages that have it.
-        let on_no_page =
-            |item, none, seen: &str, problem: &str, has: &dyn Fn(&PageFacts) -> bool| {
-                let found: BTreeSet<usize> = (1..=self.pages.len())
-                    .filter(|&n| has(&self.pages[n - 1]))
-                    .collect();
-                if found.is_empty() {
-                    ok(item, none)
-                } else {
-                    let on = pages(&found);
-                    judged(
-                        item,
-                        format!("{seen} {on}"),
-                        Some((Error, format!("{problem} {on}"))),
-                    )
-                }
-            };
-        out.push(on_no_page(
+        let having = |has: &dyn Fn(&PageFacts) -> bool| -> BTreeSet<usize> {
+            (1..=self.pages.len())
+                .filter(|&n| has(&self.pages[n - 1]))
+                .collect()
+        };
+        out.push(on_pages(
             "crop box",
+            &having(&|page| !page.crop_is_media),
             "CropBox = MediaBox on every page",
-            "differs on",
-            "the CropBox is not the MediaBox on",
-            &|page| !page.crop_is_media,
+            |on| {
+                (
+                    format!("differs on {on}"),
+                    Error,
+                    format!("the CropBox is not the MediaBox on {on}"),
+                )
+            },
         ));
-        out.push(on_no_page(
+        out.push(on_pages(
             "rotation",
+            &having(&|page| page.rotate % 360 != 0),
             "none",
-            "on",
-            "pages are rotated (/Rotate) on",
-            &|page| page.rotate % 360 != 0,
+            |on| {
+                (
+                    format!("on {on}"),
+                    Error,
+                    format!("pages are rotated (/Rotate) on {on}"),
+                )
+            },
         ));
-        out.push(on_no_page(
+        out.push(on_pages(
             "user unit",
+            &having(&|page| page.user_unit.is_some_and(|u| u != 1.0)),
             "none (1 unit = 1 pt)",
-            "on",
-            "a UserUnit scales",
-            &|page| page.user_unit.is_some_and(|u| u != 1.0),
+            |on| (format!("on {on}"), Error, format!("a UserUnit scales {on}")),
         ));
         out
     }
@@ -417,40 +429,32 @@ impl Report {
                 )
             }),
         ));
-        out.push(judged(
+        out.push(on_pages(
             "fine text",
-            if self.fine_text.is_empty() {
-                format!("no text under {FINE_TEXT_PT:.0} pt in white or in several inks")
-            } else {
-                format!(
-                    "text under {FINE_TEXT_PT:.0} pt in white or several inks on {}",
-                    pages(&self.fine_text)
-                )
-            },
-            (!self.fine_text.is_empty()).then(|| {
+            &self.fine_text,
+            format!("no text under {FINE_TEXT_PT:.0} pt in white or in several inks"),
+            |on| {
                 (
+                    format!("text under {FINE_TEXT_PT:.0} pt in white or several inks on {on}"),
                     Verdict::Warning,
                     format!(
-                        "text under {FINE_TEXT_PT:.0} pt in white or in several inks on {}: the \
-                         least misregistration blurs it",
-                        pages(&self.fine_text)
+                        "text under {FINE_TEXT_PT:.0} pt in white or in several inks on {on}: the \
+                         least misregistration blurs it"
                     ),
                 )
-            }),
-        ));
-        out.push(judged(
-            "rich black",
-            if self.rich_black_text.is_empty() {
-                "no black text in four inks".to_string()
-            } else {
-                format!("text in four-ink black on {}", pages(&self.rich_black_text))
             },
-            (!self.rich_black_text.is_empty()).then(|| {
+        ));
+        out.push(on_pages(
+            "rich black",
+            &self.rich_black_text,
+            "no black text in four inks",
+            |on| {
                 (
+                    format!("text in four-ink black on {on}"),
                     Verdict::Error,
                     "black text in four inks (rich black) blurs on press".into(),
                 )
-            }),
+            },
         ));
         out
     }
@@ -458,66 +462,51 @@ impl Report {
     fn overprint_checks(&self) -> Vec<Check> {
         use Verdict::Error;
         let (overprinting, knocking_out) = &self.small_black_text;
-        let mut out = vec![judged(
+        let mut out = vec![on_pages(
             "overprint",
-            if knocking_out.is_empty() {
-                format!("{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt, all overprint")
-            } else {
-                format!(
-                    "{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt overprint, \
-                     others knock out on {}",
-                    pages(knocking_out)
-                )
-            },
-            (!knocking_out.is_empty()).then(|| {
+            knocking_out,
+            format!("{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt, all overprint"),
+            |on| {
                 (
+                    format!(
+                        "{overprinting} black text runs under {SMALL_TEXT_PT:.0} pt overprint, \
+                         others knock out on {on}"
+                    ),
                     Error,
                     format!(
                         "black text under {SMALL_TEXT_PT:.0} pt knocks out (does not overprint) \
-                         on {}: misregistration shows white edges",
-                        pages(knocking_out)
+                         on {on}: misregistration shows white edges"
                     ),
                 )
-            }),
+            },
         )];
         let (overprinting, knocking_out) = &self.thin_black_lines;
-        out.push(judged(
+        out.push(on_pages(
             "overprint lines",
-            if knocking_out.is_empty() {
-                format!("{overprinting} black lines under {SMALL_LINE_PT:.0} pt, all overprint")
-            } else {
-                format!(
-                    "{overprinting} black lines under {SMALL_LINE_PT:.0} pt overprint, others \
-                     knock out on {}",
-                    pages(knocking_out)
+            knocking_out,
+            format!("{overprinting} black lines under {SMALL_LINE_PT:.0} pt, all overprint"),
+            |on| {
+                (
+                    format!(
+                        "{overprinting} black lines under {SMALL_LINE_PT:.0} pt overprint, others \
+                         knock out on {on}"
+                    ),
+                    Error,
+                    format!("black lines under {SMALL_LINE_PT:.0} pt knock out on {on}"),
                 )
             },
-            (!knocking_out.is_empty()).then(|| {
-                (
-                    Error,
-                    format!(
-                        "black lines under {SMALL_LINE_PT:.0} pt knock out on {}",
-                        pages(knocking_out)
-                    ),
-                )
-            }),
         ));
-        out.push(judged(
+        out.push(on_pages(
             "white",
-            if self.white_overprints.is_empty() {
-                "white never overprints".to_string()
-            } else {
-                format!("overprints on {}", pages(&self.white_overprints))
-            },
-            (!self.white_overprints.is_empty()).then(|| {
+            &self.white_overprints,
+            "white never overprints",
+            |on| {
                 (
+                    format!("overprints on {on}"),
                     Error,
-                    format!(
-                        "white text or lines set to overprint on {}: they vanish on press",
-                        pages(&self.white_overprints)
-                    ),
+                    format!("white text or lines set to overprint on {on}: they vanish on press"),
                 )
-            }),
+            },
         ));
         out
     }
