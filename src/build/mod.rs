@@ -277,6 +277,22 @@ pub fn build_with(
     let parallel_outputs = workers < threads;
     let queue = Arc::new(Mutex::new(queue));
     for _ in 0..workers {
+        // With a programme for every thread, Typst's parallel work (laying out page runs) stays
+        // on the programme's thread, in a rayon pool of that one thread: handed to the global
+        // pool, a thread waited there while that pool's threads were busy with another
+        // programme's pages, and a core stood idle (a tenth of a 290-programme build). With
+        // fewer programmes than threads (watch), one programme's pages use every core.
+        let typst_pool = if parallel_outputs {
+            None
+        } else {
+            Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .thread_name(|_| "trycksak-build".into())
+                    .stack_size(BUILD_STACK)
+                    .build()?,
+            )
+        };
         let (queue, typesetter, options, out, sender) = (
             Arc::clone(&queue),
             Arc::clone(typesetter),
@@ -288,7 +304,7 @@ pub fn build_with(
             .name("trycksak-build".into())
             .stack_size(BUILD_STACK)
             .spawn(move || {
-                loop {
+                let run = || loop {
                     let (task, last) = {
                         let mut queue = queue.lock().unwrap_or_else(|e| e.into_inner());
                         (queue.pop_front(), queue.is_empty())
@@ -302,6 +318,10 @@ pub fn build_with(
                     if sender.send((index, outcome)).is_err() {
                         break;
                     }
+                };
+                match &typst_pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
                 }
             })
             .context("cannot start a build thread")?;
