@@ -5,7 +5,9 @@
 mod run;
 mod write;
 
-use run::{BUILD_STACK, MANIFEST_INTERVAL, Running, Task, build_one, timed_out};
+use run::{
+    BUILD_STACK, Built, MANIFEST_INTERVAL, Running, Task, build_one, timed_out, write_built,
+};
 use write::OutputLock;
 
 use std::collections::{HashMap, VecDeque};
@@ -276,6 +278,22 @@ pub fn build_with(
     // Fewer programmes than threads (watch rebuilding one): each makes its documents on two.
     let parallel_outputs = workers < threads;
     let queue = Arc::new(Mutex::new(queue));
+    // The build threads hand what they rendered to one thread that writes it (each file synced
+    // to disk, a wait of its own) and passes the outcome on.
+    let (to_write, rendered) = mpsc::channel::<Built>();
+    {
+        let (options, out) = (options.clone(), out.clone());
+        std::thread::Builder::new()
+            .name("trycksak-write".into())
+            .spawn(move || {
+                for built in rendered {
+                    if sender.send(write_built(built, &options, &out)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("cannot start the writing thread")?;
+    }
     for _ in 0..workers {
         // With a programme for every thread, Typst's parallel work (laying out page runs) stays
         // on the programme's thread, in a rayon pool of that one thread: handed to the global
@@ -293,12 +311,11 @@ pub fn build_with(
                     .build()?,
             )
         };
-        let (queue, typesetter, options, out, sender) = (
+        let (queue, typesetter, options, to_write) = (
             Arc::clone(&queue),
             Arc::clone(typesetter),
             options.clone(),
-            out.clone(),
-            sender.clone(),
+            to_write.clone(),
         );
         std::thread::Builder::new()
             .name("trycksak-build".into())
@@ -314,8 +331,10 @@ pub fn build_with(
                     // are two): the other workers are about to finish, and their cores would
                     // stand idle.
                     let two = parallel_outputs || (last && threads > 1);
-                    let (index, outcome) = build_one(&typesetter, task, &options, &out, two);
-                    if sender.send((index, outcome)).is_err() {
+                    if to_write
+                        .send(build_one(&typesetter, task, &options, two))
+                        .is_err()
+                    {
                         break;
                     }
                 };
@@ -326,7 +345,7 @@ pub fn build_with(
             })
             .context("cannot start a build thread")?;
     }
-    drop(sender);
+    drop(to_write);
 
     let mut waiting = outcomes.iter().filter(|o| o.is_none()).count();
     let mut saved = Instant::now();

@@ -1,5 +1,6 @@
-//! Running a build: one thread per job slot, each programme rendered there; a document that
-//! takes too long, or a panic, becomes that programme's error while the others go on.
+//! Running a build: one thread per job slot, each programme rendered there, and one thread
+//! that writes what they rendered; a document that takes too long, or a panic, becomes that
+//! programme's error while the others go on.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -25,16 +26,25 @@ pub(super) struct Task {
     pub(super) state: Arc<Running>,
 }
 
-/// Builds one programme; a panic becomes its error.
+/// A programme rendered, on its way to the writing thread.
+pub(super) struct Built {
+    pub(super) index: usize,
+    outcome: Outcome,
+    /// What to write, and the job it was made from; none after a panic.
+    files: Option<(Job, Vec<(OutputKind, Rendered)>)>,
+    state: Arc<Running>,
+}
+
+/// Renders one programme; a panic becomes its error. Writing is left to [`write_built`], on
+/// a thread of its own.
 /// With `parallel_outputs` (a core is spare: `watch` rebuilding one programme), its documents
 /// are made on two threads.
 pub(super) fn build_one(
     typesetter: &Typesetter,
     task: Task,
     options: &BuildOptions,
-    out: &OutputDir,
     parallel_outputs: bool,
-) -> (usize, Outcome) {
+) -> Built {
     let Task {
         index,
         outcome,
@@ -52,17 +62,57 @@ pub(super) fn build_one(
             &state,
             parallel_outputs,
         );
-        // A programme given up on (it took too long) writes nothing any more.
-        if !state.abandoned.load(Ordering::SeqCst) {
-            write_outputs(out, &job, rendered, options, &mut outcome);
-        }
-        outcome
+        (outcome, rendered)
     }));
-    let outcome = result.unwrap_or_else(|panic| internal_error(source, &state, &*panic));
     // Keep memory flat over hundreds of programmes: drop Typst's cached results that the last
     // two programmes did not use (other programmes rarely can).
     typst::comemo::evict(2);
-    (index, outcome)
+    match result {
+        Ok((outcome, rendered)) => Built {
+            index,
+            outcome,
+            files: Some((job, rendered)),
+            state,
+        },
+        Err(panic) => Built {
+            index,
+            outcome: internal_error(source, &state, &*panic),
+            files: None,
+            state,
+        },
+    }
+}
+
+/// Writes what a programme rendered (unless the build gave up on it: then nothing); a panic
+/// becomes its error. On a thread of its own, so that the build threads go on typesetting
+/// while each file is written and synced to disk.
+pub(super) fn write_built(
+    built: Built,
+    options: &BuildOptions,
+    out: &OutputDir,
+) -> (usize, Outcome) {
+    let Built {
+        index,
+        outcome,
+        files,
+        state,
+    } = built;
+    let Some((job, rendered)) = files else {
+        return (index, outcome);
+    };
+    if state.abandoned.load(Ordering::SeqCst) {
+        return (index, outcome);
+    }
+    let source = outcome.source.clone();
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut outcome = outcome;
+        write_outputs(out, &job, rendered, options, &mut outcome);
+        outcome
+    }));
+    (
+        index,
+        result.unwrap_or_else(|panic| internal_error(source, &state, &*panic)),
+    )
 }
 
 /// Stack size of build threads and Typst's: it recurses deeply on nested content.
