@@ -90,43 +90,29 @@ impl Analysis {
         self.words.extend(other.words.iter().cloned());
     }
 
-    /// Puts each sentence on its own line of `source` (it was given its block's first line):
+    /// Puts each sentence on its own line of the source (it was given its block's first line):
     /// the line where its first words are, searching on from the sentence before.
-    pub fn locate_sentences(&mut self, source: &str) {
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let source_words: Vec<(usize, &str)> = source
-            .split(|c: char| !c.is_alphanumeric())
-            .scan(0, |offset, word| {
-                let at = *offset;
-                *offset += word.len()
-                    + source[at + word.len()..]
-                        .chars()
-                        .next()
-                        .map_or(0, char::len_utf8);
-                Some((at, word))
-            })
-            .filter(|(_, word)| !word.is_empty())
-            .collect();
+    fn locate_sentences(&mut self, source: &SourceWords) {
         let mut from = 0;
         for sentence in &mut self.sentences {
             let wanted: Vec<&str> = words(&sentence.text).into_iter().take(4).collect();
-            let block_start = line_starts
+            let block_start = source
+                .line_starts
                 .get(sentence.line.saturating_sub(1))
                 .copied()
                 .unwrap_or(0);
-            let start = source_words.partition_point(|(at, _)| *at < block_start.max(from));
-            let found = (start..source_words.len()).find(|&i| {
+            let words = &source.words;
+            let start = words.partition_point(|(at, _)| *at < block_start.max(from));
+            let found = (start..words.len()).find(|&i| {
                 wanted
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| source_words.get(i + k).is_some_and(|(_, s)| s == w))
+                    .all(|(k, w)| words.get(i + k).is_some_and(|(_, s)| s == w))
             });
             if let Some(i) = found {
-                let offset = source_words[i].0;
+                let offset = words[i].0;
                 from = offset;
-                sentence.line = line_starts.partition_point(|start| *start <= offset);
+                sentence.line = source.line_starts.partition_point(|start| *start <= offset);
             }
         }
     }
@@ -142,7 +128,7 @@ impl Analysis {
     /// The `n` longest different words, longest first.
     pub fn longest_words(&self, n: usize) -> Vec<&str> {
         let mut sorted: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        sorted.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        sorted.sort_by_cached_key(|word| (std::cmp::Reverse(word.chars().count()), *word));
         sorted.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
         sorted.truncate(n);
         sorted
@@ -203,15 +189,45 @@ pub struct ProgrammeReadability<'a> {
 impl ProgrammeReadability<'_> {
     /// Puts every sentence on its own line of `source` (see [`Analysis::locate_sentences`]).
     pub fn locate_sentences(&mut self, source: &str) {
-        fn walk(sections: &mut [SectionReadability], source: &str) {
+        fn walk(sections: &mut [SectionReadability], source: &SourceWords) {
             for section in sections {
                 section.analysis.locate_sentences(source);
                 walk(&mut section.subsections, source);
             }
         }
-        self.whole.locate_sentences(source);
-        self.intro.locate_sentences(source);
-        walk(&mut self.sections, source);
+        // Split once: every section's sentences are looked for in the same words.
+        let source = SourceWords::new(source);
+        self.whole.locate_sentences(&source);
+        self.intro.locate_sentences(&source);
+        walk(&mut self.sections, &source);
+    }
+}
+
+/// A source's words with their byte offsets, and where its lines start.
+struct SourceWords<'a> {
+    line_starts: Vec<usize>,
+    words: Vec<(usize, &'a str)>,
+}
+
+impl<'a> SourceWords<'a> {
+    fn new(source: &'a str) -> SourceWords<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let words = source
+            .split(|c: char| !c.is_alphanumeric())
+            .scan(0, |offset, word| {
+                let at = *offset;
+                *offset += word.len()
+                    + source[at + word.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                Some((at, word))
+            })
+            .filter(|(_, word)| !word.is_empty())
+            .collect();
+        SourceWords { line_starts, words }
     }
 }
 

@@ -103,22 +103,37 @@ impl InkMap {
     pub(super) fn max_over(&self, side_mm: usize) -> f64 {
         let (w, h) = (self.columns, self.rows);
         let side = side_mm.min(w).min(h).max(1);
-        // A summed-area table of the cells' totals (in 255ths).
-        let stride = w + 1;
-        let mut sums = vec![0u64; stride * (h + 1)];
-        for y in 0..h {
-            let mut row = 0u64;
-            for (x, cell) in self.cells[y * w..(y + 1) * w].iter().enumerate() {
-                row += cell.iter().map(|&ink| u64::from(ink)).sum::<u64>();
-                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + row;
+        // Each cell's total (in 255ths), then a window of `side` rows slid down the page, its
+        // column sums kept up to date a row at a time, and a window of `side` of those slid
+        // along each position: every cell is added and taken away once.
+        let totals: Vec<u32> = self
+            .cells
+            .iter()
+            .map(|cell| cell.iter().map(|&ink| u32::from(ink)).sum())
+            .collect();
+        let row = |y: usize| &totals[y * w..(y + 1) * w];
+        let mut columns = vec![0u64; w];
+        for y in 0..side {
+            for (sum, &total) in columns.iter_mut().zip(row(y)) {
+                *sum += u64::from(total);
             }
         }
         let mut best = 0u64;
-        for y in 0..=h - side {
-            let (top, bottom) = (&sums[y * stride..], &sums[(y + side) * stride..]);
-            for x in 0..=w - side {
-                let sum = bottom[x + side] + top[x] - top[x + side] - bottom[x];
-                best = best.max(sum);
+        for top in 0..=h - side {
+            if top > 0 {
+                for ((sum, &gone), &new) in columns
+                    .iter_mut()
+                    .zip(row(top - 1))
+                    .zip(row(top + side - 1))
+                {
+                    *sum = *sum + u64::from(new) - u64::from(gone);
+                }
+            }
+            let mut window: u64 = columns[..side].iter().sum();
+            best = best.max(window);
+            for x in side..w {
+                window = window + columns[x] - columns[x - side];
+                best = best.max(window);
             }
         }
         best as f64 / (side * side) as f64 / 255.0 * 100.0
@@ -155,6 +170,50 @@ pub(super) fn intersect(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sliding_square_finds_what_trying_every_square_finds() {
+        let mm = CELL;
+        let mut map = InkMap::new([0.0, 0.0, 61.0 * mm, 47.0 * mm]);
+        // Overlapping fills of pseudo-random sizes and inks.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..40 {
+            let (x, y) = (next(61) as f64, next(47) as f64);
+            let (w, h) = (next(20) as f64 + 1.0, next(20) as f64 + 1.0);
+            let inks = [0; 4].map(|_| next(101) as f64 / 100.0);
+            map.fill(
+                [x * mm, y * mm, (x + w) * mm, (y + h) * mm],
+                inks,
+                next(2) == 0,
+            );
+        }
+        let side = 15;
+        let mut best = 0u64;
+        for top in 0..=map.rows - side {
+            for left in 0..=map.columns - side {
+                let mut sum = 0u64;
+                for y in top..top + side {
+                    for x in left..left + side {
+                        sum += map.cells[y * map.columns + x]
+                            .iter()
+                            .map(|&i| u64::from(i))
+                            .sum::<u64>();
+                    }
+                }
+                best = best.max(sum);
+            }
+        }
+        let expected = best as f64 / (side * side) as f64 / 255.0 * 100.0;
+        assert_eq!(map.max_over(side), expected);
+        // A square larger than the page is the page.
+        assert!(map.max_over(100) > 0.0);
+    }
 
     #[test]
     fn a_rich_black_box_counts_its_four_inks_and_a_small_one_is_averaged_out() {
