@@ -144,10 +144,17 @@ fn watch_latency() {
     println!();
 }
 
-/// Runs the binary; returns wall time and the process's peak resident memory.
+/// A finished run: wall time, CPU time (user and system, all threads) and peak RSS in bytes.
+struct Ran {
+    wall: Duration,
+    cpu: Duration,
+    rss: u64,
+}
+
+/// Runs the binary; returns its wall and CPU time and peak resident memory.
 // The child is reaped by `wait4`, which also reports its peak memory; clippy cannot see that.
 #[allow(clippy::zombie_processes)]
-fn run(args: &[&str], dir: &Path) -> (Duration, u64) {
+fn run(args: &[&str], dir: &Path) -> Ran {
     let started = Instant::now();
     let child = Command::new(BIN)
         .args(args)
@@ -164,7 +171,12 @@ fn run(args: &[&str], dir: &Path) -> (Duration, u64) {
         pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
         "trycksak {args:?} failed"
     );
-    (elapsed, usage.ru_maxrss as u64 * 1024)
+    let seconds = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Ran {
+        wall: elapsed,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        rss: usage.ru_maxrss as u64 * 1024,
+    }
 }
 
 fn copy_project(to: &Path) {
@@ -207,15 +219,15 @@ fn shipped_cold() {
     let mut peak = 0;
     for _ in 0..7 {
         std::fs::remove_dir_all(dir.path().join("out")).ok();
-        let (time, rss) = run(&["build", "-q"], dir.path());
-        times.push(time);
-        peak = peak.max(rss);
+        let ran = run(&["build", "-q"], dir.path());
+        times.push(ran.wall);
+        peak = peak.max(ran.rss);
         if peer {
             peer_times.push(run_peer(dir.path()));
         }
     }
     let one_thread: Vec<Duration> = (0..5)
-        .map(|_| run(&["build", "-q", "-j", "1"], dir.path()).0)
+        .map(|_| run(&["build", "-q", "-j", "1"], dir.path()).wall)
         .collect();
     let ours = median(times);
     println!("(a) 3 shipped programmes, all default kinds (21 files and the index), cold process");
@@ -331,20 +343,28 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 fn scale() {
     println!("(c) scale: N generated programmes, all default kinds, one process");
     println!(
-        "    {:>5} {:>10} {:>16} {:>14} {:>12}",
-        "N", "wall", "programmes/s", "ms/programme", "peak RSS"
+        "    {:>5} {:>10} {:>16} {:>14} {:>12} {:>10} {:>12}",
+        "N", "wall", "programmes/s", "ms/programme", "peak RSS", "CPU", "cores busy"
     );
     for n in [10, 100, 290] {
         let dir = tempfile::tempdir().unwrap();
         generate(dir.path(), n);
-        let (time, rss) = run(&["build", "-q"], dir.path());
+        let Ran {
+            wall: time,
+            cpu,
+            rss,
+        } = run(&["build", "-q"], dir.path());
         let seconds = time.as_secs_f64();
+        // CPU time and how many cores it kept busy: the wall time moves with the machine's
+        // speed (10–25 % between runs here), the share of the cores a build uses much less.
         println!(
-            "    {n:>5} {:>8.2} s {:>16.1} {:>14.1} {:>9.0} MiB",
+            "    {n:>5} {:>8.2} s {:>16.1} {:>14.1} {:>9.0} MiB {:>8.2} s {:>12.2}",
             seconds,
             n as f64 / seconds,
             1000.0 * seconds / n as f64,
-            mib(rss)
+            mib(rss),
+            cpu.as_secs_f64(),
+            cpu.as_secs_f64() / seconds
         );
     }
     println!();
