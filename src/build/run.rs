@@ -28,7 +28,7 @@ pub(super) struct Task {
 
 /// A programme rendered, on its way to the writing thread.
 pub(super) struct Built {
-    pub(super) index: usize,
+    index: usize,
     outcome: Outcome,
     /// What to write, and the job it was made from; none after a panic.
     files: Option<(Job, Vec<(OutputKind, Rendered)>)>,
