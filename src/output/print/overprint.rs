@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use crate::pdf_content::operations;
-use crate::pdf_objects::set_compressed;
 use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
@@ -195,7 +194,8 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
         copied = end;
     }
     encoded.extend_from_slice(&plain[copied..]);
-    set_compressed(stream, &encoded);
+    // Plain: `pdfx::finish` deflates every content stream once, after all its passes.
+    stream.set_plain_content(encoded);
     Ok(found)
 }
 

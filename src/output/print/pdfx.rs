@@ -18,7 +18,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::colour::FOGRA39;
 use super::recolour::{self, NamedSpaces};
 use super::{PrintData, overprint};
-use crate::pdf_objects::{deflate, page_resources};
+use crate::pdf_objects::{deflate, page_resources, set_compressed};
 use crate::preflight;
 
 pub const PDFX_VERSION: &str = "PDF/X-4";
@@ -126,6 +126,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
             stream.dict = dict;
         }
     }
+    let inflated = inflate(&mut doc, content_streams.iter().map(|(id, _)| *id));
     for (id, spaces) in content_streams {
         if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
             recolour::content_stream(stream, &spaces, &print.palette).map_err(Problem::Internal)?;
@@ -187,10 +188,50 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
 
     // Read back as `check --print` would, from the objects as they will be written.
     let facts = preflight::inspect_document(&doc);
+    deflate_again(&mut doc, inflated);
     let mut out = Vec::with_capacity(bytes.len() + FOGRA39.len());
     doc.save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     Ok(Finished { bytes: out, facts })
+}
+
+/// Content streams as Typst wrote them, and their content inflated.
+type Inflated = Vec<(ObjectId, Stream, Vec<u8>)>;
+
+/// Inflates the content streams `ids` in place, once: recolouring, overprinting and the
+/// preflight each read them, and each inflating them again was most of what two of them cost.
+fn inflate(doc: &mut Document, ids: impl Iterator<Item = ObjectId>) -> Inflated {
+    let mut inflated = Vec::new();
+    for id in ids {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        // One the passes cannot read plain either: they say so.
+        let Ok(plain) = stream.decompressed_content() else {
+            continue;
+        };
+        let original = stream.clone();
+        stream.set_plain_content(plain.clone());
+        inflated.push((id, original, plain));
+    }
+    inflated
+}
+
+/// Deflates the streams [`inflate`] inflated: a stream left as it was gets Typst's bytes back,
+/// a rewritten one its dictionary (in its order) and the new content, compressed.
+fn deflate_again(doc: &mut Document, inflated: Inflated) {
+    for (id, original, plain) in inflated {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        if stream.content == plain {
+            *stream = original;
+        } else {
+            let content = std::mem::take(&mut stream.content);
+            stream.dict = original.dict;
+            set_compressed(stream, &content);
+        }
+    }
 }
 
 /// Adds the PDF/X identification to the XMP packet, leaving what Typst wrote (PDF/UA, title,

@@ -7,7 +7,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::colour;
-use crate::pdf_objects::{deflate, set_compressed};
+use crate::pdf_objects::deflate;
 
 /// The most a stream may inflate to while being converted.
 const MAX_STREAM: usize = 512 << 20;
@@ -83,10 +83,12 @@ pub fn content_stream(
         .decompressed_content()
         .or_else(|_| stream.get_plain_content())
         .map_err(|e| format!("cannot read a content stream: {e}"))?;
-    let mentions_rgb = plain
-        .windows(3)
-        .any(|w| w == b" rg" || w == b" RG" || w == b"RGB");
-    if !mentions_rgb && spaces.is_empty() {
+    let mentions_rgb = || {
+        [&b" rg"[..], b" RG", b"RGB"]
+            .iter()
+            .any(|needle| memchr::memmem::find(&plain, needle).is_some())
+    };
+    if spaces.is_empty() && !mentions_rgb() {
         return Ok(());
     }
     let mut content =
@@ -143,7 +145,8 @@ pub fn content_stream(
         let encoded = content
             .encode()
             .map_err(|e| format!("cannot write a content stream: {e}"))?;
-        set_compressed(stream, &encoded);
+        // Plain: `pdfx::finish` deflates every content stream once, after all its passes.
+        stream.set_plain_content(encoded);
     }
     Ok(())
 }
