@@ -55,13 +55,14 @@ pub struct Shared {
 /// A layout, or why it could not be made.
 type Kept = Result<Box<dyn Any + Send + Sync>, Vec<Diagnostic>>;
 
-/// The layout of `template` kept in `shared`, or made by `lay_out` and kept there for the
-/// other twin (which gets the same errors, if it failed).
-pub fn shared<T: Clone + Send + Sync + 'static>(
+/// The layout of `template` (and how it was fitted) kept in `shared`, or made by `lay_out`
+/// and kept there for the other twin (which gets the same errors, if it failed). Both twins
+/// read as written, so the soft hyphens come out here, once for the two.
+pub fn shared<F: Clone + Send + Sync + 'static>(
     shared: &Shared,
     template: &'static str,
-    lay_out: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
-) -> Result<T, Vec<Diagnostic>> {
+    lay_out: impl FnOnce() -> Result<(Compiled, F), Vec<Diagnostic>>,
+) -> Result<(Compiled, F), Vec<Diagnostic>> {
     let cell = Arc::clone(
         shared
             .layouts
@@ -70,11 +71,15 @@ pub fn shared<T: Clone + Send + Sync + 'static>(
             .entry(template)
             .or_default(),
     );
-    let kept = cell
-        .get_or_init(|| lay_out().map(|laid_out| Box::new(laid_out) as Box<dyn Any + Send + Sync>));
+    let kept = cell.get_or_init(|| {
+        lay_out().map(|(compiled, fitted)| {
+            let readable = with_pages(&compiled, |page| strip_soft_hyphens(&mut page.frame));
+            Box::new((readable, fitted)) as Box<dyn Any + Send + Sync>
+        })
+    });
     match kept {
         Ok(laid_out) => Ok(laid_out
-            .downcast_ref::<T>()
+            .downcast_ref::<(Compiled, F)>()
             .expect("one template is always laid out as one type")
             .clone()),
         Err(errors) => Err(errors.clone()),
@@ -95,7 +100,6 @@ pub fn screen(compiled: &Compiled, layout: &Layout) -> Compiled {
     with_pages(compiled, |page| {
         remove_marks(&mut page.frame);
         palette.recolour(&mut page.frame);
-        strip_soft_hyphens(&mut page.frame);
         page.bleed = Sides::splat(Abs::zero());
         if let Smart::Custom(Some(paint)) = &mut page.fill {
             *paint = palette.paint(paint);
@@ -108,7 +112,6 @@ pub fn print(compiled: &Compiled) -> Compiled {
     let mut links = Vec::new();
     with_pages(compiled, |page| {
         remove_links(&mut page.frame, &mut links);
-        strip_soft_hyphens(&mut page.frame);
     })
 }
 
