@@ -206,7 +206,7 @@ fn inflate(doc: &mut Document, ids: impl Iterator<Item = ObjectId>) -> Inflated 
         let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
             continue;
         };
-        // One the passes cannot read plain either: they say so.
+        // One that does not inflate stays as it is: the passes that read it report it.
         let Ok(plain) = stream.decompressed_content() else {
             continue;
         };
