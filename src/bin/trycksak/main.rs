@@ -11,7 +11,7 @@ use trycksak::diagnostics::{DiagnosticFormat, Reporter};
 
 /// jemalloc instead of glibc's malloc: a build of many programmes frees Typst's small objects
 /// and zlib's large states on two threads, where glibc spent a sixth of the time merging free
-/// chunks; jemalloc takes 5–10 % off a build's CPU at the same peak memory (benches/README.md (k)).
+/// chunks; jemalloc takes 3–11 % off a build's CPU at the same peak memory (benches/README.md (k)).
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
