@@ -14,7 +14,7 @@ use trycksak::output::leaflet::{self, LeafletFit};
 use trycksak::output::pdf::{Medium, PdfContext};
 use trycksak::project::Project;
 use trycksak::source::load_programme;
-use trycksak::typeset::{Compiled, Typesetter, page_texts};
+use trycksak::typeset::{Compiled, Typesetter, labelled_metadata, page_texts};
 use typst::layout::Point;
 
 /// The leaflet of `source` for `medium`, laid out.
@@ -259,6 +259,52 @@ fn a_layout_can_fix_the_size_or_the_page_count() {
     assert!(
         stderr.contains("layouts/demo/layout.yaml:2:3: error: `leaflet: pages` is 6; a booklet's page count is a multiple of 4"),
         "{stderr}"
+    );
+}
+
+/// Copyfitting reads where the text ends from the template's mark: right under the text's last
+/// line, also where the text ends on a sheet's last page beside the colophon. (The mark went with
+/// the colophon there, so every such leaflet read as full and no roomier size was tried.)
+#[test]
+fn the_fit_mark_stands_under_the_texts_last_line() {
+    let project = shipped_project();
+    let root = project.path();
+    let norrbotten = "programmes/norrbotten/omstart-for-norrbotten.md";
+    let layout = root.join("layouts/norrbotten/layout.yaml");
+    let base = std::fs::read_to_string(&layout).unwrap();
+    let mut beside_colophon = 0;
+    for size in ["9.5", "10", "10.5", "11"] {
+        std::fs::write(&layout, format!("{base}leaflet:\n  size: {size}\n")).unwrap();
+        let (compiled, _) = leaflet_of(root, norrbotten, Medium::Screen);
+        let mark = labelled_metadata(&compiled.document, leaflet::FIT_LABEL).unwrap();
+        let number = |key: &str| mark[key].as_f64().unwrap();
+        let page = number("page") as usize;
+        let colophon_top = number("top") + number("body") - number("colophon");
+        let mut items: Vec<Placed> = Vec::new();
+        placed_text(
+            &compiled.document.pages()[page - 1].frame,
+            Point::zero(),
+            &mut items,
+        );
+        let last_line = items
+            .iter()
+            .map(|item| item.y)
+            .filter(|&y| y < colophon_top)
+            .fold(f64::MIN, f64::max);
+        // Below the last line's baseline by less than a line.
+        let below = number("y") - last_line;
+        let line: f64 = size.parse::<f64>().unwrap() * 1.6;
+        assert!(
+            (0.0..line).contains(&below),
+            "{size} pt: the mark is {below} pt under the text's last line on page {page}"
+        );
+        if page == compiled.document.pages().len() {
+            beside_colophon += 1;
+        }
+    }
+    assert!(
+        beside_colophon > 0,
+        "no size ends the text beside the colophon"
     );
 }
 

@@ -136,7 +136,7 @@ impl TemplateData for LeafletData<'_> {
 
 /// The label of the template's measure of its text: where it ends, how tall a page's text area
 /// and the colophon are, and how many notes pages it added.
-const FIT_LABEL: &str = "trycksak-leaflet-fit";
+pub const FIT_LABEL: &str = "trycksak-leaflet-fit";
 /// Sizes are tried in steps of this many points.
 const STEP: f64 = 0.25;
 /// The most compiles the search takes once it has found a size that fits.
