@@ -33,6 +33,19 @@ fn leaflet_of(root: &Path, source: &str, medium: Medium) -> (Compiled, LeafletFi
     (compiled, fitted)
 }
 
+/// Norrbotten's leaflet in the shipped project at `root`, its layout given `setting` (a line
+/// under `leaflet:`).
+fn norrbotten_with(root: &Path, setting: &str) -> (Compiled, LeafletFit) {
+    let layout = "layouts/norrbotten/layout.yaml";
+    let base = std::fs::read_to_string(repo().join(layout)).unwrap();
+    std::fs::write(root.join(layout), format!("{base}leaflet:\n  {setting}\n")).unwrap();
+    leaflet_of(
+        root,
+        "programmes/norrbotten/omstart-for-norrbotten.md",
+        Medium::Screen,
+    )
+}
+
 /// A page's lines of body text, top to bottom: text items on one baseline, left to right, with
 /// whether the line ends in a hyphenation break. The running footer (below the text area) is
 /// left out.
@@ -204,14 +217,9 @@ fn a_short_and_a_long_programme_fill_their_sheets() {
 fn a_layout_can_fix_the_size_or_the_page_count() {
     let project = shipped_project();
     let root = project.path();
-    let norrbotten = "programmes/norrbotten/omstart-for-norrbotten.md";
-    let layout = root.join("layouts/norrbotten/layout.yaml");
-    let base = std::fs::read_to_string(&layout).unwrap();
-    std::fs::write(&layout, format!("{base}leaflet:\n  size: 10.5\n")).unwrap();
-    let (_, fitted) = leaflet_of(root, norrbotten, Medium::Screen);
+    let (_, fitted) = norrbotten_with(root, "size: 10.5");
     assert_eq!(fitted.size, 10.5);
-    std::fs::write(&layout, format!("{base}leaflet:\n  pages: 8\n")).unwrap();
-    let (compiled, fitted) = leaflet_of(root, norrbotten, Medium::Screen);
+    let (compiled, fitted) = norrbotten_with(root, "pages: 8");
     assert_eq!((fitted.pages, compiled.document.pages().len()), (8, 8));
 
     // A short text in a layout that fixes 8 pages: notes pages make them up.
@@ -268,14 +276,9 @@ fn a_layout_can_fix_the_size_or_the_page_count() {
 #[test]
 fn the_fit_mark_stands_under_the_texts_last_line() {
     let project = shipped_project();
-    let root = project.path();
-    let norrbotten = "programmes/norrbotten/omstart-for-norrbotten.md";
-    let layout = root.join("layouts/norrbotten/layout.yaml");
-    let base = std::fs::read_to_string(&layout).unwrap();
     let mut beside_colophon = 0;
     for size in ["9.5", "10", "10.5", "11"] {
-        std::fs::write(&layout, format!("{base}leaflet:\n  size: {size}\n")).unwrap();
-        let (compiled, _) = leaflet_of(root, norrbotten, Medium::Screen);
+        let (compiled, _) = norrbotten_with(project.path(), &format!("size: {size}"));
         let mark = labelled_metadata(&compiled.document, leaflet::FIT_LABEL).unwrap();
         let number = |key: &str| mark[key].as_f64().unwrap();
         let page = number("page") as usize;
