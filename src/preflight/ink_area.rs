@@ -5,6 +5,8 @@
 //! text and strokes are left out (their coverage is a small part of any 15 mm square), as are
 //! gradients and JPEG-coded images, which this grid does not decode.
 
+use std::ops::Range;
+
 /// The grid's cell, in points (1 mm).
 const CELL: f64 = crate::print_rules::MM;
 
@@ -16,7 +18,7 @@ pub(super) struct InkMap {
     rows: usize,
     cells: Vec<[u8; 4]>,
     /// The columns and rows of every cell painted so far: ink lies nowhere else.
-    painted: Option<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    painted: Option<(Range<usize>, Range<usize>)>,
 }
 
 impl InkMap {
@@ -34,10 +36,8 @@ impl InkMap {
     }
 
     /// Notes that cells of `columns` × `rows` are being painted.
-    fn paint(&mut self, columns: &std::ops::Range<usize>, rows: &std::ops::Range<usize>) {
-        let union = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
-            a.start.min(b.start)..a.end.max(b.end)
-        };
+    fn paint(&mut self, columns: &Range<usize>, rows: &Range<usize>) {
+        let union = |a: &Range<usize>, b: &Range<usize>| a.start.min(b.start)..a.end.max(b.end);
         self.painted = Some(match &self.painted {
             Some((c, r)) => (union(c, columns), union(r, rows)),
             None => (columns.clone(), rows.clone()),
@@ -45,7 +45,7 @@ impl InkMap {
     }
 
     /// The cells whose centres lie in `area` (points), as column and row ranges.
-    fn span(&self, area: [f64; 4]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    fn span(&self, area: [f64; 4]) -> Option<(Range<usize>, Range<usize>)> {
         let index = |value: f64, origin: f64, count: usize| {
             (((value - origin) / CELL - 0.5).ceil().max(0.0) as usize).min(count)
         };
@@ -124,7 +124,7 @@ impl InkMap {
         // Only a square that meets a painted cell holds ink: one starting less than `side`
         // cells before the painted ones, and ending less than `side` after them. At least
         // `side` cells either way, since the page is.
-        let around = |painted: &std::ops::Range<usize>, count: usize| {
+        let around = |painted: &Range<usize>, count: usize| {
             painted.start.saturating_sub(side - 1)..(painted.end + side - 1).min(count)
         };
         let (xs, ys) = (around(columns, self.columns), around(rows, self.rows));
