@@ -236,6 +236,55 @@ fn print_content_has_no_rgb_and_brand_colours_keep_their_cmyk() {
     }
 }
 
+/// Typst writes a print twin's content streams uncompressed and hex-encodes its binary streams
+/// for the finishing pass (`src/output/print/pdfx.rs`); what reaches the print shop is binary
+/// and compressed, as Typst writes a PDF otherwise: fonts and images without an ASCIIHex layer,
+/// every stream but the XMP metadata deflated.
+#[test]
+fn print_twins_streams_are_binary_and_compressed() {
+    let dir = shipped_project();
+    let report = build_kinds(
+        dir.path(),
+        &[common::kind("leaflet-print"), common::kind("summary-print")],
+    );
+    assert_eq!(report.failed().count(), 0);
+    for pdf in print_twins(dir.path()) {
+        let doc = Document::load(&pdf).unwrap();
+        let mut fonts = 0;
+        for (id, object) in &doc.objects {
+            let Ok(stream) = object.as_stream() else {
+                continue;
+            };
+            let filters = stream.filters().unwrap_or_default();
+            assert!(
+                !filters.contains(&&b"ASCIIHexDecode"[..]),
+                "{}: stream {id:?} is hex-encoded",
+                pdf.display()
+            );
+            if stream.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Metadata") {
+                assert!(
+                    filters.is_empty(),
+                    "{}: the XMP is compressed",
+                    pdf.display()
+                );
+            } else {
+                assert!(
+                    !filters.is_empty(),
+                    "{}: stream {id:?} is uncompressed: {:?}",
+                    pdf.display(),
+                    stream.dict
+                );
+                stream.decompressed_content().unwrap();
+            }
+            if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"CIDFontType0C")
+            {
+                fonts += 1;
+            }
+        }
+        assert!(fonts > 0, "{}: no embedded font found", pdf.display());
+    }
+}
+
 /// The screen and print PDF are one layout (`src/output/twins.rs`): the screen PDF is the print
 /// layout cut at the trim, without marks and without print colour, and keeps its links; the
 /// print PDF has the same pages and no link annotations.

@@ -201,7 +201,7 @@ impl<'a> PdfContext<'a> {
         let bytes = match &data.print {
             None => self
                 .typesetter
-                .pdf(&compiled, &ident, date, SCREEN_STANDARDS)?,
+                .pdf(&compiled, &ident, date, SCREEN_STANDARDS, false)?,
             Some(settings) => {
                 let subject = print::Subject {
                     programme: data.programme,
@@ -216,7 +216,7 @@ impl<'a> PdfContext<'a> {
                 warnings.extend(images);
                 let bytes = self
                     .typesetter
-                    .pdf(&compiled, &ident, date, print::STANDARDS)?;
+                    .pdf(&compiled, &ident, date, print::STANDARDS, true)?;
                 let finished = print::pdfx::finish(bytes, settings, &data.programme.meta.title)
                     .map_err(|problem| vec![self.finishing_problem(problem, data.kind)])?;
                 warnings.extend(print::check_press(&finished.facts, &subject)?);

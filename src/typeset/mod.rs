@@ -146,12 +146,17 @@ impl Typesetter {
 
     /// Writes a laid-out document as a tagged PDF conforming to `standards`, with a fixed
     /// identifier and timestamp so that the same input always gives the same bytes.
+    /// `to_rewrite`: the PDF is read back and its content streams rewritten (a print twin),
+    /// so Typst leaves them uncompressed instead of compressing what is inflated again; its
+    /// switch for that (`pretty`) also hex-encodes binary streams, which
+    /// [`crate::pdf_objects::strip_ascii_hex`] undoes.
     pub fn pdf(
         &self,
         compiled: &Compiled,
         ident: &str,
         date: Datetime,
         standards: &[PdfStandard],
+        to_rewrite: bool,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let world = DocumentWorld {
             typesetter: self,
@@ -177,7 +182,7 @@ impl Typesetter {
             page_ranges: None,
             standards,
             tagged: true,
-            pretty: false,
+            pretty: to_rewrite,
         };
         typst_pdf::pdf(&compiled.document, &options).map_err(|errors| self.convert(&world, &errors))
     }
