@@ -197,8 +197,12 @@ fn remove_marks(frame: &mut Frame) {
 }
 
 /// Removes link annotations and the tags of link elements; `open` holds the links whose start
-/// was removed, as a link can end on a later page.
+/// was removed, as a link can end on a later page. A frame without any is left shared with the
+/// layout, not copied: most of a page has no link.
 fn remove_links(frame: &mut Frame, open: &mut Vec<Location>) {
+    if !has_link(frame, open) {
+        return;
+    }
     frame.retain(|item| match item {
         FrameItem::Link(..) => false,
         FrameItem::Tag(Tag::Start(content, _)) if content.is::<LinkMarker>() => {
@@ -218,6 +222,17 @@ fn remove_links(frame: &mut Frame, open: &mut Vec<Location>) {
         }
         _ => true,
     });
+}
+
+/// Whether [`remove_links`] would remove anything from `frame`.
+fn has_link(frame: &Frame, open: &[Location]) -> bool {
+    frame.items().any(|(_, item)| match item {
+        FrameItem::Link(..) => true,
+        FrameItem::Tag(Tag::Start(content, _)) => content.is::<LinkMarker>(),
+        FrameItem::Tag(Tag::End(location, ..)) => open.contains(location),
+        FrameItem::Group(group) => has_link(&group.frame, open),
+        _ => false,
+    })
 }
 
 /// A CMYK JPEG as sRGB pixels: screens (and PDF/A) show RGB; the print twin keeps the JPEG.
