@@ -129,9 +129,20 @@ impl Analysis {
     pub fn longest_words(&self, n: usize) -> Vec<&str> {
         let mut sorted: Vec<&str> = self.words.iter().map(String::as_str).collect();
         sorted.sort_by_cached_key(|word| (std::cmp::Reverse(word.chars().count()), *word));
-        sorted.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-        sorted.truncate(n);
-        sorted
+        // A word that is its predecessor in other case is left out; the first `n` are enough.
+        let mut longest: Vec<&str> = Vec::with_capacity(n);
+        for word in sorted {
+            if longest.len() == n {
+                break;
+            }
+            if longest
+                .last()
+                .is_none_or(|last| last.to_lowercase() != word.to_lowercase())
+            {
+                longest.push(word);
+            }
+        }
+        longest
     }
 }
 
