@@ -169,16 +169,7 @@ const ITEMS: [&str; 18] = [
 /// problem.
 #[test]
 fn check_print_reports_every_item_and_fails_knockout_icc_colour_and_hairlines() {
-    let dir = shipped_project();
-    let report = build_kinds(
-        dir.path(),
-        &[common::kind("leaflet-print"), common::kind("summary-print")],
-    );
-    assert_eq!(report.failed().count(), 0);
-    let twins: Vec<_> = walk(&dir.path().join("out"))
-        .into_iter()
-        .filter(|p| p.to_string_lossy().ends_with("-print.pdf"))
-        .collect();
+    let (dir, twins) = common::shipped_print_twins();
     assert_eq!(twins.len(), 6);
     for pdf in &twins {
         let (stdout, _) = common::outputs_of(

@@ -6,7 +6,7 @@ mod common;
 
 use common::{
     PLAIN, build_kinds, demo_project, errors_of, outputs_of, page_resources, png, print_twins,
-    shipped_project, shorts_of, trycksak,
+    shipped_print_twins, shipped_project, shorts_of, trycksak,
 };
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -115,13 +115,7 @@ fn registration_segments(doc: &Document, page: ObjectId) -> Vec<[f64; 4]> {
 
 #[test]
 fn crop_marks_are_registration_colour_outside_the_bleed_on_every_page() {
-    let dir = shipped_project();
-    let report = build_kinds(
-        dir.path(),
-        &[common::kind("leaflet-print"), common::kind("summary-print")],
-    );
-    assert_eq!(report.failed().count(), 0);
-    let pdfs = print_twins(dir.path());
+    let (_dir, pdfs) = shipped_print_twins();
     assert_eq!(pdfs.len(), 6);
     for pdf in pdfs {
         let doc = Document::load(&pdf).unwrap();
@@ -242,13 +236,8 @@ fn print_content_has_no_rgb_and_brand_colours_keep_their_cmyk() {
 /// every stream but the XMP metadata deflated.
 #[test]
 fn print_twins_streams_are_binary_and_compressed() {
-    let dir = shipped_project();
-    let report = build_kinds(
-        dir.path(),
-        &[common::kind("leaflet-print"), common::kind("summary-print")],
-    );
-    assert_eq!(report.failed().count(), 0);
-    for pdf in print_twins(dir.path()) {
+    let (_dir, pdfs) = shipped_print_twins();
+    for pdf in pdfs {
         let doc = Document::load(&pdf).unwrap();
         let mut fonts = 0;
         for (id, object) in &doc.objects {

@@ -439,6 +439,15 @@ pub fn logo_project() -> tempfile::TempDir {
     ])
 }
 
+/// The shipped programmes with both print twins built (none failing), and the twins' paths.
+pub fn shipped_print_twins() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = shipped_project();
+    let report = build_kinds(dir.path(), &[kind("leaflet-print"), kind("summary-print")]);
+    assert_eq!(report.failed().count(), 0);
+    let twins = print_twins(dir.path());
+    (dir, twins)
+}
+
 /// The print twins under `root/out`, sorted.
 pub fn print_twins(root: &Path) -> Vec<PathBuf> {
     let mut pdfs: Vec<_> = walk(&root.join("out"))
