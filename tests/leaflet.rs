@@ -375,7 +375,8 @@ fn the_slug_line_of_a_long_title_is_one_whole_line_inside_the_sheet() {
         "programmes/demo/lang-titel.md",
         Medium::Print,
     );
-    for page in compiled.document.pages() {
+    let pages = compiled.document.pages().len();
+    for (index, page) in compiled.document.pages().iter().enumerate() {
         let mut items = Vec::new();
         placed_text(&page.frame, Point::zero(), &mut items);
         let slug: Vec<&Placed> = items
@@ -406,5 +407,44 @@ fn the_slug_line_of_a_long_title_is_one_whole_line_inside_the_sheet() {
         }
         let text: String = slug.iter().map(|t| t.text.as_str()).collect();
         assert!(text.contains('…') && text.contains("trycksak"), "{text}");
+        // Its page and the page count as they stand, not as Typst's first pass reads them
+        // (page 1 of 1), when the slug line lays out nothing (`first-pass()`).
+        let numbers = format!("sida{}/{pages}", index + 1);
+        assert!(
+            text.split_whitespace()
+                .collect::<String>()
+                .ends_with(&numbers),
+            "{text}"
+        );
+    }
+}
+
+/// The footer of every page after the cover gives its page number and the running title, as
+/// Typst's second pass lays it out (the first lays out no footer: `first-pass()`).
+#[test]
+fn every_page_after_the_cover_has_its_number_and_the_title_in_its_footer() {
+    let dir = shipped_project();
+    let (compiled, _) = leaflet_of(
+        dir.path(),
+        "programmes/varmland/regionalpolitiskt-program-2019-2022.md",
+        Medium::Screen,
+    );
+    let pages = compiled.document.pages();
+    assert_eq!(pages.len(), 20);
+    for (index, page) in pages.iter().enumerate().skip(1) {
+        let mut items = Vec::new();
+        placed_text(&page.frame, Point::zero(), &mut items);
+        let foot: String = items
+            .iter()
+            .filter(|t| (t.size - 8.0).abs() < 0.01 && t.y > page.frame.height().to_pt() - 72.0)
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let number = (index + 1).to_string();
+        assert!(
+            foot.split_whitespace().any(|word| word == number)
+                && foot.contains("Regionalpolitiskt"),
+            "page {number}: {foot:?}"
+        );
     }
 }
