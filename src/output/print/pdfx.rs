@@ -12,9 +12,9 @@
 //!   identification in the XMP metadata and `/Trapped`, and writes PDF 1.6.
 //!
 //! Typst writes the PDF for this pass with its content streams uncompressed (they are read and
-//! most rewritten here: deflating them at Typst's level 6 only to inflate them again was 4 % of
-//! a build's instructions) and so, by the same switch, its binary streams hex-encoded: the hex
-//! comes off first, and every stream is deflated once, at the end.
+//! most rewritten here: deflating them at Typst's level 6 only to inflate them again was about
+//! 4 % of a build's instructions) and so, by the same switch, its binary streams hex-encoded:
+//! the hex comes off first, and every stream is deflated once, at the end.
 
 use std::sync::OnceLock;
 
@@ -194,7 +194,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
 
     // Read back as `check --print` would, from the objects as they will be written.
     let facts = preflight::inspect_document(&doc);
-    deflate_again(&mut doc, inflated);
+    restore_unchanged(&mut doc, inflated);
     compress_the_rest(&mut doc);
     let mut out = Vec::with_capacity(bytes.len() + FOGRA39.len());
     doc.save_to(&mut out)
@@ -202,17 +202,22 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
     Ok(Finished { bytes: out, facts })
 }
 
-/// Content streams as Typst wrote them, and their content inflated.
+/// Content streams that Typst compressed after all (it writes a print twin's uncompressed for
+/// this pass), as it wrote them, and their content inflated.
 type Inflated = Vec<(ObjectId, Stream, Vec<u8>)>;
 
-/// Inflates the content streams `ids` in place, once: recolouring, overprinting and the
-/// preflight each read them, and each inflating them again was most of what two of them cost.
+/// Inflates those of the content streams `ids` that are compressed, in place, once:
+/// recolouring, overprinting and the preflight each read them, and each inflating them again
+/// was most of what two of them cost.
 fn inflate(doc: &mut Document, ids: impl Iterator<Item = ObjectId>) -> Inflated {
     let mut inflated = Vec::new();
     for id in ids {
         let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
             continue;
         };
+        if !stream.dict.has(b"Filter") {
+            continue;
+        }
         // One that does not inflate stays as it is: the passes that read it report it.
         let Ok(plain) = stream.decompressed_content() else {
             continue;
@@ -224,26 +229,21 @@ fn inflate(doc: &mut Document, ids: impl Iterator<Item = ObjectId>) -> Inflated 
     inflated
 }
 
-/// Deflates the streams [`inflate`] inflated: a stream left as it was gets Typst's bytes back
-/// where Typst compressed it, and every other its dictionary (in its order) and its content,
-/// compressed.
-fn deflate_again(doc: &mut Document, inflated: Inflated) {
+/// Gives the streams [`inflate`] inflated that no pass changed Typst's bytes back;
+/// [`compress_the_rest`] compresses the others.
+fn restore_unchanged(doc: &mut Document, inflated: Inflated) {
     for (id, original, plain) in inflated {
-        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
-            continue;
-        };
-        if stream.content == plain && original.dict.has(b"Filter") {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id)
+            && stream.content == plain
+        {
             *stream = original;
-        } else {
-            let content = std::mem::take(&mut stream.content);
-            stream.dict = original.dict;
-            set_compressed(stream, &content);
         }
     }
 }
 
-/// Compresses the streams Typst left uncompressed for this pass (character maps, functions)
-/// that it did not rewrite; the XMP metadata stays plain text, as Typst writes it.
+/// Compresses every stream left uncompressed: the content streams (rewritten or not), the
+/// character maps and functions Typst wrote uncompressed for this pass. The XMP metadata
+/// stays plain text, as Typst writes it.
 fn compress_the_rest(doc: &mut Document) {
     for object in doc.objects.values_mut() {
         if let Object::Stream(stream) = object
