@@ -465,3 +465,53 @@ fn a_build_without_preview_removes_the_previews_an_earlier_one_left() {
         .collect();
     assert!(pngs.is_empty(), "{pngs:#?}");
 }
+
+/// `--timings` writes Typst's trace with the template lines that cost the time, the way
+/// `typst compile --timings` does, and the build's outputs as without it.
+#[test]
+fn timings_name_the_template_lines_and_the_passes() {
+    let project = shipped_project();
+    trycksak(project.path())
+        .args([
+            "build",
+            "programmes/norrbotten",
+            "--format",
+            "leaflet",
+            "--timings",
+            "trace.json",
+        ])
+        .assert()
+        .success();
+    let trace: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(project.path().join("trace.json")).unwrap()).unwrap();
+    let events = trace.as_array().unwrap();
+    let named = |name: &str| events.iter().filter(|e| e["name"] == name).count();
+    // Every event that starts ends; the leaflet takes Typst two passes and an export.
+    assert_eq!(
+        events.iter().filter(|e| e["ph"] == "B").count(),
+        events.iter().filter(|e| e["ph"] == "E").count()
+    );
+    assert!(named("iter (1)") >= 2, "a start and an end");
+    assert!(named("iter (2)") >= 2);
+    assert!(named("pdf") >= 2);
+    let template_line = events.iter().find(|e| {
+        e["name"] == "func call"
+            && e["args"]["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("trycksak.typ"))
+    });
+    let line = template_line.expect("a call of the shared template")["args"]["line"]
+        .as_u64()
+        .unwrap();
+    let shared = std::fs::read_to_string(common::repo().join("layouts/base/trycksak.typ")).unwrap();
+    assert!(
+        line >= 1 && line as usize <= shared.lines().count(),
+        "{line}"
+    );
+    assert!(
+        project
+            .path()
+            .join("out/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet.pdf")
+            .is_file()
+    );
+}

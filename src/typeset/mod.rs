@@ -15,7 +15,7 @@ use serde::Serialize;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::layout::{Frame, FrameItem, Point, Transform};
-use typst::syntax::FileId;
+use typst::syntax::{FileId, Span};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
@@ -142,6 +142,18 @@ impl Typesetter {
                 Err(all)
             }
         }
+    }
+
+    /// Writes what Typst timed since [`typst_timing::enable`] (Chrome's trace event format,
+    /// as `typst compile --timings` writes it) to `out`, the template lines named by file and
+    /// line, and clears it.
+    pub fn export_timings(&self, out: impl std::io::Write) -> Result<(), String> {
+        typst_timing::export_json(out, |raw| {
+            self.sources.locate(Span::from_raw(raw)).map_or_else(
+                || (String::new(), 0),
+                |(file, line)| (file.display().to_string(), line as u32),
+            )
+        })
     }
 
     /// Writes a laid-out document as a tagged PDF conforming to `standards`, with a fixed

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{FileId, RootedPath, Source, Span, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
@@ -51,6 +51,21 @@ pub(super) struct SourceCache {
 }
 
 impl SourceCache {
+    /// The file (as messages name it) and 1-based line of `span`; `None` for a span of no
+    /// template loaded in this build. Where regions load different files under one template
+    /// name, the first region found that has the span names it.
+    pub(super) fn locate(&self, span: Span) -> Option<(PathBuf, usize)> {
+        let id = span.id()?;
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.iter().find_map(|((_, file), (source, origin))| {
+            let start = (*file == id).then(|| source.find(span))??.range().start;
+            Some((
+                origin.display.clone(),
+                source.lines().byte_to_line(start)? + 1,
+            ))
+        })
+    }
+
     pub(super) fn origin(&self, region: &str, id: FileId) -> Option<Origin> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries

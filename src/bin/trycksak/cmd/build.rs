@@ -1,11 +1,13 @@
 use std::time::Instant;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use trycksak::build::{BuildOptions, Outcome, Progress, build};
+use trycksak::build::{BuildOptions, Outcome, Progress, build_with, thread_pool};
 use trycksak::project::shard;
+use trycksak::typeset::Typesetter;
 
 use super::{Result, Selection, files, open, programmes, report};
 use crate::{Env, Status};
@@ -27,6 +29,11 @@ pub struct Args {
     /// runners; the shards' manifests merge by concatenating their `outputs`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
+
+    /// Also write where Typst spent its time, by template line, to FILE (a trace in Chrome's
+    /// format, as `typst compile --timings` writes: open it in Perfetto or chrome://tracing).
+    #[arg(long, value_name = "FILE")]
+    timings: Option<PathBuf>,
 }
 
 fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
@@ -52,7 +59,13 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let progress = progress_bar(env, sources.len());
     let kinds = args.selection.kinds();
     let out_dir = project.root.join(&args.selection.out);
-    let report_ = build(
+    let typesetter = Arc::new(Typesetter::new(&project));
+    if args.timings.is_some() {
+        typst_timing::enable();
+    }
+    let report_ = build_with(
+        &typesetter,
+        &thread_pool(args.jobs)?,
         &project,
         &sources,
         &BuildOptions {
@@ -68,6 +81,13 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         bar.finish_and_clear();
     }
     report(env, &report_.outcomes);
+    if let Some(path) = &args.timings {
+        let mut trace = Vec::new();
+        typesetter
+            .export_timings(&mut trace)
+            .map_err(|err| anyhow::anyhow!("cannot write the timings: {err}"))?;
+        trycksak::fsutil::write_atomic(path, &trace)?;
+    }
 
     if env.verbose {
         for outcome in &report_.outcomes {
