@@ -38,6 +38,7 @@ const EMBEDDED_BASE: &[(&str, &str)] = &[
         "inlines.typ",
         include_str!("../../layouts/base/inlines.typ"),
     ),
+    ("data.typ", include_str!("../../layouts/base/data.typ")),
     (
         "leaflet.typ",
         include_str!("../../layouts/base/leaflet.typ"),
