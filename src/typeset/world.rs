@@ -53,7 +53,7 @@ pub(super) struct SourceCache {
 impl SourceCache {
     /// The file (as messages name it) and 1-based line of `span`; `None` for a span of no
     /// template loaded in this build. Where regions load different files under one template
-    /// name, the first region found that has the span names it.
+    /// name, any of them that has the span may name it (a profile's line, not a message's).
     pub(super) fn locate(&self, span: Span) -> Option<(PathBuf, usize)> {
         let id = span.id()?;
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
