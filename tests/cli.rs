@@ -467,7 +467,7 @@ fn a_build_without_preview_removes_the_previews_an_earlier_one_left() {
 }
 
 /// `--timings` writes Typst's trace with the template lines that cost the time, the way
-/// `typst compile --timings` does, and the build's outputs as without it.
+/// `typst compile --timings` does, and the build still writes its outputs.
 #[test]
 fn timings_name_the_template_lines_and_the_passes() {
     let project = shipped_project();

@@ -48,6 +48,7 @@ fn build_all(root: &Path, out: &str) -> trycksak::build::BuildReport {
         jobs: None,
         progress: None,
         timeout: trycksak::build::DEFAULT_TIMEOUT,
+        timings: None,
     };
     build(&project, &sources, &options).unwrap()
 }

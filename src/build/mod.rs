@@ -45,6 +45,8 @@ pub struct BuildOptions {
     /// The longest one document may take to typeset; a template that loops forever fails the
     /// programme after this instead of hanging the build.
     pub timeout: Duration,
+    /// Where to write Typst's timings of the build (`build --timings`), if anywhere.
+    pub timings: Option<PathBuf>,
 }
 
 /// What a build waits for one document by default: the largest programme takes well under a
@@ -61,6 +63,7 @@ impl BuildOptions {
             jobs: None,
             progress: None,
             timeout: DEFAULT_TIMEOUT,
+            timings: None,
         }
     }
 }
@@ -186,6 +189,9 @@ pub fn build_with(
     let out = OutputDir::open(&options.out_dir)?;
     let _lock = OutputLock::acquire(&out)?;
     out.remove_stale_temporaries();
+    if options.timings.is_some() {
+        typst_timing::enable();
+    }
 
     let loaded: Vec<Loaded> = pool.install(|| {
         sources
@@ -376,6 +382,13 @@ pub fn build_with(
     }
     manifest.save(&out)?;
     write::write_index(&out, &manifest, typesetter.layouts())?;
+    if let Some(path) = &options.timings {
+        let mut trace = Vec::new();
+        typesetter
+            .export_timings(&mut trace)
+            .map_err(|err| anyhow::anyhow!("cannot write the timings: {err}"))?;
+        crate::fsutil::write_atomic(path, &trace)?;
+    }
     Ok(BuildReport {
         outcomes: outcomes.into_iter().flatten().collect(),
     })

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use trycksak::build::{BuildOptions, Outcome, Progress, build_with, thread_pool};
+use trycksak::build::{BuildOptions, Outcome, Progress, build};
 use trycksak::project::shard;
-use trycksak::typeset::Typesetter;
 
 use super::{Result, Selection, files, open, programmes, report};
 use crate::{Env, Status};
@@ -59,13 +58,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let progress = progress_bar(env, sources.len());
     let kinds = args.selection.kinds();
     let out_dir = project.root.join(&args.selection.out);
-    let typesetter = Arc::new(Typesetter::new(&project));
-    if args.timings.is_some() {
-        typst_timing::enable();
-    }
-    let report_ = build_with(
-        &typesetter,
-        &thread_pool(args.jobs)?,
+    let report_ = build(
         &project,
         &sources,
         &BuildOptions {
@@ -75,19 +68,13 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             jobs: args.jobs,
             progress: progress.clone().map(observer),
             timeout: args.selection.timeout(),
+            timings: args.timings,
         },
     )?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     report(env, &report_.outcomes);
-    if let Some(path) = &args.timings {
-        let mut trace = Vec::new();
-        typesetter
-            .export_timings(&mut trace)
-            .map_err(|err| anyhow::anyhow!("cannot write the timings: {err}"))?;
-        trycksak::fsutil::write_atomic(path, &trace)?;
-    }
 
     if env.verbose {
         for outcome in &report_.outcomes {

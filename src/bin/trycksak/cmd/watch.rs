@@ -41,6 +41,7 @@ pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, W
             jobs: None,
             progress: None,
             timeout: args.selection.timeout(),
+            timings: None,
         },
         paths,
         poll: args.poll.map(Duration::from_millis),
