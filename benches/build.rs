@@ -7,6 +7,9 @@
 //! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
 //!     wall time, programmes per second and the peak memory of the process;
 //! (d) watch mode: the time from saving a one-word edit to the rewritten outputs.
+//!
+//! (a), (c) and (d) run the binary `TRYCKSAK_BIN` names (Cargo's release build if unset); (b)
+//! runs in the bench's own process, so it always measures Cargo's build.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,7 +21,14 @@ use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::Typesetter;
 
-const BIN: &str = env!("CARGO_BIN_EXE_trycksak");
+/// The binary measured: Cargo's release build, or `TRYCKSAK_BIN` (the profile-guided build of
+/// `benches/pgo`, say).
+fn bin() -> PathBuf {
+    std::env::var_os("TRYCKSAK_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_trycksak")),
+        PathBuf::from,
+    )
+}
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
 const MUNICIPALITIES: &[&str] = &[
@@ -79,8 +89,9 @@ const SEEDS: &[(&str, &str)] = &[
 
 fn main() {
     println!(
-        "trycksak benchmarks ({} cores)\n",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        "trycksak benchmarks ({} cores), {}\n",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        bin().display()
     );
     shipped_cold();
     per_kind();
@@ -93,7 +104,7 @@ fn main() {
 fn watch_latency() {
     let dir = tempfile::tempdir().unwrap();
     copy_project(dir.path());
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(bin())
         .args(["watch", "-q"])
         .current_dir(dir.path())
         .stderr(std::process::Stdio::null())
@@ -144,10 +155,12 @@ fn watch_latency() {
     println!();
 }
 
-/// A finished run: wall time, CPU time (user and system, all threads) and peak RSS in bytes.
+/// A finished run: wall time, CPU time (user and system, all threads), the system part of it
+/// and peak RSS in bytes.
 struct Ran {
     wall: Duration,
     cpu: Duration,
+    sys: Duration,
     rss: u64,
 }
 
@@ -156,7 +169,7 @@ struct Ran {
 #[allow(clippy::zombie_processes)]
 fn run(args: &[&str], dir: &Path) -> Ran {
     let started = Instant::now();
-    let child = Command::new(BIN)
+    let child = Command::new(bin())
         .args(args)
         .current_dir(dir)
         .spawn()
@@ -175,6 +188,7 @@ fn run(args: &[&str], dir: &Path) -> Ran {
     Ran {
         wall: elapsed,
         cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        sys: seconds(usage.ru_stime),
         rss: usage.ru_maxrss as u64 * 1024,
     }
 }
@@ -340,31 +354,46 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 }
 
 /// (c) Many programmes: the seeds, one per municipality, with its name put in.
+///
+/// Every project is written before the first build and removed after the last: on this
+/// machine's journal-less ext4, a file made within a minute or two of many files being deleted
+/// costs the kernel up to a millisecond (it passes over each recently freed inode), so a build
+/// timed right after the previous size's project was removed would pay for that removal
+/// (benches/README.md (o)).
 fn scale() {
     println!("(c) scale: N generated programmes, all default kinds, one process");
     println!(
-        "    {:>5} {:>10} {:>16} {:>14} {:>12} {:>10} {:>12}",
-        "N", "wall", "programmes/s", "ms/programme", "peak RSS", "CPU", "cores busy"
+        "    {:>5} {:>10} {:>16} {:>14} {:>12} {:>10} {:>12} {:>10}",
+        "N", "wall", "programmes/s", "ms/programme", "peak RSS", "CPU", "cores busy", "of it sys"
     );
-    for n in [10, 100, 290] {
-        let dir = tempfile::tempdir().unwrap();
-        generate(dir.path(), n);
+    let sizes = [10, 100, 290];
+    let projects: Vec<_> = sizes
+        .iter()
+        .map(|&n| {
+            let dir = tempfile::tempdir().unwrap();
+            generate(dir.path(), n);
+            dir
+        })
+        .collect();
+    for (n, dir) in sizes.into_iter().zip(&projects) {
         let Ran {
             wall: time,
             cpu,
+            sys,
             rss,
         } = run(&["build", "-q"], dir.path());
         let seconds = time.as_secs_f64();
         // CPU time and how many cores it kept busy: the wall time moves with the machine's
         // speed (10–25 % between runs here), the share of the cores a build uses much less.
         println!(
-            "    {n:>5} {:>8.2} s {:>16.1} {:>14.1} {:>9.0} MiB {:>8.2} s {:>12.2}",
+            "    {n:>5} {:>8.2} s {:>16.1} {:>14.1} {:>9.0} MiB {:>8.2} s {:>12.2} {:>8.2} s",
             seconds,
             n as f64 / seconds,
             1000.0 * seconds / n as f64,
             mib(rss),
             cpu.as_secs_f64(),
-            cpu.as_secs_f64() / seconds
+            cpu.as_secs_f64() / seconds,
+            sys.as_secs_f64()
         );
     }
     println!();
