@@ -30,6 +30,8 @@ pub struct Checked {
     pub report: Option<String>,
     /// Its print twins' preflight reports, with `print`, by the path they would have in `out/`.
     pub preflights: Vec<(PathBuf, preflight::Report)>,
+    /// The pledges found, by section (`None` for the introduction), when the programme loaded.
+    pub pledges: Option<Vec<(Option<String>, usize)>>,
 }
 
 /// Checks `sources` (absolute paths of programme files) of `project`.
@@ -52,12 +54,14 @@ fn check_one(
         outcome: Outcome::new(project.relative(source).to_path_buf()),
         report: None,
         preflights: Vec::new(),
+        pledges: None,
     };
     let diagnostics = &mut checked.outcome.diagnostics;
     diagnostics.extend(loaded.diagnostics);
     let Some(programme) = &loaded.programme else {
         return checked;
     };
+    checked.pledges = Some(programme.pledges_by_section());
     diagnostics.extend(
         typesetter
             .layouts()

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod fsutil;
 pub mod i18n;
 pub mod images;
+pub mod language;
 pub mod layout;
 pub mod manifest;
 pub mod model;

@@ -68,9 +68,14 @@ pub enum BlockKind {
     Paragraph {
         content: Vec<Inline>,
     },
-    /// A bullet list directly after a paragraph ending in ":"; that paragraph is its lead-in.
+    /// A list of commitments (see `source::markdown` for how one is told from other lists):
+    /// after a lead-in that announces them ("Därför vill vi:"), under a heading that names
+    /// them ("Våra löften"), or marked `<!-- pledges -->`. The lead-in is empty when the list
+    /// has none.
     PledgeList {
         lead_in: Vec<Inline>,
+        /// `Some(start)` when the pledges are numbered.
+        start: Option<u64>,
         items: Vec<ListItem>,
     },
     List {
@@ -253,6 +258,37 @@ impl Programme {
     /// plain names, so it is inside the output folder.
     pub fn folder(&self) -> std::path::PathBuf {
         std::path::Path::new(&self.meta.region).join(&self.slug)
+    }
+
+    /// The number of pledges: the items of every pledge list.
+    pub fn pledge_count(&self) -> usize {
+        self.blocks()
+            .into_iter()
+            .map(|block| match &block.kind {
+                BlockKind::PledgeList { items, .. } => items.len(),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Where the pledges are: each section with pledge lists of its own (by its heading's
+    /// text; the introduction as `None`) and how many pledges it has, in document order.
+    pub fn pledges_by_section(&self) -> Vec<(Option<String>, usize)> {
+        let count = |blocks: &[Block]| -> usize {
+            depth_first(blocks)
+                .into_iter()
+                .map(|block| match &block.kind {
+                    BlockKind::PledgeList { items, .. } => items.len(),
+                    _ => 0,
+                })
+                .sum()
+        };
+        let mut out = vec![(None, count(&self.intro))];
+        for section in self.all_sections() {
+            out.push((Some(plain_text(&section.heading)), count(&section.blocks)));
+        }
+        out.retain(|(_, n)| *n > 0);
+        out
     }
 
     /// Every section, depth first, in document order.

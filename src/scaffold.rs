@@ -17,8 +17,8 @@ region: {region}
 lang: sv
 # A subtitle under the title.
 # subtitle: Vårt program för 2026–2030
-# The party.
-party: Socialdemokraterna
+# The party, printed on the cover, the summary and the web page. Without it, no party is named.
+# party: Partiets namn
 # The period the programme covers.
 # period: 2026–2030
 # The date of the programme, as year-month-day.
@@ -44,7 +44,8 @@ Texten före den första rubriken är inledningen. Skilj stycken åt med en tom 
 Ett avsnitt börjar med `##`, ett underavsnitt med `###`. Skriv **fet** och *kursiv* text så här,
 och en länk så här: [vår webbplats](https://example.se).
 
-En punktlista direkt efter ett stycke som slutar med kolon blir en lista med löften. Vi vill:
+En lista efter ett stycke som säger vad ni vill och slutar med kolon ("Därför vill vi:", "Vi lovar:")
+blir en lista med löften, och löftena kommer med i sammanfattningen. Vi vill:
 
 - göra det första vi lovar
 - göra det andra vi lovar

@@ -300,7 +300,10 @@ Skriv #set page(width: 1cm) och #read("/etc/passwd") och $x^2$ och @ref och <lab
     with_programme(dir.path(), "programmes/demo/farlig.md", |programme, cx| {
         let (compiled, _, _) = leaflet::typeset(programme, cx, Medium::Screen)
             .unwrap_or_else(|e| panic!("{:#?}", shorts(&e)));
-        let text = page_texts(&compiled.document).join(" ");
+        // Straight quotes are typeset as the language's (”…”) like any text: undone here.
+        let text = page_texts(&compiled.document)
+            .join(" ")
+            .replace(['”', '“'], "\"");
         for literal in [
             "#set page(width: 1cm)",
             "#read(\"/etc/passwd\")",
@@ -377,8 +380,10 @@ fn trycksak_gives_the_pdf_its_metadata_and_the_pages_their_running_data() {
         )
     });
     assert_eq!(info.title.as_deref(), Some("T"));
-    assert_eq!(info.author.len(), 1, "{:?}", info.author);
-    assert_eq!(info.keywords, info.author, "{info:?}");
+    // A programme without `party:` in a region whose layout names none: no author at all,
+    // rather than a name the programme does not state.
+    assert!(info.author.is_empty(), "{:?}", info.author);
+    assert!(info.keywords.is_empty(), "{info:?}");
     assert!(text.contains("Löptitel: T"), "{text}");
     assert!(text.contains("programmes/demo/p.md"), "{text}");
 
@@ -528,7 +533,7 @@ fn a_partial_base_layout_changes_only_what_it_says() {
     ]);
     let typesetter = Typesetter::new(&Project::open(project.path()).unwrap());
     let layout = typesetter.layouts().get("demo").unwrap();
-    assert_eq!(layout.name, "Eget parti");
+    assert_eq!(layout.name.as_deref(), Some("Eget parti"));
     assert_eq!(layout.cover, trycksak::layout::CoverStyle::Full);
     assert_eq!(layout.summary_min_size, 8.0);
     assert_eq!(layout.print.bleed_mm, 3.0);

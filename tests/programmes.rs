@@ -65,7 +65,7 @@ fn pledge_lists_keep_their_lead_in_and_bold_lead_phrases() {
     let mut pledges = 0;
     for section in programme.all_sections() {
         for block in &section.blocks {
-            if let trycksak::model::BlockKind::PledgeList { lead_in, items } = &block.kind {
+            if let trycksak::model::BlockKind::PledgeList { lead_in, items, .. } = &block.kind {
                 assert!(trycksak::model::plain_text(lead_in).ends_with("Därför vill vi:"));
                 for item in items {
                     let trycksak::model::BlockKind::Paragraph { content } = &item.blocks[0].kind

@@ -223,7 +223,7 @@ fn a_sixty_pledge_section_shows_as_many_as_fit_and_says_how_many() {
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     let warning = &warnings[0];
     assert!(
-        warning.starts_with("programmes/demo/lofte.md:2:1: warning: not every pledge fits the one-page summary: it shows the first "),
+        warning.starts_with("programmes/demo/lofte.md:2:1: warning: not every pledge fits the one-page summary: it shows the pledges in turn, every section's first, then every section's second and so on, as many as fit ("),
         "{warning}"
     );
     assert!(

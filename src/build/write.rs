@@ -161,7 +161,8 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
         .map(|(region, programmes)| {
             let name = layouts
                 .get(region)
-                .map_or_else(|| region.to_string(), |l| l.name.clone());
+                .and_then(|l| l.name.clone())
+                .unwrap_or_else(|| region.to_string());
             let programmes: Vec<Value> = programmes
                 .into_iter()
                 .map(|(source, entries)| {

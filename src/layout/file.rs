@@ -57,6 +57,7 @@ pub(super) struct PaperFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct SummaryFile {
     pub(super) min_size: Option<f64>,
+    pub(super) max_size: Option<f64>,
     pub(super) overflow: Option<Overflow>,
 }
 
@@ -68,6 +69,9 @@ pub(super) struct LeafletFile {
     pub(super) size: Option<f64>,
     pub(super) pages: Option<u32>,
 }
+
+/// The type sizes (points) a layout may give the summary's range.
+const SUMMARY_SIZES: std::ops::RangeInclusive<f64> = 6.0..=20.0;
 
 /// The text of a folder's `layout.yaml`: from disk, or built in for base; `None` if absent. A
 /// file that cannot be used (it leads outside the project, it is not UTF-8) is a problem.
@@ -168,6 +172,27 @@ fn check_values(
                 problems.push(
                     Diagnostic::error(file, span, format!("unknown colour `{name}`"))
                         .with_help(help),
+                );
+            }
+        }
+    }
+    if let Some(summary) = &parsed.summary {
+        for (key, value) in [
+            ("min_size", summary.min_size),
+            ("max_size", summary.max_size),
+        ] {
+            if let Some(value) = value.filter(|v| !(SUMMARY_SIZES).contains(v)) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        key_span(file, key),
+                        format!(
+                            "`summary: {key}` is {value} pt; it must be {} to {} pt",
+                            SUMMARY_SIZES.start(),
+                            SUMMARY_SIZES.end()
+                        ),
+                    )
+                    .with_help("a one-page summary reads well at 9 to 14 pt; below 8 pt it is too small for many readers"),
                 );
             }
         }

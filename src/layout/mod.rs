@@ -110,7 +110,9 @@ pub const COLOUR_NAMES: &[&str] = &["primary", "accent", "tint", "text", "on-pri
 #[derive(Debug, Clone, Serialize)]
 pub struct Layout {
     pub region: String,
-    pub name: String,
+    /// The organisation or region name the layout prints on covers ("Norrbotten"), if it
+    /// names one. Never a party's default: a programme's party is its own `party:`.
+    pub name: Option<String>,
     pub colours: BTreeMap<String, Cmyk>,
     pub fonts: Fonts,
     /// The logo, as a path relative to the project root.
@@ -119,6 +121,8 @@ pub struct Layout {
     pub cover: CoverStyle,
     /// The smallest type size (pt) the one-page summary may use.
     pub summary_min_size: f64,
+    /// The largest: a summary of a few pledges grows up to it, so that its page looks full.
+    pub summary_max_size: f64,
     /// What the summary does when not every pledge fits at `summary_min_size`.
     pub summary_overflow: Overflow,
     pub leaflet: LeafletSettings,

@@ -99,7 +99,7 @@ pub(super) fn resolve(
     let min_size = need!(leaflet.min_size, "leaflet: min_size").max(LEAFLET_FLOOR);
     let layout = Layout {
         region: region.to_string(),
-        name: need!(values.name, "name"),
+        name: values.name.filter(|name| !name.trim().is_empty()),
         colours,
         fonts: Fonts {
             body: need!(fonts.body, "fonts: body"),
@@ -112,6 +112,7 @@ pub(super) fn resolve(
         },
         cover: need!(values.cover, "cover"),
         summary_min_size: need!(summary.min_size, "summary: min_size"),
+        summary_max_size: need!(summary.max_size, "summary: max_size"),
         summary_overflow: need!(summary.overflow, "summary: overflow"),
         leaflet: LeafletSettings {
             min_size,

@@ -76,6 +76,7 @@ impl Output for HtmlOutput {
             })
             .collect();
         let mut model = serde_json::to_value(programme).map_err(internal)?;
+        super::quotes::data(&mut model, &programme.meta.lang);
         if let Some(sections) = model.get_mut("sections") {
             add_ids(sections, "s");
         }
@@ -85,9 +86,9 @@ impl Output for HtmlOutput {
                 .iter()
                 .map(|(name, cmyk)| (name.clone(), cmyk.to_rgb_hex()))
                 .collect::<BTreeMap<_, _>>(),
-            "font_stack": font_stack(layout),
+            "font_families": font_families(layout),
             "logo": logo,
-            "logo_alt": format!("{} {}", labels.logo, layout.name),
+            "logo_alt": logo_alt(labels, layout, programme),
             "byline": byline(programme, layout),
             "labels": labels,
             "toc": programme.sections.len() > 3,
@@ -135,6 +136,7 @@ pub fn render_template(
     // Every value is escaped for HTML, whatever the template's file name.
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    env.add_filter("css_font_family", css_font_family);
     env.add_template_owned(name.to_string(), text)
         .map_err(|err| format!("{display}: {err}"))?;
     let template = env
@@ -163,36 +165,61 @@ fn add_ids(sections: &mut Value, prefix: &str) {
 }
 
 /// The layout's fonts for screens: its own families (installed, or not) before a system stack.
-fn font_stack(layout: &Layout) -> String {
-    let mut families: Vec<String> = layout
-        .fonts
-        .body
-        .iter()
-        .filter(|family| {
-            family
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
-        })
-        .map(|family| format!("\"{family}\""))
-        .collect();
+/// The template writes it with the `css_font_family` filter, which quotes and escapes each name
+/// for CSS (HTML's escaping would turn its quotes into `&quot;`, which CSS does not read).
+fn font_families(layout: &Layout) -> Vec<String> {
+    let mut families = layout.fonts.body.clone();
     families.extend(
         [
             "system-ui",
             "-apple-system",
-            "\"Segoe UI\"",
+            "Segoe UI",
             "Roboto",
             "Arial",
             "sans-serif",
         ]
         .map(str::to_string),
     );
-    families.join(", ")
+    families
+}
+
+/// The CSS keywords of a font-family list, written without quotes.
+const GENERIC_FAMILIES: &[&str] = &[
+    "system-ui",
+    "-apple-system",
+    "sans-serif",
+    "serif",
+    "monospace",
+];
+
+/// A list of family names as a CSS `font-family` value: each name a CSS string, with `\`, `"`
+/// and everything that could end a `<style>` element escaped as CSS escapes.
+fn css_font_family(families: Vec<String>) -> minijinja::Value {
+    let quoted: Vec<String> = families
+        .iter()
+        .map(|family| {
+            if GENERIC_FAMILIES.contains(&family.as_str()) {
+                return family.clone();
+            }
+            let mut out = String::from("\"");
+            for c in family.chars() {
+                match c {
+                    '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+                    c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        })
+        .collect();
+    minijinja::Value::from_safe_string(quoted.join(", "))
 }
 
 /// Region, party and period, as on the covers.
 fn byline(programme: &Programme, layout: &Layout) -> String {
     [
-        Some(&layout.name),
+        layout.name.as_ref(),
         programme.meta.party.as_ref(),
         programme.meta.period.as_ref(),
     ]
@@ -201,6 +228,14 @@ fn byline(programme: &Programme, layout: &Layout) -> String {
     .cloned()
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// A logo's alt text: "Logotyp Norrbotten", the layout's name, else the programme's party.
+pub fn logo_alt(labels: &Labels, layout: &Layout, programme: &Programme) -> String {
+    match layout.name.as_ref().or(programme.meta.party.as_ref()) {
+        Some(name) => format!("{} {name}", labels.logo),
+        None => labels.logo.to_string(),
+    }
 }
 
 /// "1 sida", "8 sidor".

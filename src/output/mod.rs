@@ -13,6 +13,7 @@ pub mod leaflet;
 pub mod literal;
 pub mod pdf;
 pub mod print;
+pub mod quotes;
 pub mod report;
 pub mod summary;
 pub mod text;

@@ -16,7 +16,7 @@ use crate::typeset::{Compiled, DocumentMeta, Request, Typesetter, document_date,
 use super::print::{self, PrintData};
 use super::twins;
 pub use super::twins::Medium;
-use super::{hyphenate, literal};
+use super::{hyphenate, literal, quotes};
 
 /// The standards of the screen PDFs: tagged for screen readers (PDF/UA-1) and archivable
 /// (PDF/A-2a).
@@ -158,6 +158,7 @@ impl<'a> PdfContext<'a> {
         let common = data.common();
         let date = document_date(common.programme.meta.date.as_deref());
         let mut value = serde_json::to_value(data).expect("the document data serialises");
+        quotes::data(&mut value, &common.programme.meta.lang);
         if common.hyphenate
             && let Some(lang) = hyphenate::language(&common.programme.meta.lang)
         {
@@ -175,11 +176,8 @@ impl<'a> PdfContext<'a> {
         let meta = &common.programme.meta;
         let info = DocumentMeta {
             title: meta.title.clone(),
-            author: meta
-                .party
-                .clone()
-                .unwrap_or_else(|| common.layout.name.clone()),
-            keywords: vec![common.layout.name.clone()],
+            author: meta.party.clone().or_else(|| common.layout.name.clone()),
+            keywords: common.layout.name.iter().cloned().collect(),
         };
         self.typesetter.compile(&Request {
             region: &meta.region,

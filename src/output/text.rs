@@ -181,7 +181,13 @@ impl Writer {
         } else {
             number
         };
-        let text = format!("{number} {}", inline_text(&section.heading));
+        // A heading the author numbered ("1. Kestävä talous") keeps its number and gets none.
+        let heading = inline_text(&section.heading);
+        let text = if numbered_by_author(&heading) {
+            heading.trim().to_string()
+        } else {
+            format!("{number} {heading}")
+        };
         self.blank(2);
         if numbers.len() == 1 {
             self.heading(&text, '-');
@@ -213,9 +219,20 @@ impl Writer {
         let inner = rest.chars().count();
         match &block.kind {
             BlockKind::Paragraph { content } => self.wrapped(&inline_text(content), &first, &rest),
-            BlockKind::PledgeList { lead_in, items } => {
-                self.wrapped(&inline_text(lead_in), &first, &rest);
-                self.list(items, None, inner);
+            BlockKind::PledgeList {
+                lead_in,
+                start,
+                items,
+            } => {
+                let lead_in = inline_text(lead_in);
+                if !lead_in.trim().is_empty() {
+                    self.wrapped(&lead_in, &first, &rest);
+                    // A paragraph ends with a blank line (WCAG T1), the lead-in too.
+                    self.blank(1);
+                } else if marker.is_some() {
+                    self.line(&first);
+                }
+                self.list(items, *start, inner);
             }
             BlockKind::List { start, items } => {
                 if marker.is_some() {
@@ -325,8 +342,35 @@ fn lead_phrase(block: &Block) -> Option<(String, String)> {
         return None;
     };
     let rest = inline_text(rest);
-    let rest = rest.trim();
-    (!rest.is_empty()).then(|| (inline_text(lead).trim().to_string(), rest.to_string()))
+    let mut lead = inline_text(lead).trim().to_string();
+    // Punctuation after the bold phrase (`**Korta köerna**.`) ends the phrase's line.
+    let after = rest.trim_start();
+    let punctuation = after
+        .find(|c: char| !matches!(c, '.' | ',' | ':' | ';' | '!' | '?' | ')' | '…'))
+        .unwrap_or(after.len());
+    lead.push_str(&after[..punctuation]);
+    let rest = after[punctuation..].trim();
+    (!rest.is_empty()).then(|| (lead, rest.to_string()))
+}
+
+/// Whether a heading starts with its author's own number: "1. Talous", "2.3 Koulut", "IV. Vård".
+fn numbered_by_author(heading: &str) -> bool {
+    let heading = heading.trim_start();
+    let number = heading
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(heading.len());
+    let roman = heading
+        .find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L'))
+        .unwrap_or(heading.len());
+    let digits = &heading[..number];
+    // "2030 – ett län" is a year, not a number: an author's number has a dot or is short.
+    let is_number = digits.starts_with(|c: char| c.is_ascii_digit())
+        && (digits.contains('.') || digits.len() <= 2)
+        && heading[number..].starts_with([' ', '\u{a0}', ')']);
+    let is_roman = roman > 0
+        && heading[roman..].starts_with(['.', ')'])
+        && heading[roman + 1..].starts_with(' ');
+    is_number || is_roman
 }
 
 /// Inlines as plain text: links become "text (URL)", hard line breaks `\n`.
@@ -503,5 +547,40 @@ mod tests {
         );
         assert!(out.contains("\nLäs (https://s.se)\n"));
         assert!(out.contains("\n[Bild: En karta]\n"));
+    }
+
+    #[test]
+    fn author_numbers_and_lead_phrase_punctuation_are_kept_once() {
+        assert!(numbered_by_author("1. Kestävä talous"));
+        assert!(numbered_by_author("2.3 Koulut"));
+        assert!(numbered_by_author("IV. Vård"));
+        assert!(!numbered_by_author("2030 – ett hållbart län"));
+        assert!(!numbered_by_author("Vård och omsorg"));
+        let out = render(&programme(
+            vec![],
+            vec![section(
+                2,
+                "1. Kestävä talous",
+                vec![paragraph("Teksti.")],
+                vec![],
+            )],
+        ));
+        assert!(out.contains("\n1. Kestävä talous\n"), "{out}");
+        assert!(!out.contains("1. 1."), "{out}");
+        let pledge = Block {
+            line: 1,
+            kind: BlockKind::Paragraph {
+                content: vec![
+                    Inline::Strong {
+                        content: vec![Inline::text("Korta köerna")],
+                    },
+                    Inline::text(". Vi behöver fler."),
+                ],
+            },
+        };
+        assert_eq!(
+            lead_phrase(&pledge),
+            Some(("Korta köerna.".to_string(), "Vi behöver fler.".to_string()))
+        );
     }
 }

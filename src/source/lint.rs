@@ -1,11 +1,11 @@
 //! What a campaign worker and an accessibility reviewer are told about a valid programme, as
 //! warnings at their line: alt text that says nothing, link text that says nothing, a list
-//! pasted with bullet characters, and a list that is not a pledge list (so not in the summary).
+//! pasted with bullet characters, and a programme in which no pledge list was found.
 
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::model::{Block, BlockKind, Inline, Programme, depth_first, plain_text};
+use crate::model::{BlockKind, Inline, Programme, plain_text};
 
 /// Link texts that say nothing of where a link goes (WCAG 2.4.4), lowercase.
 pub const VAGUE_LINK_TEXTS: &[&str] = &[
@@ -58,6 +58,9 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             );
         }
     }
+    // The file's lines, split once: a paragraph's are looked up by number, never by scanning
+    // the file again (that was quadratic in a source of many short paragraphs).
+    let lines: Vec<&str> = file.text.lines().collect();
     for block in programme.blocks() {
         let at = Some(file.line_span(block.line));
         for run in block.own_inlines() {
@@ -75,32 +78,33 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
                 }
             }
         }
-        if matches!(block.kind, BlockKind::Paragraph { .. }) && pasted_list(file, block.line) {
+        if matches!(block.kind, BlockKind::Paragraph { .. }) && pasted_list(&lines, block.line) {
             warnings.push(
                 Diagnostic::warning(file, at.clone(), "this paragraph looks like a list pasted with bullet characters")
-                    .with_help("start each line with `- ` to make a list (after a paragraph ending with `:` it is a pledge list, in the summary)"),
+                    .with_help("start each line with `- ` to make a list (after a lead-in such as `Därför vill vi:` it is a pledge list, in the summary)"),
             );
         }
     }
-    let mut areas: Vec<&[Block]> = vec![&programme.intro];
-    areas.extend(programme.all_sections().iter().map(|s| s.blocks.as_slice()));
-    for blocks in areas {
-        let pledges = blocks
+    // A programme of sections or lists without a pledge (a note of one paragraph is none).
+    let has_shape = !programme.sections.is_empty()
+        || programme
+            .blocks()
             .iter()
-            .any(|b| matches!(b.kind, BlockKind::PledgeList { .. }));
-        let list = depth_first(blocks)
+            .any(|b| matches!(b.kind, BlockKind::List { .. }));
+    if has_shape && programme.pledge_count() == 0 {
+        let at = programme
+            .blocks()
             .into_iter()
-            .find(|b| matches!(b.kind, BlockKind::List { start: None, .. }));
-        if let (false, Some(list)) = (pledges, list) {
-            warnings.push(
-                Diagnostic::warning(
-                    file,
-                    Some(file.line_span(list.line)),
-                    "this list is no pledge list: the paragraph before it does not end with `:`, so its items are not in the one-page summary",
-                )
-                .with_help("end the paragraph before the list with a colon (`Därför vill vi:`) if the items are pledges"),
-            );
-        }
+            .find(|b| matches!(b.kind, BlockKind::List { .. }))
+            .map(|list| file.line_span(list.line));
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                at,
+                "no pledges found: the one-page summary will show each section's opening instead",
+            )
+            .with_help("a list is a pledge list after a paragraph that announces it and ends with a colon (`Därför vill vi:`), under a heading that names pledges (`Våra löften`), or with `<!-- pledges -->` on the line before it"),
+        );
     }
     warnings
 }
@@ -122,11 +126,13 @@ fn links(inlines: &[Inline]) -> Vec<(String, String)> {
     out
 }
 
-/// Whether the paragraph at `line` has two or more lines that start with a bullet character.
-fn pasted_list(file: &SourceFile, line: usize) -> bool {
-    file.text
-        .lines()
-        .skip(line.saturating_sub(1))
+/// Whether the paragraph at `line` (1-based, of `lines`) has two or more lines that start with a
+/// bullet character.
+fn pasted_list(lines: &[&str], line: usize) -> bool {
+    lines
+        .get(line.saturating_sub(1)..)
+        .unwrap_or_default()
+        .iter()
         .take_while(|l| !l.trim().is_empty())
         .filter(|l| {
             l.trim_start()

@@ -10,6 +10,7 @@ use comrak::{Arena, Options, parse_document};
 
 use super::{Context, Parts};
 use crate::diagnostics::Diagnostic;
+use crate::language::{self, PledgeWords};
 use crate::model::{Align, Block, BlockKind, Image, Inline, ListItem, Section, plain_text};
 
 pub(super) struct Body {
@@ -17,7 +18,14 @@ pub(super) struct Body {
     pub sections: Vec<Section>,
 }
 
-pub(super) fn parse(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Body {
+/// `lang` is the front matter's language, when it could be read: it decides which words mark a
+/// pledge list.
+pub(super) fn parse(
+    cx: &Context,
+    parts: &Parts,
+    lang: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
     let arena = Arena::new();
     let mut options = Options::default();
     options.extension.strikethrough = true;
@@ -34,6 +42,8 @@ pub(super) fn parse(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnosti
         depth: 0,
         inline_depth: 0,
         reported_nesting: false,
+        pledge_words: lang.and_then(language::of).map(|l| &l.pledges),
+        pledge_heading: false,
     };
     let mut outline = Outline::default();
     let children: Vec<&AstNode> = root.children().collect();
@@ -62,6 +72,11 @@ struct Parser<'a, 'c> {
     /// How many emphases, links and the like enclose the text being read.
     inline_depth: usize,
     reported_nesting: bool,
+    /// The language's words for pledges; `None` for a language without a file (then any list
+    /// after a paragraph ending in ":" is a pledge list, as before languages had words).
+    pledge_words: Option<&'static PledgeWords>,
+    /// Whether the open section's heading names pledges ("Våra löften").
+    pledge_heading: bool,
 }
 
 /// Lists and quotes nested deeper than this cannot be printed readably (each level indents);
@@ -127,6 +142,9 @@ impl<'n> Parser<'_, '_> {
             );
         }
         let line = self.line(node);
+        self.pledge_heading = self
+            .pledge_words
+            .is_some_and(|words| words.names_pledges(&plain_text(&content)));
         outline.open(Section {
             level,
             heading: content,
@@ -136,27 +154,76 @@ impl<'n> Parser<'_, '_> {
         });
     }
 
-    /// A sequence of sibling blocks. A bullet list right after a paragraph that ends in ":"
-    /// becomes a pledge list with that paragraph as its lead-in.
+    /// A sequence of sibling blocks, with the pledge lists among them told apart (a list
+    /// becomes a [`BlockKind::PledgeList`] by [`Parser::pledge_rule`]).
     fn blocks(&mut self, nodes: &[&'n AstNode<'n>]) -> Vec<Block> {
         let mut blocks: Vec<Block> = Vec::new();
+        let mut mark = None;
         for &node in nodes {
-            let is_bullet_list = matches!(&node.data().value, NodeValue::List(list) if list.list_type == ListType::Bullet);
-            if is_bullet_list
-                && let Some(last) = blocks.last_mut()
-                && let BlockKind::Paragraph { content } = &last.kind
-                && plain_text(content).trim_end().ends_with(':')
+            if let NodeValue::HtmlBlock(html) = &node.data().value
+                && let Some(said) = list_mark(&html.literal)
             {
-                let lead_in = content.clone();
-                last.kind = BlockKind::PledgeList {
-                    lead_in,
-                    items: self.list_items(node),
-                };
+                mark = Some(said);
                 continue;
             }
+            if let NodeValue::List(list) = &node.data().value {
+                let lead_in = match blocks.last().map(|b| &b.kind) {
+                    Some(BlockKind::Paragraph { content })
+                        if plain_text(content).trim_end().ends_with(':') =>
+                    {
+                        Some(content.clone())
+                    }
+                    _ => None,
+                };
+                if self.pledge_rule(node, lead_in.as_deref(), mark.take()) {
+                    let start = (list.list_type == ListType::Ordered).then_some(list.start as u64);
+                    // Lists inside pledges are told by their own lead-ins, not the heading.
+                    let heading = std::mem::replace(&mut self.pledge_heading, false);
+                    let items = self.list_items(node);
+                    self.pledge_heading = heading;
+                    let kind = BlockKind::PledgeList {
+                        lead_in: lead_in.clone().unwrap_or_default(),
+                        start,
+                        items,
+                    };
+                    match (lead_in, blocks.last_mut()) {
+                        (Some(_), Some(last)) => last.kind = kind,
+                        _ => blocks.push(Block {
+                            line: self.line(node),
+                            kind,
+                        }),
+                    }
+                    continue;
+                }
+            }
+            mark = None;
             blocks.extend(self.block(node));
         }
         blocks
+    }
+
+    /// Whether a list is a pledge list. In order: a `<!-- pledges -->` or `<!-- no pledges -->`
+    /// comment right before it decides; a pledge marked `<!-- summary -->` makes it one; a
+    /// lead-in (the paragraph before it, ending with ":") whose last sentence announces
+    /// commitments in the programme's language ("Därför vill vi:", not "Källor:"); and, at the
+    /// top of a section whose heading names pledges ("Tolv gröna löften"), any list.
+    fn pledge_rule(
+        &self,
+        list: &'n AstNode<'n>,
+        lead_in: Option<&[Inline]>,
+        mark: Option<bool>,
+    ) -> bool {
+        if let Some(said) = mark {
+            return said;
+        }
+        if list.children().any(marked_for_summary) {
+            return true;
+        }
+        let announced = lead_in.is_some_and(|lead_in| match self.pledge_words {
+            Some(words) => words.announces_pledges(&plain_text(lead_in)),
+            None => true,
+        });
+        announced || (self.depth == 0 && self.pledge_heading)
     }
 
     fn block(&mut self, node: &'n AstNode<'n>) -> Vec<Block> {
@@ -457,6 +524,24 @@ const LINK_SCHEMES: &[&str] = &["https://", "http://", "mailto:", "tel:"];
 
 /// The comments that mark a pledge for the one-page summary.
 pub const SUMMARY_MARKERS: &[&str] = &["summary", "sammanfattning"];
+
+/// The comments that say the list after them is, or is not, a pledge list.
+pub const PLEDGE_MARKERS: &[&str] = &["pledges", "löften"];
+pub const NOT_PLEDGE_MARKERS: &[&str] = &["no pledges", "not pledges", "inga löften", "ej löften"];
+
+/// What an HTML comment says of the list after it: `Some(true)` for `<!-- pledges -->`,
+/// `Some(false)` for `<!-- no pledges -->`, `None` for any other comment or HTML.
+fn list_mark(html: &str) -> Option<bool> {
+    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+    let inner = inner.trim().to_lowercase();
+    if PLEDGE_MARKERS.contains(&inner.as_str()) {
+        Some(true)
+    } else if NOT_PLEDGE_MARKERS.contains(&inner.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
 
 /// Whether a list item holds a `<!-- summary -->` comment of its own (not in a nested list).
 fn marked_for_summary<'n>(item: &'n AstNode<'n>) -> bool {

@@ -93,7 +93,8 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
         file: &file,
     };
     let meta = front_matter::parse(&context, &parts, &mut diagnostics);
-    let body = markdown::parse(&context, &parts, &mut diagnostics);
+    let lang = meta.as_ref().map(|meta| meta.lang.as_str());
+    let body = markdown::parse(&context, &parts, lang, &mut diagnostics);
 
     let programme = match (meta, has_errors(&diagnostics)) {
         (Some(meta), false) => Some(Programme {

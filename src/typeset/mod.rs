@@ -79,7 +79,8 @@ pub struct Request<'a, T: Serialize> {
 /// Typst from reusing paragraphs another programme laid out the same.
 pub struct DocumentMeta {
     pub title: String,
-    pub author: String,
+    /// The programme's party (or the layout's organisation name); none when neither says.
+    pub author: Option<String>,
     pub keywords: Vec<String>,
 }
 
@@ -407,7 +408,7 @@ fn fill_info(info: &mut typst::model::DocumentInfo, meta: &DocumentMeta) {
         info.title = Some(meta.title.as_str().into());
     }
     if info.author.is_empty() {
-        info.author = vec![meta.author.as_str().into()];
+        info.author = meta.author.iter().map(|a| a.as_str().into()).collect();
     }
     if info.keywords.is_empty() {
         info.keywords = meta.keywords.iter().map(|k| k.as_str().into()).collect();

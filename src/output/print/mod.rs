@@ -80,7 +80,7 @@ impl PrintData {
             slug_title: programme.meta.title.clone(),
             slug_after: format!(
                 " · {} · {date} · {kind} · trycksak {} build {id}",
-                layout.name,
+                layout.name.as_deref().unwrap_or(&layout.region),
                 env!("CARGO_PKG_VERSION"),
             ),
             palette: layout

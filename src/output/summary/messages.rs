@@ -35,7 +35,6 @@ pub(super) fn shortened(
     programme: &Programme,
     source: &Arc<SourceFile>,
     shown: &[Shown],
-    per_section: usize,
 ) -> Diagnostic {
     let total: usize = shown.iter().map(|s| s.of).sum();
     let kept: usize = shown.iter().map(|s| s.shown).sum();
@@ -48,16 +47,11 @@ pub(super) fn shortened(
     if shown.len() > LISTED {
         sections.push(format!("and {} more sections", shown.len() - LISTED));
     }
-    let first = match per_section {
-        0 => "none of the pledges".to_string(),
-        1 => "the first pledge".to_string(),
-        n => format!("the first {n} pledges"),
-    };
     Diagnostic::warning(
         source,
         Some(front_matter_span(source)),
         format!(
-            "not every pledge fits the one-page summary: it shows {first} of each section ({kept} of the {total} pledges of these sections): {}",
+            "not every pledge fits the one-page summary: it shows the pledges in turn, every section's first, then every section's second and so on, as many as fit ({kept} of the {total} pledges of these sections): {}",
             sections.join("; ")
         ),
     )
@@ -124,6 +118,29 @@ pub(super) fn nothing_fits(
     )
     .with_help(format!(
         "in the front matter of {}, write `summary:` with a short `lead:` under it (a sentence or two), or mark a few pledges with `<!-- summary -->` so that only their sections are shown",
+        programme.source
+    ))
+}
+
+/// The warning when even the largest type leaves most of the page empty: a programme of a few
+/// pledges, or of few sections without pledges.
+pub(super) fn near_empty(
+    programme: &Programme,
+    source: &Arc<SourceFile>,
+    fill: f64,
+    largest: Fit,
+) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        Some(front_matter_span(source)),
+        format!(
+            "the one-page summary fills only {} % of its page, even in {} pt type",
+            (fill * 100.0).round(),
+            largest.size
+        ),
+    )
+    .with_help(format!(
+        "give {} a lead text for the summary (`summary:` in the front matter with `lead:` under it), or mark more of its lists as pledges (`<!-- pledges -->` before a list); a layout may allow larger type (`summary: max_size`)",
         programme.source
     ))
 }

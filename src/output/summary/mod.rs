@@ -14,7 +14,7 @@ mod pledges;
 use pledges::lead;
 pub use pledges::pledge_groups;
 
-use messages::{nothing_fits, overflow_error, shortened};
+use messages::{near_empty, nothing_fits, overflow_error, shortened};
 
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
@@ -31,15 +31,17 @@ use crate::typeset::{Compiled, labelled_metadata};
 
 pub const TEMPLATE: &str = "summary.typ";
 
-/// The largest body size tried, in points.
-const LARGEST: f64 = 11.0;
+/// The least share of its column height a summary should fill: below it, a warning says so.
+const LEAST_FILL: f64 = 0.45;
+/// The body size (points) from which the leading is the roomiest; smaller type is set tighter.
+const FULL_LEADING_FROM: f64 = 11.0;
 /// Sizes are tried in steps of this many points.
 const STEP: f64 = 0.25;
 /// The label of the template's measure of the columns: `(needed: pt, available: pt)`.
 const FIT_LABEL: &str = "trycksak-summary-fit";
 /// The most compiles a summary's search takes once it has found a setting that fits (the
 /// seeds take 1 to 3).
-const COMPILES: usize = 3;
+const COMPILES: usize = 4;
 /// More pledge text (characters) than an A4 page holds in 8 pt type, several times over: a
 /// programme with more is cut to about this much before the first compile, so that 10 000
 /// pledges cost no more than a few hundred.
@@ -91,6 +93,9 @@ pub struct PledgeGroup {
     pub items: Vec<crate::model::ListItem>,
     /// The section's pledges that the summary leaves out.
     pub omitted: usize,
+    /// For a programme without pledges: the one item is the section's opening sentences, shown
+    /// as a paragraph under its heading.
+    pub opening: bool,
     /// The heading's line in the source (0 for the pledges before the first section).
     #[serde(skip)]
     pub line: usize,
@@ -171,7 +176,12 @@ impl Output for SummaryOutput {
         let Summary { pdf, fitted } = render(programme, cx, self.0)?;
         let print = pdf.print.clone();
         let fit = fitted.fit;
-        let mut summary = format!("set in {} pt, {} columns", fit.size, fit.columns);
+        let columns = if fit.columns == 1 {
+            "column"
+        } else {
+            "columns"
+        };
+        let mut summary = format!("set in {} pt, {} {columns}", fit.size, fit.columns);
         if !fitted.shown.is_empty() {
             let kept: usize = fitted.shown.iter().map(|s| s.shown).sum();
             let of: usize = fitted.shown.iter().map(|s| s.of).sum();
@@ -240,6 +250,7 @@ fn lay_out(
 
     let candidates = candidates(
         layout.summary_min_size,
+        layout.summary_max_size,
         layout.paper.summary,
         programme.meta.title.chars().count(),
     );
@@ -274,7 +285,7 @@ fn lay_out(
                 fill: pages as f64,
             },
         };
-        Ok::<_, Vec<Diagnostic>>((trial, compiled))
+        Ok::<_, Vec<Diagnostic>>((trial, (compiled, trial.fill)))
     };
 
     // A programme of thousands of pledges is cut to what could ever fit before the first compile.
@@ -300,28 +311,35 @@ fn lay_out(
         trial(candidates[index], &pledges, &mut data)
     })?;
     let last = found.last;
-    if let Some((index, compiled)) = found.best {
+    if let Some((index, (compiled, fill))) = found.best {
         let mut fitted = fitted(candidates[index], tries, &chosen, pledges);
-        if let Some(most) = most {
+        if most.is_some() {
             fitted
                 .warnings
-                .push(shortened(programme, cx.source, &fitted.shown, most));
+                .push(shortened(programme, cx.source, &fitted.shown));
+        } else if index == 0 && fill < LEAST_FILL {
+            // Even the largest type leaves most of the page empty.
+            fitted
+                .warnings
+                .push(near_empty(programme, cx.source, fill, candidates[0]));
         }
         return Ok((compiled, fitted));
     }
 
-    // Not every pledge fits even in the tightest setting: as many of each section as fit.
+    // Not every pledge fits even in the tightest setting: the pledges taken in turn (every
+    // section's first, then every section's second, …), as many as fit, so that the page is
+    // used whatever the sections' lengths.
     let tightest = *candidates.last().expect("at least one setting");
-    let most_per_section = pledges.iter().map(|g| g.items.len()).max().unwrap_or(0);
+    let total: usize = pledges.iter().map(|g| g.items.len()).sum();
     // From the estimate (the text's height is about proportional to the pledges), verified
     // by a compile; each next guess lies strictly between the most known to fit and the fewest
     // known not to, so the search ends.
-    let mut fits_up_to: Option<(usize, Compiled)> = None;
-    let mut fails_at = most_per_section;
-    let mut probe = ((most_per_section as f64 / last.1.max(1.0)).floor() as usize)
-        .min(most_per_section.saturating_sub(1));
+    let mut fits_up_to: Option<(usize, (Compiled, f64))> = None;
+    let mut fails_at = total;
+    let mut probe =
+        ((total as f64 / last.1.max(1.0)).floor() as usize).min(total.saturating_sub(1));
     loop {
-        let subset = take_per_section(&chosen, Some(probe));
+        let subset = take_in_turn(&pledges, probe);
         let (result, compiled) = trial(tightest, &subset, &mut data)?;
         if result.fits {
             fits_up_to = Some((probe, compiled));
@@ -342,10 +360,11 @@ fn lay_out(
         let guess = (probe as f64 / result.fill.max(0.01)).floor() as usize;
         probe = guess.clamp(low + 1, fails_at - 1);
     }
-    let Some((per_section, compiled)) = fits_up_to else {
+    let Some((count, (compiled, _))) = fits_up_to else {
         return Err(vec![nothing_fits(programme, cx.source, &data, tightest)]);
     };
-    let shown = take_per_section(&chosen, Some(per_section));
+    let shown = take_in_turn(&pledges, count);
+    let per_section = whole_rounds(&shown);
     let overflow = programme
         .meta
         .summary_overflow
@@ -362,15 +381,15 @@ fn lay_out(
     let mut fitted = fitted(tightest, tries, &chosen, shown);
     fitted
         .warnings
-        .push(shortened(programme, cx.source, &fitted.shown, per_section));
+        .push(shortened(programme, cx.source, &fitted.shown));
     Ok((compiled, fitted))
 }
 
 /// The settings to try, roomiest first: for each size from the largest to the layout's
 /// floor, roomy spacing and then tight (smaller title and lead, less space, narrower
 /// margins), with more columns as the type gets smaller.
-fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
-    let largest = LARGEST.max(floor);
+fn candidates(floor: f64, largest: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
+    let largest = largest.max(floor);
     let steps = ((largest - floor) / STEP).floor() as usize;
     let most_columns = match paper {
         Paper::A4 => 4,
@@ -382,8 +401,11 @@ fn candidates(floor: f64, paper: Paper, title_chars: usize) -> Vec<Fit> {
     let mut list = Vec::new();
     for i in 0..=steps {
         let size = largest - i as f64 * STEP;
-        let leading = 0.45 + 0.15 * ((size - 8.0) / (LARGEST - 8.0)).clamp(0.0, 1.0);
+        let leading = 0.45 + 0.15 * ((size - 8.0) / (FULL_LEADING_FROM - 8.0)).clamp(0.0, 1.0);
+        // Large type for a short programme runs down one column (about 75 characters a line
+        // on A4 at 15 pt), so that the page fills from the top to the foot.
         let columns = match size {
+            s if s >= 15.0 => 1,
             s if s >= 9.5 => 2,
             s if s >= 8.5 => 3,
             _ => 4,
@@ -500,6 +522,45 @@ fn take_per_section(groups: &[PledgeGroup], per_section: Option<usize>) -> Vec<P
         .collect()
 }
 
+/// The first `count` pledges taken in turn: every group's first, then every group's second, and
+/// so on in document order; the others count as omitted.
+fn take_in_turn(groups: &[PledgeGroup], count: usize) -> Vec<PledgeGroup> {
+    let mut take = vec![0; groups.len()];
+    let mut left = count;
+    let deepest = groups.iter().map(|g| g.items.len()).max().unwrap_or(0);
+    'rounds: for round in 0..deepest {
+        for (taken, group) in take.iter_mut().zip(groups) {
+            if left == 0 {
+                break 'rounds;
+            }
+            if group.items.len() > round {
+                *taken += 1;
+                left -= 1;
+            }
+        }
+    }
+    groups
+        .iter()
+        .zip(take)
+        .map(|(group, take)| PledgeGroup {
+            items: group.items[..take].to_vec(),
+            omitted: group.omitted + group.items.len() - take,
+            ..group.clone()
+        })
+        .collect()
+}
+
+/// How many pledges of every section `shown` holds at least (or all of a section's): the
+/// `pledges: N` that is sure to fit.
+fn whole_rounds(shown: &[PledgeGroup]) -> usize {
+    shown
+        .iter()
+        .filter(|g| g.omitted > 0)
+        .map(|g| g.items.len())
+        .min()
+        .unwrap_or(0)
+}
+
 /// The largest number of pledges per section whose text stays within `most` characters;
 /// `None` when all of them do.
 fn per_section_within(groups: &[PledgeGroup], most: usize) -> Option<usize> {
@@ -533,13 +594,13 @@ mod tests {
 
     #[test]
     fn candidates_go_from_roomiest_to_the_floor() {
-        let list = candidates(8.0, Paper::A4, 20);
-        assert_eq!(list.first().unwrap().size, LARGEST);
+        let list = candidates(8.0, 14.0, Paper::A4, 20);
+        assert_eq!(list.first().unwrap().size, 14.0);
         assert_eq!(list.last().unwrap().size, 8.0);
         assert!(list.windows(2).all(|w| w[0].size >= w[1].size));
         assert_eq!(list.last().unwrap().columns, 4);
         assert_eq!(
-            candidates(12.0, Paper::A5, 20)
+            candidates(12.0, 11.0, Paper::A5, 20)
                 .iter()
                 .map(|f| (f.size, f.columns))
                 .collect::<Vec<_>>(),

@@ -28,6 +28,28 @@ pub struct Args {
     json: bool,
 }
 
+/// "23 pledges in 4 sections: Sjukvård 8, Skolan 5, …", or "no pledges found".
+fn pledge_census(pledges: &[(Option<String>, usize)]) -> String {
+    let total: usize = pledges.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return "no pledges found".to_string();
+    }
+    let sections = pledges
+        .iter()
+        .map(|(heading, n)| format!("{} {n}", heading.as_deref().unwrap_or("(introduction)")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (noun, places) = (
+        if total == 1 { "pledge" } else { "pledges" },
+        if pledges.len() == 1 {
+            "section"
+        } else {
+            "sections"
+        },
+    );
+    format!("{total} {noun} in {} {places}: {sections}", pledges.len())
+}
+
 /// Checks sources, their regions' layouts and that every character has a font; writes nothing.
 pub fn run(env: &Env, args: Args) -> Result<Status> {
     let (pdfs, paths): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -71,6 +93,16 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         }
         for (path, report) in &checked.preflights {
             preflight_failed += show(path, report);
+        }
+        if let Some(pledges) = &checked.pledges
+            && !env.quiet
+            && !args.json
+        {
+            println!(
+                "{}: {}",
+                checked.outcome.source.display(),
+                pledge_census(pledges)
+            );
         }
         outcomes.push(checked.outcome);
     }

@@ -1,0 +1,300 @@
+//! The corpus (`tests/corpus/`): programmes of other parties, shapes and languages, built as a
+//! new user's would be. Every output speaks for the programme: its own party and no other, the
+//! pledges it makes (not its reference lists), its language's quotation marks; its text version
+//! keeps the author's heading numbers and punctuation.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::{build_kinds, copy_dir, kind, pdftotext, repo};
+use trycksak::project::Project;
+use trycksak::source::load_programme;
+
+/// The corpus's programmes: file stem, language, party.
+const CORPUS: &[(&str, &str, &str)] = &[
+    ("landsbygd-och-vard", "sv", "Centerpartiet i Östergötland"),
+    ("vanstern-kommun", "sv", "Vänsterpartiet Göteborg"),
+    ("grona-loften", "sv", "Miljöpartiet de gröna i Uppsala"),
+    ("flygblad", "sv", "Kristdemokraterna i Kiruna"),
+    ("green-manifesto", "en", "Valley Green Party"),
+    ("kestava-kunta", "fi", "Vihreät Oulu"),
+    ("starkare-lan", "sv", "Liberalerna Norrbotten"),
+];
+
+/// Party names no corpus programme states: none of them may be printed.
+const OTHER_PARTIES: &[&str] = &["Socialdemokraterna", "Moderaterna", "Sverigedemokraterna"];
+
+/// The corpus built once (text, leaflet, summary, HTML) into a temporary project.
+fn built() -> &'static Path {
+    static BUILT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            copy_dir(
+                &repo().join("tests/corpus/programmes"),
+                &dir.path().join("programmes"),
+            );
+            let kinds = ["text", "leaflet", "summary", "html"].map(kind);
+            let report = build_kinds(dir.path(), &kinds);
+            for outcome in &report.outcomes {
+                assert!(
+                    !outcome.failed(),
+                    "{}: {:?}",
+                    outcome.source.display(),
+                    outcome
+                        .diagnostics
+                        .iter()
+                        .map(|d| d.short())
+                        .collect::<Vec<_>>()
+                );
+            }
+            dir
+        })
+        .path()
+}
+
+fn output(slug: &str, suffix: &str) -> PathBuf {
+    built().join(format!("out/base/{slug}/{slug}{suffix}"))
+}
+
+fn pledges_of(slug: &str) -> Vec<(Option<String>, usize)> {
+    let root = repo().join("tests/corpus");
+    let project = Project::open(&root).unwrap();
+    let loaded = load_programme(&project, &root.join(format!("programmes/base/{slug}.md")));
+    let programme = loaded.programme.expect("the corpus programme loads");
+    programme.pledges_by_section()
+}
+
+fn count_in(pledges: &[(Option<String>, usize)], heading: &str) -> usize {
+    pledges
+        .iter()
+        .filter(|(h, _)| h.as_deref() == Some(heading))
+        .map(|(_, n)| n)
+        .sum()
+}
+
+#[test]
+fn pledges_are_read_the_way_campaigns_write_them() {
+    // Lead-ins that announce commitments, in Swedish, Finnish and English; never a reference list.
+    let landsbygd = pledges_of("landsbygd-och-vard");
+    assert_eq!(count_in(&landsbygd, "Vård och omsorg"), 5, "{landsbygd:?}");
+    assert_eq!(count_in(&landsbygd, "Miljö och grön ekonomi"), 4);
+    assert_eq!(count_in(&landsbygd, "Kollektivtrafik och infrastruktur"), 3);
+    assert_eq!(
+        count_in(&landsbygd, "Källor"),
+        0,
+        "a reference list is no pledge list"
+    );
+    let finnish = pledges_of("kestava-kunta");
+    assert_eq!(count_in(&finnish, "1. Kestävä talous"), 3, "{finnish:?}");
+    assert_eq!(count_in(&finnish, "2. Lapset ja nuoret"), 3);
+    assert_eq!(count_in(&finnish, "Lähteet"), 0);
+    // Numbered lists under headings that name pledges, without a lead-in.
+    let green = pledges_of("grona-loften");
+    assert_eq!(count_in(&green, "Tolv gröna löften"), 12, "{green:?}");
+    assert_eq!(count_in(&green, "Våra vallöften för landsbygden"), 3);
+    assert_eq!(count_in(&green, "Varför gröna löften"), 0);
+    // A numbered pledge list after "Därför vill vi:" and "Vi kommer att arbeta för:".
+    let left = pledges_of("vanstern-kommun");
+    assert_eq!(
+        left.iter().map(|(_, n)| n).sum::<usize>(),
+        4 + 3 + 3 + 3,
+        "{left:?}"
+    );
+    assert_eq!(
+        pledges_of("flygblad").iter().map(|(_, n)| n).sum::<usize>(),
+        5
+    );
+    assert_eq!(pledges_of("starkare-lan").len(), 16);
+    assert!(pledges_of("green-manifesto").is_empty());
+}
+
+#[test]
+fn a_programme_without_pledges_is_told_so_at_check() {
+    let root = repo().join("tests/corpus");
+    let project = Project::open(&root).unwrap();
+    let loaded = load_programme(&project, &root.join("programmes/base/green-manifesto.md"));
+    let warnings: Vec<String> = loaded.diagnostics.iter().map(|d| d.short()).collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("no pledges found")),
+        "{warnings:?}"
+    );
+    let loaded = load_programme(
+        &project,
+        &root.join("programmes/base/landsbygd-och-vard.md"),
+    );
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .all(|d| !d.short().contains("pledge")),
+        "{:?}",
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.short())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_output_names_the_programme_s_own_party_and_no_other() {
+    for (slug, _, party) in CORPUS {
+        let html = std::fs::read_to_string(output(slug, ".html")).unwrap();
+        assert!(html.contains(party), "{slug}: the HTML names no {party}");
+        let mut texts = vec![("html", html)];
+        for suffix in ["-leaflet.pdf", "-summary.pdf"] {
+            let Some(text) = pdftotext(&output(slug, suffix)) else {
+                return;
+            };
+            assert!(
+                text.replace('\n', " ").contains(party),
+                "{slug}{suffix}: no {party}"
+            );
+            texts.push((suffix, text));
+        }
+        for (what, text) in &texts {
+            for other in OTHER_PARTIES {
+                assert!(!text.contains(other), "{slug} {what} names {other}");
+            }
+        }
+    }
+}
+
+#[test]
+fn quotation_marks_follow_the_language_in_pdfs_and_html() {
+    for (slug, lang, _) in CORPUS {
+        let source =
+            std::fs::read_to_string(repo().join(format!("tests/corpus/programmes/base/{slug}.md")))
+                .unwrap();
+        if !source.contains('"') {
+            continue;
+        }
+        // The text version keeps what the author typed.
+        let text = std::fs::read_to_string(output(slug, ".txt")).unwrap();
+        assert!(
+            text.contains('"'),
+            "{slug}: the text version lost its quotes"
+        );
+        let (open, close) = match *lang {
+            "en" => ('“', '”'),
+            _ => ('”', '”'),
+        };
+        let html = std::fs::read_to_string(output(slug, ".html")).unwrap();
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        let visible: String = main
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, text)| text))
+            .collect();
+        assert!(
+            !visible.contains('"'),
+            "{slug}: straight quotes in the HTML"
+        );
+        assert!(visible.contains(open) && visible.contains(close), "{slug}");
+        for suffix in ["-leaflet.pdf", "-summary.pdf"] {
+            let Some(pdf) = pdftotext(&output(slug, suffix)) else {
+                return;
+            };
+            assert!(!pdf.contains('"'), "{slug}{suffix}: straight quotes");
+        }
+        let Some(leaflet) = pdftotext(&output(slug, "-leaflet.pdf")) else {
+            return;
+        };
+        assert!(leaflet.contains(open), "{slug}: no {open} in the leaflet");
+    }
+}
+
+#[test]
+fn text_versions_keep_heading_numbers_and_punctuation_once() {
+    for (slug, _, _) in CORPUS {
+        let text = std::fs::read_to_string(output(slug, ".txt")).unwrap();
+        for line in text.lines() {
+            assert!(!line.trim_start().starts_with('.'), "{slug}: {line:?}");
+            let words: Vec<&str> = line.split_whitespace().take(2).collect();
+            let numbers = words
+                .iter()
+                .take_while(|w| {
+                    w.trim_end_matches('.')
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.')
+                        && w.chars().any(|c| c.is_ascii_digit())
+                })
+                .count();
+            assert!(numbers < 2, "{slug}: a heading numbered twice: {line:?}");
+        }
+    }
+    let finnish = std::fs::read_to_string(output("kestava-kunta", ".txt")).unwrap();
+    assert!(finnish.contains("\n1. Kestävä talous\n"), "{finnish}");
+    // A lead-in is a paragraph: a blank line before its list.
+    assert!(finnish.contains("Siksi me haluamme:\n\n"), "{finnish}");
+}
+
+/// How far down its columns a summary's text reaches: the lowest line of text between the
+/// columns' top and the room they have, as laid out (print layout: the screen PDF is it, cut).
+fn column_fill(root: &Path, source: &str) -> (f64, bool) {
+    use trycksak::output::pdf::{Medium, PdfContext};
+    use trycksak::output::summary;
+    use trycksak::typeset::{Typesetter, labelled_metadata};
+    use typst::introspection::Introspector as _;
+    use typst::layout::Point;
+
+    let project = Project::open(root).unwrap();
+    let typesetter = Typesetter::new(&project);
+    let loaded = load_programme(&project, &root.join(source));
+    let programme = loaded.programme.expect("loads");
+    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let (compiled, _, fitted) = summary::typeset(&programme, &cx, Medium::Print).unwrap();
+    let document = &compiled.document;
+    let label =
+        typst::foundations::Label::new(typst::utils::PicoStr::intern("trycksak-columns-top"))
+            .unwrap();
+    let marker = document.introspector().query_label(label).unwrap();
+    let top = document
+        .introspector()
+        .position(marker.location().unwrap())
+        .expect("the columns have a position");
+    let available = labelled_metadata(document, "trycksak-summary-fit").unwrap()["available"]
+        .as_f64()
+        .unwrap();
+    let top = top.point.y.to_pt();
+    let mut items = Vec::new();
+    common::placed_text(&document.pages()[0].frame, Point::zero(), &mut items);
+    let lowest = items
+        .iter()
+        .filter(|t| !t.text.trim().is_empty() && t.y > top && t.y <= top + available)
+        .map(|t| t.y)
+        .fold(top, f64::max);
+    ((lowest - top) / available, !fitted.shown.is_empty())
+}
+
+#[test]
+fn summaries_use_their_page() {
+    let corpus = repo().join("tests/corpus");
+    let mut sources: Vec<(PathBuf, String)> = CORPUS
+        .iter()
+        .map(|(slug, _, _)| (corpus.clone(), format!("programmes/base/{slug}.md")))
+        .collect();
+    sources.extend(
+        common::SHIPPED
+            .iter()
+            .map(|(source, _)| (repo(), source.to_string())),
+    );
+    let mut report = Vec::new();
+    for (root, source) in &sources {
+        let (fill, shortened) = column_fill(root, source);
+        report.push(format!(
+            "{source}: {:.0} %{}",
+            fill * 100.0,
+            if shortened { " (pledges left out)" } else { "" }
+        ));
+        let least = if shortened { 0.80 } else { 0.45 };
+        assert!(
+            fill >= least,
+            "{source}: its text reaches {:.0} % of the column height",
+            fill * 100.0
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+}
