@@ -298,3 +298,156 @@ fn summaries_use_their_page() {
     }
     eprintln!("{}", report.join("\n"));
 }
+
+/// A PDF's structure tree as (depth, type) in document order, read with lopdf.
+fn structure(pdf: &Path) -> Vec<(usize, String)> {
+    use lopdf::{Document, Object};
+    fn walk(doc: &Document, object: &Object, depth: usize, out: &mut Vec<(usize, String)>) {
+        let object = match object {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(object) => object,
+                Err(_) => return,
+            },
+            other => other,
+        };
+        match object {
+            Object::Array(items) => items.iter().for_each(|item| walk(doc, item, depth, out)),
+            Object::Dictionary(dict) => {
+                let Ok(kind) = dict.get(b"S").and_then(Object::as_name) else {
+                    return;
+                };
+                out.push((depth, String::from_utf8_lossy(kind).into_owned()));
+                if let Ok(kids) = dict.get(b"K") {
+                    walk(doc, kids, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc = Document::load(pdf).unwrap();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .unwrap()
+        .clone();
+    let root = doc.dereference(&root).unwrap().1.as_dict().unwrap().clone();
+    let mut out = Vec::new();
+    walk(&doc, root.get(b"K").unwrap(), 0, &mut out);
+    out
+}
+
+#[test]
+fn a_summary_s_pledges_are_one_list_per_section_and_its_lines_are_paragraphs() {
+    let summary = output("vanstern-kommun", "-summary.pdf");
+    let tree = structure(&summary);
+    let lists = tree.iter().filter(|(_, kind)| kind == "L").count();
+    assert_eq!(lists, 4, "one list per section with pledges: {tree:?}");
+    let items = tree.iter().filter(|(_, kind)| kind == "LI").count();
+    assert_eq!(items, 13, "{tree:?}");
+    // Nothing but block-level structure directly under the document.
+    let document_depth = tree.iter().find(|(_, k)| k == "Document").map(|(d, _)| *d);
+    if let Some(depth) = document_depth {
+        for (d, kind) in &tree {
+            if *d == depth + 1 {
+                assert!(
+                    !["Strong", "Span", "Em"].contains(&kind.as_str()),
+                    "a bare {kind} under the document: {tree:?}"
+                );
+            }
+        }
+    }
+}
+
+/// How far down its text area each page's text reaches (0 to 1), from poppler's word boxes: the
+/// text area of the base leaflet is 16 mm from the top to 20 mm from the foot (the running
+/// footer below it is left out). `None` where poppler is missing.
+fn page_fills(pdf: &Path) -> Option<Vec<f64>> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output();
+    let Ok(output) = output else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return None;
+    };
+    let text = String::from_utf8(output.stdout).unwrap();
+    let number = |s: &str, key: &str| -> Vec<f64> {
+        s.split(&format!("{key}=\""))
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+            .collect()
+    };
+    let mm = 72.0 / 25.4;
+    Some(
+        text.split("<page ")
+            .skip(1)
+            .map(|page| {
+                let height = number(page, "height")[0];
+                let (top, bottom) = (16.0 * mm, height - 20.0 * mm);
+                let lowest = number(page, "yMax")
+                    .into_iter()
+                    .filter(|y| *y <= bottom + 2.0)
+                    .fold(top, f64::max);
+                (lowest - top) / (bottom - top)
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn leaflets_use_their_pages() {
+    let seeds = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("programmes"), &seeds.path().join("programmes"));
+    copy_dir(&repo().join("layouts"), &seeds.path().join("layouts"));
+    build_kinds(seeds.path(), &[kind("leaflet")]);
+    let mut leaflets: Vec<PathBuf> = CORPUS
+        .iter()
+        .map(|(slug, _, _)| output(slug, "-leaflet.pdf"))
+        .collect();
+    leaflets.extend(
+        common::walk(&seeds.path().join("out"))
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with("-leaflet.pdf")),
+    );
+    let mut report = Vec::new();
+    for leaflet in &leaflets {
+        let Some(fills) = page_fills(leaflet) else {
+            return;
+        };
+        let name = leaflet.file_name().unwrap().to_string_lossy().into_owned();
+        report.push(format!(
+            "{name}: {:?}",
+            fills
+                .iter()
+                .map(|f| (f * 100.0).round())
+                .collect::<Vec<_>>()
+        ));
+        // The pages of text: not the cover, not the last (its colophon stands at its foot).
+        let text_pages = &fills[1..fills.len() - 1];
+        for (i, fill) in text_pages.iter().enumerate() {
+            assert!(
+                *fill >= 0.40,
+                "{name}: page {} is {:.0} % used",
+                i + 2,
+                fill * 100.0
+            );
+        }
+        let short = text_pages.iter().filter(|f| **f < 0.70).count();
+        assert!(
+            short <= 1,
+            "{name}: {short} pages end above 70 % of their height: {fills:?}"
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+    // A programme that fits one page after its cover is a flyer: one sheet, two pages.
+    assert_eq!(
+        page_fills(&output("flygblad", "-leaflet.pdf")).map(|f| f.len()),
+        Some(2)
+    );
+}

@@ -1,5 +1,6 @@
-//! The leaflet: a booklet of the whole programme, its page count a multiple of four, its body
-//! size chosen so that the text fills its sheets.
+//! The leaflet: a booklet of the whole programme, its page count a multiple of four (or a flyer
+//! of one sheet, two pages, when the text fits one page), its body size and the room between
+//! its lines chosen so that the text fills its sheets.
 
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
@@ -87,7 +88,7 @@ pub fn typeset<'a>(
 ) -> Result<(Compiled, LeafletData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     let (laid_out, fitted) = twins::shared(&cx.twins, TEMPLATE, || lay_out(programme, cx, layout))?;
-    let data = LeafletData::new(
+    let mut data = LeafletData::new(
         DocumentData::new(
             LeafletOutput(medium).name(),
             programme,
@@ -97,6 +98,10 @@ pub fn typeset<'a>(
         ),
         fitted.size,
     );
+    data.fit.spread = fitted.spread;
+    if fitted.pages == FLYER_PAGES {
+        data.sheet_pages = FLYER_PAGES;
+    }
     Ok((twins::for_medium(&laid_out, layout, medium), data, fitted))
 }
 
@@ -110,20 +115,25 @@ pub struct LeafletData<'a> {
     /// Lined pages to add before the last page, beyond those the template adds itself, to reach
     /// a multiple of four pages (0 with the base template, which counts them itself).
     pub notes_pages: usize,
+    /// The pages of a sheet: 4 for a folded booklet, 2 for a flyer of one sheet.
+    pub sheet_pages: usize,
 }
 
-/// The leaflet's body size, in points.
+/// The leaflet's body size, in points, and the room between its lines and blocks (1 as the
+/// layout sets it; more to fill the pages of a short programme at the largest size).
 #[derive(Debug, Clone, Copy, serde::Serialize)]
 pub struct BodySize {
     pub size: f64,
+    pub spread: f64,
 }
 
 impl<'a> LeafletData<'a> {
     fn new(common: DocumentData<'a>, size: f64) -> Self {
         LeafletData {
             common,
-            fit: BodySize { size },
+            fit: BodySize { size, spread: 1.0 },
             notes_pages: 0,
+            sheet_pages: PAGES_PER_SHEET,
         }
     }
 }
@@ -150,11 +160,30 @@ pub struct LeafletFit {
     pub pages: usize,
     /// Lined notes pages that make up the last sheet.
     pub notes_pages: usize,
+    /// The room between lines and blocks, when more than the layout's (a short programme).
+    #[serde(skip_serializing_if = "is_one", default = "one")]
+    pub spread: f64,
     /// How many layouts were compiled to find the size (not in the manifest: it says how, not
     /// what).
     #[serde(skip)]
     pub compiles: usize,
 }
+
+fn is_one(spread: &f64) -> bool {
+    *spread == 1.0
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A flyer is one sheet printed on both sides: the cover and one page of text.
+const FLYER_PAGES: usize = 2;
+/// The room between lines and blocks tried, in turn, for a short programme at the largest size.
+const SPREADS: &[f64] = &[1.1, 1.2, 1.3, 1.4];
+/// A page of text (not the last) this much used or less is short: more room between lines is
+/// tried, so that it fills.
+const SHORT_PAGE: f64 = 0.4;
 
 /// What a compile of the leaflet measured.
 #[derive(Debug, Clone, Copy)]
@@ -162,6 +191,9 @@ struct Measure {
     pages: usize,
     /// Pages of text after the cover, the colophon included (fractional).
     text_pages: f64,
+    /// The page the text ends on, and how far down its text area (0 to 1).
+    end_page: usize,
+    end_fill: f64,
     notes: usize,
     /// Whether the template said so itself (the base template does).
     reported: bool,
@@ -181,6 +213,8 @@ fn measure(compiled: &Compiled) -> Measure {
         (Some(page), Some(y), Some(top), Some(body), Some(colophon)) if body > 0.0 => Measure {
             pages,
             text_pages: (page - 2.0) + ((y - top) + colophon) / body,
+            end_page: page as usize,
+            end_fill: (y - top) / body,
             notes: number("notes").unwrap_or(0.0) as usize,
             reported: true,
         },
@@ -188,6 +222,8 @@ fn measure(compiled: &Compiled) -> Measure {
         _ => Measure {
             pages,
             text_pages: pages.saturating_sub(2) as f64,
+            end_page: pages.saturating_sub(1),
+            end_fill: 1.0,
             notes: 0,
             reported: false,
         },
@@ -239,7 +275,10 @@ fn lay_out(
     let mut estimate = (0, estimated_text_pages(programme, layout));
     let target_for = |(index, pages): (usize, f64)| match settings.pages {
         Some(pages) => pages as usize,
-        None => round_up(1 + text_pages_at(sizes[index], pages, sizes[last]).ceil() as usize),
+        None => round_up(
+            1 + text_pages_at(sizes[index], pages, sizes[last]).ceil() as usize,
+            PAGES_PER_SHEET,
+        ),
     };
     // The roomiest size whose text is predicted to fit `target` pages.
     let start_for = |target: usize, (index, pages): (usize, f64)| {
@@ -278,7 +317,8 @@ fn lay_out(
         }
         // Not even the smallest size fits: the search ended there, so its pages are known.
         let (smallest, compiled) = compile(last, &mut data)?;
-        let needed = round_up(1 + smallest.text_pages.ceil() as usize).max(smallest.pages);
+        let needed =
+            round_up(1 + smallest.text_pages.ceil() as usize, PAGES_PER_SHEET).max(smallest.pages);
         if settings.pages.is_some() {
             return Err(vec![Diagnostic::error(
                 cx.source,
@@ -297,16 +337,77 @@ fn lay_out(
         target = needed;
     };
     let (mut measured, mut compiled) = best;
+    let mut chosen = chosen;
+    let mut spread = 1.0;
+    if settings.pages.is_none() && measured.reported {
+        let at = sizes.iter().position(|s| *s == chosen).unwrap_or(last);
+        // A programme whose text and colophon fit one page at some size in the range is a
+        // flyer: one sheet, the cover and that page, at the largest size that fits.
+        let flyer = if measured.text_pages <= 1.0 {
+            Some(at)
+        } else if text_pages_at(chosen, measured.text_pages, sizes[last]) <= 1.05 {
+            fit::roomiest(
+                sizes.len() - at,
+                0,
+                COMPILES,
+                |from, fill, to| text_pages_at(sizes[at + from], fill, sizes[at + to]),
+                |offset| {
+                    let (measured, _) = compile(at + offset, &mut data)?;
+                    let trial = Trial {
+                        fits: measured.text_pages <= 1.0,
+                        fill: measured.text_pages,
+                    };
+                    Ok::<_, Vec<Diagnostic>>((trial, ()))
+                },
+            )?
+            .best
+            .map(|(offset, ())| at + offset)
+        } else {
+            None
+        };
+        if let Some(index) = flyer {
+            chosen = sizes[index];
+            data.fit.size = chosen;
+            data.sheet_pages = FLYER_PAGES;
+            compiled = cx.compile(TEMPLATE, &data)?;
+            compiles += 1;
+            measured = measure(&compiled);
+        } else if at == 0 && short_before_the_end(&measured) {
+            // At the largest size with a short page before the last: more room between lines,
+            // the most that keeps the page count.
+            for &more in SPREADS {
+                data.fit = BodySize {
+                    size: chosen,
+                    spread: more,
+                };
+                let trial = cx.compile(TEMPLATE, &data)?;
+                compiles += 1;
+                let trial_measure = measure(&trial);
+                if trial_measure.pages != measured.pages {
+                    break;
+                }
+                (spread, measured, compiled) = (more, trial_measure, trial);
+            }
+            data.fit = BodySize {
+                size: chosen,
+                spread,
+            };
+        }
+    }
     // Pages to add: to make up the last sheet where a region's own template does not, and up
     // to the page count a layout fixes when even the largest size leaves sheets over.
+    let sheet = data.sheet_pages;
     let wanted = settings
         .pages
-        .map_or(round_up(measured.pages), |pages| pages as usize)
-        .max(round_up(measured.pages));
+        .map_or(round_up(measured.pages, sheet), |pages| pages as usize)
+        .max(round_up(measured.pages, sheet));
     if measured.pages < wanted {
         // Notes pages, asked for through `data.notes_pages`: they come after the text, so
         // adding them moves nothing else.
-        data.fit.size = chosen;
+        data.fit = BodySize {
+            size: chosen,
+            spread,
+        };
         data.notes_pages = wanted - measured.pages;
         compiled = cx.compile(TEMPLATE, &data)?;
         compiles += 1;
@@ -316,11 +417,11 @@ fn lay_out(
         }
     }
     let pages = measured.pages;
-    if pages % PAGES_PER_SHEET != 0 {
+    if pages % sheet != 0 {
         return Err(vec![Diagnostic::error(
             cx.source,
             None,
-            format!("the leaflet has {pages} pages, not a multiple of {PAGES_PER_SHEET}, even with notes pages"),
+            format!("the leaflet has {pages} pages, not a multiple of {sheet}, even with notes pages"),
         )
         .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
     }
@@ -330,6 +431,7 @@ fn lay_out(
             size: chosen,
             pages,
             notes_pages: measured.notes,
+            spread,
             compiles,
         },
     ))
@@ -346,7 +448,13 @@ fn estimated_text_pages(programme: &Programme, layout: &Layout) -> f64 {
     (0.2 + chars as f64 / 1_530.0) * scale * (layout.leaflet.max_size / 11.0).powi(2)
 }
 
-/// `pages` rounded up to whole sheets.
-fn round_up(pages: usize) -> usize {
-    pages.div_ceil(PAGES_PER_SHEET) * PAGES_PER_SHEET
+/// `pages` rounded up to whole sheets of `sheet` pages.
+fn round_up(pages: usize, sheet: usize) -> usize {
+    pages.div_ceil(sheet) * sheet
+}
+
+/// Whether the text's last page is short while the colophon stands on a later page (a page
+/// before the last under [`SHORT_PAGE`] used), or notes pages fill the sheet.
+fn short_before_the_end(measured: &Measure) -> bool {
+    measured.notes > 0 || (measured.end_page < measured.pages && measured.end_fill < SHORT_PAGE)
 }

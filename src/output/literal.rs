@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 /// `hyphenated` of `inlines.typ`.
 static HYPHENATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^\s]*\w-[^\s]+|\w+- \w+").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"\S+-\S+|\w+- \w+").expect("a valid pattern"));
 /// `long-run` of `inlines.typ`.
 static LONG_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S{40,}").expect("a valid pattern"));
@@ -57,6 +57,7 @@ mod tests {
             {"type": "text", "text": "utan bindestreck"},
             {"type": "emphasis", "content": [{"type": "text", "text": "https://example.se/en/mycket/lang/adress/som/inte/bryts"}]},
             {"type": "code", "text": "a-b"},
+            {"type": "text", "text": "för HBTQ+-personers rätt"},
         ]);
         annotate(&mut value);
         assert_eq!(value[0]["keep"], json!([[0, 11], [23, 40]]));
@@ -64,5 +65,7 @@ mod tests {
         assert_eq!(value[1]["keep"], json!([]));
         assert_eq!(value[2]["content"][0]["long"], json!(true));
         assert!(value[3].get("keep").is_none());
+        // A hyphen after a sign, not a letter, is a written hyphen too.
+        assert_eq!(value[4]["keep"], json!([[5, 20]]));
     }
 }

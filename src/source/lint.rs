@@ -1,6 +1,7 @@
 //! What a campaign worker and an accessibility reviewer are told about a valid programme, as
 //! warnings at their line: alt text that says nothing, link text that says nothing, a list
-//! pasted with bullet characters, and a programme in which no pledge list was found.
+//! pasted with bullet characters, a table without column headings, and a programme in which
+//! no pledge list was found.
 
 use std::sync::Arc;
 
@@ -77,6 +78,14 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
                     );
                 }
             }
+        }
+        if let BlockKind::Table { header, .. } = &block.kind
+            && header.iter().all(|cell| plain_text(cell).trim().is_empty())
+        {
+            warnings.push(
+                Diagnostic::warning(file, at.clone(), "this table's header row is empty: readers and screen readers cannot tell what its columns hold")
+                    .with_help("write a heading for each column in the table's first row, e.g. `| Sjukhus | Vårdplatser |`"),
+            );
         }
         if matches!(block.kind, BlockKind::Paragraph { .. }) && pasted_list(&lines, block.line) {
             warnings.push(
