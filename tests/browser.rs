@@ -1,7 +1,8 @@
 //! The HTML version in a real browser, as an accessibility reviewer checks it: headless
 //! Chromium (Debian's `chromium`) driven by npm's `puppeteer-core`, with npm's `axe-core`
-//! injected (`tests/browser/check.mjs`). CI installs all three (`.ci/run`) and must run this;
-//! elsewhere it is skipped, with a note, when one is missing.
+//! injected (`tests/browser/check.mjs`); and the W3C Nu HTML Checker (npm's `vnu-jar`, on
+//! Java) for markup and CSS. CI installs them all (`.ci/run`) and must run this; elsewhere it
+//! is skipped, with a note, when one is missing.
 
 mod common;
 
@@ -68,6 +69,13 @@ fn the_pages_and_the_index_pass_axe_reflow_and_keep_every_sentence() {
             serde_json::json!([]),
             "{page}: axe-core found violations"
         );
+        // The layout's body font first, then the system stack: the style sheet was read (an
+        // HTML entity in it once made every page fall back to the browser's serif).
+        let family = result["fontFamily"].as_str().unwrap_or_default();
+        assert!(
+            *page == "index.html" || family.starts_with("Inter") && family.ends_with("sans-serif"),
+            "{page}: font-family {family:?}"
+        );
         let narrow = &result["narrow"];
         assert!(
             narrow["scrollWidth"].as_u64() <= narrow["width"].as_u64(),
@@ -104,4 +112,59 @@ fn a_hostile_programme_runs_nothing_in_the_browser() {
         text.contains("<script>alert(1)</script>") && text.contains("</body>"),
         "{text}"
     );
+}
+
+/// The W3C Nu HTML Checker's errors (markup and CSS) for each page, or `None` (with a note)
+/// where Java or npm's `vnu-jar` is missing.
+fn validator_errors(out: &Path, pages: &[String]) -> Option<Vec<String>> {
+    let jar = repo().join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    if !jar.is_file() || Command::new("java").arg("-version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install Java and tests/browser's npm packages (see .ci/run)"
+        );
+        eprintln!("skipped: java or vnu-jar is missing (npm ci --prefix tests/browser)");
+        return None;
+    }
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json", "--also-check-css"])
+        .args(pages.iter().map(|page| out.join(page)))
+        .output()
+        .unwrap();
+    // vnu writes its report to stderr.
+    let report: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap();
+    Some(
+        report["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["type"] == "error")
+            .map(|m| format!("{}: {}", m["url"], m["message"]))
+            .collect(),
+    )
+}
+
+#[test]
+fn the_pages_are_valid_html_and_css() {
+    let project = shipped_project();
+    common::copy_dir(
+        &repo().join("tests/corpus/programmes/base"),
+        &project.path().join("programmes/base"),
+    );
+    let report = build_kinds(project.path(), &[kind("text"), kind("html")]);
+    assert_eq!(report.failed().count(), 0);
+    let out = project.path().join("out");
+    let mut pages: Vec<String> = common::walk(&out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| p.strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 10, "{pages:?}");
+    let Some(errors) = validator_errors(&out, &pages) else {
+        return;
+    };
+    assert!(errors.is_empty(), "{errors:#?}");
 }

@@ -1,7 +1,7 @@
 // Loads pages of an output folder in headless Chromium (Debian's, through puppeteer-core: no
 // browser download) and prints, per page, what a reviewer would check: axe-core's violations
 // for WCAG 2.2 AA and best practice, whether a 320 px wide window scrolls sideways, the
-// visible text, and anything of a hostile source that became live (dialogs, on… attributes,
+// visible text, the body's computed font-family, and anything of a hostile source that became live (dialogs, on… attributes,
 // javascript:/data: links). Usage: node check.mjs OUT_DIR PAGE… (pages relative to OUT_DIR).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -58,6 +58,8 @@ for (const page of pages) {
     handlers: [...document.querySelectorAll("*")].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith("on")),
     badLinks: [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href")).filter(h => /^\s*(javascript|data):/i.test(h)),
     scripts: document.querySelectorAll("script").length,
+    // The font the page asks for, as the browser read the style sheet.
+    fontFamily: getComputedStyle(document.body).fontFamily,
   }));
   results.push({ page, axe, narrow, dialogs, ...facts });
   await tab.close();
