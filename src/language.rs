@@ -32,6 +32,10 @@ pub struct Language {
     /// Double opening, double closing, single opening, single closing.
     pub quotes: [String; 4],
     pub pledges: PledgeWords,
+    /// The first elements a compound may start with, for hyphenation at the joint
+    /// (`src/output/hyphenate.rs`), lower-case; none for most languages.
+    #[serde(default)]
+    pub compound_parts: Vec<String>,
 }
 
 /// The words that tell a pledge list in this language.

@@ -451,3 +451,59 @@ fn leaflets_use_their_pages() {
         Some(2)
     );
 }
+
+/// The break points (letters before each) of a word hyphenated as the PDFs are.
+fn breaks_of(word: &str) -> Vec<usize> {
+    let sv = trycksak::output::hyphenate::language("sv").unwrap();
+    let hyphenated = trycksak::output::hyphenate::text(word, sv);
+    let mut letters = 0;
+    let mut out = Vec::new();
+    for c in hyphenated.chars() {
+        if c == '\u{ad}' {
+            out.push(letters);
+        } else {
+            letters += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn swedish_compounds_break_at_their_joints() {
+    let list = std::fs::read_to_string(repo().join("tests/corpus/compounds-sv.txt")).unwrap();
+    let (compounds, whole) = list.split_once("\n# whole\n").unwrap();
+    let mut wrong = Vec::new();
+    for line in compounds
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let parts: Vec<&str> = line.split('|').collect();
+        let joints: Vec<usize> = parts
+            .iter()
+            .scan(0, |at, part| {
+                *at += part.chars().count();
+                Some(*at)
+            })
+            .take(parts.len() - 1)
+            .collect();
+        let breaks = breaks_of(&parts.concat());
+        for joint in &joints {
+            if !breaks.contains(joint) || breaks.iter().any(|b| b.abs_diff(*joint) == 1) {
+                wrong.push(format!("{line}: breaks at {breaks:?}"));
+            }
+        }
+    }
+    let parts = &trycksak::language::of("sv").unwrap().compound_parts;
+    for word in whole
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let breaks = breaks_of(word);
+        for part in parts.iter().filter(|p| word.starts_with(p.as_str())) {
+            if breaks.contains(&part.chars().count()) {
+                wrong.push(format!("{word}: broken after `{part}` ({breaks:?})"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -3,6 +3,11 @@
 //! practice; Typst's patterns allow two: "hyrläka-/re."). The break points come from the same
 //! patterns Typst uses (`hypher`), with our minimum, and reach the templates as soft hyphens in
 //! the text; the templates turn Typst's own hyphenation off.
+//!
+//! Swedish compounds are split at their parts before the patterns see them ("gymnasie" +
+//! "ungdomar", not "gymnasi-eungdomar"): the language file's `compound_parts`
+//! (`layouts/base/i18n/<lang>.yaml`) are the first elements a compound may start with, and each
+//! part is hyphenated on its own, the joint between them a break point.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -12,15 +17,27 @@ use serde_json::Value;
 /// The fewest letters before or after a hyphenation break.
 pub const MIN_FRAGMENT: usize = 3;
 
-/// The hyphenation patterns for a BCP 47 tag, if there are any.
-pub fn language(tag: &str) -> Option<hypher::Lang> {
-    let primary = tag.split('-').next()?.to_ascii_lowercase();
-    hypher::Lang::from_iso(primary.as_bytes().try_into().ok()?)
+/// How to hyphenate a language: its patterns and the first elements of its compounds.
+#[derive(Clone, Copy)]
+pub struct Hyphenation {
+    pub patterns: hypher::Lang,
+    pub compound_parts: &'static [String],
+}
+
+/// The hyphenation of a BCP 47 tag, if there are patterns for it.
+pub fn language(tag: &str) -> Option<Hyphenation> {
+    let primary = crate::language::primary(tag);
+    let patterns = hypher::Lang::from_iso(primary.as_bytes().try_into().ok()?)?;
+    let compound_parts = crate::language::of(tag).map_or(&[][..], |l| &l.compound_parts[..]);
+    Some(Hyphenation {
+        patterns,
+        compound_parts,
+    })
 }
 
 /// `text` with a soft hyphen at every break point that leaves at least [`MIN_FRAGMENT`]
 /// letters on each side.
-pub fn text(text: &str, lang: hypher::Lang) -> String {
+pub fn text(text: &str, lang: Hyphenation) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word_start = None;
     for (at, c) in text
@@ -53,19 +70,73 @@ pub fn text(text: &str, lang: hypher::Lang) -> String {
     out
 }
 
-fn word(word: &str, lang: hypher::Lang, out: &mut String) {
+fn word(word: &str, lang: Hyphenation, out: &mut String) {
     if word.chars().count() < 2 * MIN_FRAGMENT {
         out.push_str(word);
         return;
     }
     let mut first = true;
-    for syllable in hypher::hyphenate_bounded(word, lang, MIN_FRAGMENT, MIN_FRAGMENT) {
+    for part in compound_parts(word, lang.compound_parts) {
         if !first {
             out.push('\u{ad}');
         }
-        out.push_str(syllable);
         first = false;
+        if part.chars().count() < 2 * MIN_FRAGMENT {
+            out.push_str(part);
+            continue;
+        }
+        let mut first_syllable = true;
+        for syllable in hypher::hyphenate_bounded(part, lang.patterns, MIN_FRAGMENT, MIN_FRAGMENT) {
+            if !first_syllable {
+                out.push('\u{ad}');
+            }
+            out.push_str(syllable);
+            first_syllable = false;
+        }
     }
+}
+
+/// Endings a part may be followed by that make a word an inflected form, not a compound
+/// ("region" + "erna"): a rest that starts with one must be longer to count as a second part.
+const INFLECTED: &[&str] = &["er", "ar", "or", "en", "et", "ell", "isk", "al", "iv", "an"];
+
+/// `word` split at the first elements it starts with (the longest known one, again and again),
+/// each part of at least [`MIN_FRAGMENT`] letters; the rest must be five letters or more (seven
+/// after an ending such as "-er" or "-ell"), so that "regionerna" stays one word.
+fn compound_parts<'w>(word: &'w str, parts: &[String]) -> Vec<&'w str> {
+    let mut out = Vec::new();
+    let mut rest = word;
+    let lower = word.to_lowercase();
+    // Only where the lower-case word has the same byte offsets (a capital Å is two bytes, å too).
+    if lower.len() != word.len() {
+        return vec![word];
+    }
+    let mut at = 0;
+    loop {
+        let tail = &lower[at..];
+        let found = parts
+            .iter()
+            .filter(|part| tail.starts_with(part.as_str()))
+            .map(String::len)
+            .filter(|&len| {
+                let remainder = &tail[len..];
+                let letters = remainder.chars().count();
+                let inflected = INFLECTED.iter().any(|e| remainder.starts_with(e));
+                tail[..len].chars().count() >= MIN_FRAGMENT
+                    && letters >= if inflected { 7 } else { 5 }
+            })
+            .max();
+        match found {
+            Some(len) => {
+                out.push(&rest[..len]);
+                rest = &rest[len..];
+                at += len;
+            }
+            None => break,
+        }
+    }
+    out.push(rest);
+    out
 }
 
 /// The break points already found in a programme's texts: its documents, and each setting a
@@ -75,12 +146,12 @@ pub struct Cache(Mutex<HashMap<String, String>>);
 
 /// Puts the break points into the running text of a template's data: every `text` inline
 /// outside headings, titles, the front matter and links (those are never hyphenated).
-pub fn data(value: &mut Value, lang: hypher::Lang, cache: &Cache) {
+pub fn data(value: &mut Value, lang: Hyphenation, cache: &Cache) {
     let mut known = cache.0.lock().unwrap_or_else(|e| e.into_inner());
     walk(value, lang, &mut known);
 }
 
-fn walk(value: &mut Value, lang: hypher::Lang, known: &mut HashMap<String, String>) {
+fn walk(value: &mut Value, lang: Hyphenation, known: &mut HashMap<String, String>) {
     match value {
         // A link's text is often its address, which never hyphenates.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("link") => {}
@@ -129,7 +200,7 @@ mod tests {
             text("alkohol- och Covid-19-pandemin", sv),
             "alkohol- och Covid-19-pandemin"
         );
-        assert_eq!(language("xx"), None);
-        assert_eq!(language("sv-FI"), Some(sv));
+        assert!(language("xx").is_none());
+        assert!(language("sv-FI").is_some_and(|l| l.patterns == sv.patterns));
     }
 }
