@@ -84,6 +84,12 @@ fn every_shipped_programme_has_an_accessible_page_with_every_sentence() {
         varmland.contains("<nav class=\"toc\""),
         "Värmland has many sections"
     );
+    // The introduction comes before the contents list, so that a screen reader's heading
+    // navigation does not file it under "Innehåll".
+    let intro = varmland
+        .find("Socialdemokratin utgår från")
+        .expect("Värmland's introduction");
+    assert!(intro < varmland.find("<nav class=\"toc\"").unwrap());
     let norrbotten = page(project.path(), SHIPPED[2].0);
     assert!(
         !norrbotten.contains("<nav class=\"toc\""),
