@@ -1,25 +1,40 @@
-//! `check`: everything a build would find wrong, without writing anything. Each programme is
-//! loaded and its region's layout and glyphs checked; with `a11y`, its readability report is
-//! made; with `print`, its print twins are made in memory and preflighted as a print shop would.
+//! `check`: everything a build would find wrong, without writing anything. The programmes run
+//! through the build's own runner ([`crate::build::render_in_memory`]: its threads, timeout and
+//! panic isolation), every output rendered in memory; with `a11y`, each programme's readability
+//! report is handed back; with `print`, its print twins are preflighted as a print shop would.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::build::Outcome;
-use crate::diagnostics::has_errors;
-use crate::output::pdf::PdfContext;
-use crate::output::{OutputKind, report};
+use anyhow::Result;
+
+use crate::build::{BuildOptions, DEFAULT_TIMEOUT, Outcome, render_in_memory, thread_pool};
+use crate::output::OutputKind;
 use crate::preflight;
 use crate::project::Project;
 use crate::source::load_programme;
 use crate::typeset::Typesetter;
 
 /// What to check besides the sources and their layouts.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
-    /// Make each programme's accessibility report.
+    /// Hand back each programme's accessibility report.
     pub a11y: bool,
-    /// Make each programme's print twins in memory and preflight them.
+    /// Preflight each programme's print twins.
     pub print: bool,
+    /// The longest one document may take to typeset, as for `build`.
+    pub timeout: Duration,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            a11y: false,
+            print: false,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
 }
 
 /// What checking one programme found.
@@ -34,66 +49,43 @@ pub struct Checked {
     pub pledges: Option<Vec<(Option<String>, usize)>>,
 }
 
-/// Checks `sources` (absolute paths of programme files) of `project`.
-pub fn check(project: &Project, sources: &[PathBuf], options: CheckOptions) -> Vec<Checked> {
-    let typesetter = Typesetter::new(project);
-    sources
-        .iter()
-        .map(|source| check_one(project, &typesetter, source, options))
-        .collect()
-}
-
-fn check_one(
+/// Checks `sources` (absolute paths of programme files) of `project`: each renders every output
+/// its region's build would make, in memory.
+pub fn check(
     project: &Project,
-    typesetter: &Typesetter,
-    source: &Path,
+    sources: &[PathBuf],
     options: CheckOptions,
-) -> Checked {
-    let loaded = load_programme(project, source);
-    let mut checked = Checked {
-        outcome: Outcome::new(project.relative(source).to_path_buf()),
-        report: None,
-        preflights: Vec::new(),
-        pledges: None,
-    };
-    let diagnostics = &mut checked.outcome.diagnostics;
-    diagnostics.extend(loaded.diagnostics);
-    let Some(programme) = &loaded.programme else {
-        return checked;
-    };
-    checked.pledges = Some(programme.pledges_by_section());
-    diagnostics.extend(
-        typesetter
-            .layouts()
-            .problems(&programme.meta.region)
-            .iter()
-            .cloned(),
-    );
-    let cx = PdfContext::new(typesetter, &loaded.file, false);
-    if let Err(missing) = cx.check_glyphs(programme) {
-        diagnostics.extend(missing);
-    }
-    if options.a11y && !has_errors(diagnostics) {
-        let target = report::lix_target(programme, typesetter.layouts());
-        let (text, warnings) = report::render(programme, &loaded.file, target);
-        diagnostics.extend(warnings);
-        checked.report = Some(text);
-    }
-    if options.print && !has_errors(diagnostics) {
-        for kind in OutputKind::ALL.iter().copied().filter(|k| k.for_print()) {
-            match kind.render(programme, &cx) {
-                Ok(output) => {
-                    diagnostics.extend(output.warnings);
-                    let path = programme
-                        .folder()
-                        .join(kind.file_name(&programme.slug, &programme.meta.lang));
+) -> Result<Vec<Checked>> {
+    let typesetter = Arc::new(Typesetter::new(project));
+    let pool = thread_pool(None)?;
+    let mut build = BuildOptions::new(project.root.join("out"));
+    build.timeout = options.timeout;
+    let finished = render_in_memory(&typesetter, &pool, project, sources, &build)?;
+    Ok(sources
+        .iter()
+        .zip(finished)
+        .map(|(source, done)| {
+            let mut checked = Checked {
+                outcome: done.outcome,
+                report: None,
+                preflights: Vec::new(),
+                // The census needs the model; loading again is cheap beside the rendering.
+                pledges: load_programme(project, source)
+                    .programme
+                    .map(|programme| programme.pledges_by_section()),
+            };
+            for kept in done.kept {
+                if options.a11y && kept.kind == OutputKind::REPORT {
+                    checked.report =
+                        Some(String::from_utf8_lossy(&kept.rendered.bytes).into_owned());
+                }
+                if options.print && kept.kind.for_print() {
                     checked
                         .preflights
-                        .push((path, preflight::inspect(&output.bytes)));
+                        .push((kept.path, preflight::inspect(&kept.rendered.bytes)));
                 }
-                Err(errors) => diagnostics.extend(errors),
             }
-        }
-    }
-    checked
+            checked
+        })
+        .collect())
 }

@@ -234,6 +234,36 @@ fn a_template_that_loops_forever_is_stopped_and_the_others_are_built() {
 }
 
 #[test]
+fn check_runs_through_the_build_s_runner_and_stops_a_looping_template_too() {
+    let dir = two_regions(
+        "#let n = 0\n#for i in range(100000) { for j in range(100000) { n += 1 } }\n#n\n",
+    );
+    for print in [false, true] {
+        let started = Instant::now();
+        let mut args = vec!["--diagnostic-format", "short", "check", "--timeout", "2"];
+        if print {
+            args.push("--print");
+        }
+        let (_, stderr) = outputs_of(
+            trycksak(dir.path())
+                .args(&args)
+                .timeout(Duration::from_secs(120)),
+            1,
+        );
+        assert!(
+            stderr.contains("programmes/trasig/a.md: error: typesetting the leaflet took longer than 2 s and was stopped: the layout's template may loop forever"),
+            "check (print: {print}): {stderr}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "check (print: {print})"
+        );
+        // Nothing is written by a check.
+        assert!(!dir.path().join("out").exists());
+    }
+}
+
+#[test]
 fn a_panic_in_one_programme_is_its_internal_error_and_the_others_are_built() {
     let dir = two_regions("#import \"trycksak.typ\": *\nHej\n");
     let (_, stderr) = outputs_of(

@@ -1,25 +1,24 @@
-//! The build pipeline: load each programme once and plan where it goes (here), render every
-//! requested output from the model on threads of our own (`run.rs`), write the files
-//! atomically and update the manifest (`write.rs`). One bad programme does not stop the others.
+//! The build pipeline: load each programme once and plan where it goes (`plan.rs`), run it on
+//! threads of our own with a timeout and panic isolation (`runner.rs`; one programme's outputs
+//! in `run.rs`), write the files atomically and update the manifest (`write.rs`) or keep them
+//! in memory for `check`. One bad programme does not stop the others.
 
+mod plan;
 mod run;
+mod runner;
 mod write;
 
-use run::{
-    BUILD_STACK, Built, MANIFEST_INTERVAL, Running, Task, build_one, timed_out, write_built,
-};
+use run::BUILD_STACK;
+pub use runner::Destination;
 use write::OutputLock;
 
-use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::ThreadPool;
-use rayon::prelude::*;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
 use crate::manifest::{Entry, Manifest};
@@ -27,7 +26,6 @@ use crate::model::Programme;
 use crate::output::OutputKind;
 use crate::project::Project;
 use crate::sandbox::OutputDir;
-use crate::source::{Loaded, load_programme};
 use crate::typeset::Typesetter;
 
 #[derive(Clone)]
@@ -171,14 +169,9 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<ThreadPool> {
 }
 
 /// [`build`] with fonts and layouts already loaded and the loading threads started (watch mode
-/// keeps both).
-///
-/// Programmes are built on `options.jobs` threads of their own; this thread only collects the
-/// outcomes, so
-/// that it can give up on a document that takes longer than `options.timeout` (its programme
-/// fails, the others go on) and turn a panic into that programme's error. Outcomes come back in
-/// source order and the manifest is written as programmes finish, so that an interrupted build
-/// leaves a manifest that matches `out/`.
+/// keeps both): plan, run ([`runner`]), and the manifest and index written. The manifest is
+/// brought up to date as programmes finish, so that an interrupted build leaves a manifest that
+/// matches `out/`.
 pub fn build_with(
     typesetter: &Arc<Typesetter>,
     pool: &ThreadPool,
@@ -192,194 +185,33 @@ pub fn build_with(
     if options.timings.is_some() {
         typst_timing::enable();
     }
-
-    let loaded: Vec<Loaded> = pool.install(|| {
-        sources
-            .par_iter()
-            .map(|source| load_programme(project, source))
-            .collect()
-    });
-
-    // Two programmes must not write into the same folder; the first in source order keeps it.
-    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
-    let jobs: Vec<(Outcome, Option<Job>)> = sources
-        .iter()
-        .zip(loaded)
-        .map(|(source, loaded)| {
-            let relative = project.relative(source).to_path_buf();
-            let mut outcome = Outcome::new(relative.clone());
-            outcome.diagnostics = loaded.diagnostics;
-            let Some(programme) = loaded.programme else {
-                return (outcome, None);
-            };
-            let folder = programme.folder();
-            if let Some(first) = claimed.get(&folder) {
-                outcome.diagnostics.push(
-                    Diagnostic::error(
-                        &loaded.file,
-                        None,
-                        format!(
-                            "{} also builds into out/{}",
-                            first.display(),
-                            folder.display()
-                        ),
-                    )
-                    .with_help("two programmes of one region need different file names"),
-                );
-                return (outcome, None);
-            }
-            claimed.insert(folder.clone(), relative);
-            (
-                outcome,
-                Some(Job {
-                    programme,
-                    file: loaded.file,
-                    folder,
-                }),
-            )
-        })
-        .collect();
-
+    let jobs = plan::plan(pool, project, sources);
     let mut manifest = Manifest::load(&out);
-    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
-    let mut running: Vec<Option<Arc<Running>>> = Vec::with_capacity(jobs.len());
-    let (sender, receiver) = mpsc::channel::<(usize, Outcome)>();
-    let mut queue = VecDeque::new();
-    for (index, (outcome, job)) in jobs.into_iter().enumerate() {
-        let Some(job) = job else {
-            if let Some(progress) = &options.progress {
-                progress(&outcome);
-            }
-            outcomes.push(Some(outcome));
-            running.push(None);
-            continue;
-        };
-        let state = Arc::new(Running {
-            source: outcome.source.clone(),
-            current: Mutex::new(None),
-            abandoned: AtomicBool::new(false),
-        });
-        running.push(Some(Arc::clone(&state)));
-        outcomes.push(None);
-        queue.push_back(Task {
-            index,
-            outcome,
-            job,
-            state,
-        });
-    }
-    // The longest programmes first, so that no thread is left alone with a long one at the end
-    // (a build takes as long as its slowest thread).
-    queue
-        .make_contiguous()
-        .sort_by_key(|task| std::cmp::Reverse(task.job.file.text.len()));
-    // Programmes go to threads of their own, not into rayon: Typst's own parallel work runs on
-    // rayon's global pool, and a rayon thread waiting there for help steals any queued rayon
-    // job, so whole programmes nested on one stack (memory grew with every programme, and a
-    // 290-programme build overflowed a stack).
-    let threads = options
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let workers = threads.clamp(1, queue.len().max(1));
-    // Fewer programmes than threads (watch rebuilding one): each makes its documents on two.
-    let parallel_outputs = workers < threads;
-    let queue = Arc::new(Mutex::new(queue));
-    // The build threads hand what they rendered to one thread that writes it (each file synced
-    // to disk, a wait of its own) and passes the outcome on.
-    let (to_write, rendered) = mpsc::channel::<Built>();
-    {
-        let (options, out) = (options.clone(), out.clone());
-        std::thread::Builder::new()
-            .name("trycksak-write".into())
-            .spawn(move || {
-                for built in rendered {
-                    if sender.send(write_built(built, &options, &out)).is_err() {
-                        break;
-                    }
-                }
-            })
-            .context("cannot start the writing thread")?;
-    }
-    for _ in 0..workers {
-        // With a programme for every thread, Typst's parallel work (laying out page runs) stays
-        // on the programme's thread, in a rayon pool of that one thread: handed to the global
-        // pool, a thread waited there while that pool's threads were busy with another
-        // programme's pages, and a core stood idle (a tenth of a 290-programme build). With
-        // fewer programmes than threads (watch), one programme's pages use every core.
-        let typst_pool = if parallel_outputs {
-            None
-        } else {
-            Some(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(1)
-                    .thread_name(|_| "trycksak-build".into())
-                    .stack_size(BUILD_STACK)
-                    .build()?,
-            )
-        };
-        let (queue, typesetter, options, to_write) = (
-            Arc::clone(&queue),
-            Arc::clone(typesetter),
-            options.clone(),
-            to_write.clone(),
-        );
-        std::thread::Builder::new()
-            .name("trycksak-build".into())
-            .stack_size(BUILD_STACK)
-            .spawn(move || {
-                let run = || loop {
-                    let (task, last) = {
-                        let mut queue = queue.lock().unwrap_or_else(|e| e.into_inner());
-                        (queue.pop_front(), queue.is_empty())
-                    };
-                    let Some(task) = task else { break };
-                    // The last programme also makes its documents on two threads (when there
-                    // are two): the other workers are about to finish, and their cores would
-                    // stand idle.
-                    let two = parallel_outputs || (last && threads > 1);
-                    if to_write
-                        .send(build_one(&typesetter, task, &options, two))
-                        .is_err()
-                    {
-                        break;
-                    }
-                };
-                match &typst_pool {
-                    Some(pool) => pool.install(run),
-                    None => run(),
-                }
-            })
-            .context("cannot start a build thread")?;
-    }
-    drop(to_write);
-
-    let mut waiting = outcomes.iter().filter(|o| o.is_none()).count();
     let mut saved = Instant::now();
-    while waiting > 0 {
-        let finished = match receiver.recv_timeout(Duration::from_millis(50)) {
-            Ok((index, outcome)) if outcomes[index].is_none() => vec![(index, outcome)],
-            Ok(_) => Vec::new(),
-            Err(mpsc::RecvTimeoutError::Timeout) => timed_out(&running, &outcomes, options),
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        for (index, outcome) in finished {
-            let failed: Vec<&str> = outcome.failed_kinds.iter().map(|k| k.name()).collect();
-            manifest.forget(
-                &outcome.source.to_string_lossy().replace('\\', "/"),
-                &failed,
-            );
-            manifest.update(outcome.written.iter().cloned());
-            if let Some(progress) = &options.progress {
-                progress(&outcome);
-            }
-            outcomes[index] = Some(outcome);
-            waiting -= 1;
+    let mut finished = |done: &Finished| {
+        let outcome = &done.outcome;
+        let failed: Vec<&str> = outcome.failed_kinds.iter().map(|k| k.name()).collect();
+        manifest.forget(
+            &outcome.source.to_string_lossy().replace('\\', "/"),
+            &failed,
+        );
+        manifest.update(outcome.written.iter().cloned());
+        if let Some(progress) = &options.progress {
+            progress(outcome);
         }
         if saved.elapsed() > MANIFEST_INTERVAL {
             manifest.save(&out)?;
             saved = Instant::now();
         }
-    }
+        Ok(())
+    };
+    let done = runner::run(
+        typesetter,
+        jobs,
+        options,
+        Destination::Files(out.clone()),
+        &mut finished,
+    )?;
     manifest.save(&out)?;
     write::write_index(&out, &manifest, typesetter.layouts())?;
     if let Some(path) = &options.timings {
@@ -390,9 +222,62 @@ pub fn build_with(
         crate::fsutil::write_atomic(path, &trace)?;
     }
     Ok(BuildReport {
-        outcomes: outcomes.into_iter().flatten().collect(),
+        outcomes: done.into_iter().map(|d| d.outcome).collect(),
     })
 }
+
+/// What [`build_with`] would do, with nothing written: every programme loaded, planned and
+/// rendered by the same runner (its threads, timeout and panic isolation), each output kept in
+/// memory. For `check`.
+pub fn render_in_memory(
+    typesetter: &Arc<Typesetter>,
+    pool: &ThreadPool,
+    project: &Project,
+    sources: &[PathBuf],
+    options: &BuildOptions,
+) -> Result<Vec<Finished>> {
+    let jobs = plan::plan(pool, project, sources);
+    let mut finished = |done: &Finished| {
+        if let Some(progress) = &options.progress {
+            progress(&done.outcome);
+        }
+        Ok(())
+    };
+    runner::run(
+        typesetter,
+        jobs,
+        options,
+        Destination::Memory,
+        &mut finished,
+    )
+}
+
+/// One programme done: its outcome and, when rendered in memory, its outputs.
+pub struct Finished {
+    pub outcome: Outcome,
+    /// What was rendered, with [`render_in_memory`] (empty when written to files).
+    pub kept: Vec<Kept>,
+}
+
+impl Finished {
+    fn of(outcome: Outcome) -> Finished {
+        Finished {
+            outcome,
+            kept: Vec::new(),
+        }
+    }
+}
+
+/// An output rendered in memory.
+pub struct Kept {
+    pub kind: OutputKind,
+    /// Where the build would write it, relative to the output folder.
+    pub path: PathBuf,
+    pub rendered: crate::output::Rendered,
+}
+
+/// How often a long build brings `out/manifest.json` up to date.
+const MANIFEST_INTERVAL: Duration = Duration::from_millis(500);
 
 /// A loaded programme with the output folder it claimed.
 pub(super) struct Job {

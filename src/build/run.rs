@@ -1,21 +1,22 @@
-//! Running a build: one thread per job slot, each programme rendered there, and one thread
-//! that writes what they rendered; a document that takes too long, or a panic, becomes that
-//! programme's error while the others go on.
+//! One programme's run: its outputs rendered each on its own (a print-only problem fails the
+//! print twins alone), then written or kept by the writing thread; a document that takes too
+//! long, or a panic, becomes that programme's error while the others go on. The threads are
+//! `runner.rs`'s.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use super::runner::Destination;
 use super::write::write_outputs;
-use super::{BuildOptions, Job, Outcome, Timing};
+use super::{BuildOptions, Finished, Job, Kept, Outcome, Timing};
 use crate::diagnostics::{Diagnostic, has_errors};
 use crate::model::Programme;
 use crate::output::pdf::{Made, PdfContext};
 use crate::output::{OutputKind, Rendered};
-use crate::sandbox::OutputDir;
 use crate::typeset::Typesetter;
 
 /// One programme waiting to be built.
@@ -83,14 +84,14 @@ pub(super) fn build_one(
     }
 }
 
-/// Writes what a programme rendered (unless the build gave up on it: then nothing); a panic
-/// becomes its error. On a thread of its own, so that the build threads go on typesetting
-/// while each file is written and synced to disk.
-pub(super) fn write_built(
+/// Writes what a programme rendered, or keeps it in memory (unless the run gave up on it: then
+/// nothing); a panic becomes its error. On a thread of its own, so that the build threads go on
+/// typesetting while each file is written and synced to disk.
+pub(super) fn finish_built(
     built: Built,
     options: &BuildOptions,
-    out: &OutputDir,
-) -> (usize, Outcome) {
+    destination: &Destination,
+) -> (usize, Finished) {
     let Built {
         index,
         outcome,
@@ -98,28 +99,39 @@ pub(super) fn write_built(
         state,
     } = built;
     let Some((job, rendered)) = files else {
-        return (index, outcome);
+        return (index, Finished::of(outcome));
     };
     if state.abandoned.load(Ordering::SeqCst) {
-        return (index, outcome);
+        return (index, Finished::of(outcome));
     }
+    let out = match destination {
+        Destination::Files(out) => out,
+        Destination::Memory => {
+            let kept = rendered
+                .into_iter()
+                .map(|(kind, rendered)| Kept {
+                    kind,
+                    path: job
+                        .folder
+                        .join(kind.file_name(&job.programme.slug, &job.programme.meta.lang)),
+                    rendered,
+                })
+                .collect();
+            return (index, Finished { outcome, kept });
+        }
+    };
     let source = outcome.source.clone();
     let result = catch_unwind(AssertUnwindSafe(|| {
         let mut outcome = outcome;
         write_outputs(out, &job, rendered, options, &mut outcome);
         outcome
     }));
-    (
-        index,
-        result.unwrap_or_else(|panic| internal_error(source, &state, &*panic)),
-    )
+    let outcome = result.unwrap_or_else(|panic| internal_error(source, &state, &*panic));
+    (index, Finished::of(outcome))
 }
 
 /// Stack size of build threads and Typst's: it recurses deeply on nested content.
 pub(super) const BUILD_STACK: usize = 64 << 20;
-
-/// How often a long build brings `out/manifest.json` up to date.
-pub(super) const MANIFEST_INTERVAL: Duration = Duration::from_millis(500);
 
 /// What one programme's thread is doing, for the collecting thread.
 pub(super) struct Running {
@@ -135,7 +147,7 @@ pub(super) struct Running {
 /// their threads are left to finish (or not) without writing anything.
 pub(super) fn timed_out(
     running: &[Option<Arc<Running>>],
-    outcomes: &[Option<Outcome>],
+    outcomes: &[Option<Finished>],
     options: &BuildOptions,
 ) -> Vec<(usize, Outcome)> {
     let mut out = Vec::new();

@@ -50,6 +50,8 @@ pub struct OutputKind(&'static dyn Output);
 impl OutputKind {
     /// Every kind.
     pub const ALL: &'static [OutputKind] = KINDS;
+    /// The accessibility reviewer's report (`check --a11y` prints it).
+    pub const REPORT: OutputKind = OutputKind(&report::REPORT);
 
     /// The kind called `name`.
     pub fn named(name: &str) -> Option<OutputKind> {

@@ -26,6 +26,11 @@ pub struct Args {
     /// and every check with its verdict, value and problem) instead of text.
     #[arg(long, requires = "print")]
     json: bool,
+
+    /// Give up on a document that takes longer than this to typeset (a template that loops
+    /// forever): its programme fails, the others are checked.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    timeout: u64,
 }
 
 /// "23 pledges in 4 sections: Sjukvård 8, Skolan 5, …", or "no pledges found".
@@ -85,9 +90,10 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let options = CheckOptions {
         a11y: args.a11y,
         print: args.print,
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
     };
     let mut outcomes = Vec::new();
-    for checked in check(&project, &sources, options) {
+    for checked in check(&project, &sources, options)? {
         if let Some(report) = &checked.report {
             println!("{report}");
         }
