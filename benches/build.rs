@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use trycksak::output::OutputKind;
-use trycksak::output::pdf::PdfContext;
+use trycksak::output::RenderContext;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::Typesetter;
@@ -324,8 +324,8 @@ fn per_kind() {
                 median(
                     (0..5)
                         .map(|_| {
-                            let cx = PdfContext::new(&typesetter, &loaded.file, false);
-                            timed(|| kind.render(&programme, &cx).expect("renders")).0
+                            let cx = RenderContext::new(&typesetter, &loaded.file, false);
+                            timed(|| kind.render(&programme, &cx, &[]).expect("renders")).0
                         })
                         .collect(),
                 )

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{SHIPPED, demo_project, repo, shipped_project, trycksak};
+use trycksak::output::RenderContext;
 use trycksak::output::large_print;
-use trycksak::output::pdf::PdfContext;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Typesetter, has_hyphenation, page_lines, page_texts};
@@ -16,7 +16,7 @@ fn large_print_has_short_unhyphenated_lines_and_every_paragraph() {
     for (source, seed) in SHIPPED {
         let loaded = load_programme(&project, &repo().join(source));
         let programme = loaded.programme.unwrap();
-        let cx = PdfContext::new(&typesetter, &loaded.file, false);
+        let cx = RenderContext::new(&typesetter, &loaded.file, false);
         let (compiled, _) =
             large_print::typeset(&programme, &cx).unwrap_or_else(|e| panic!("{e:#?}"));
         assert!(!has_hyphenation(&compiled.document), "{source}: hyphenated");

@@ -234,7 +234,8 @@ fn text_versions_keep_heading_numbers_and_punctuation_once() {
 /// How far down its columns a summary's text reaches: the lowest line of text between the
 /// columns' top and the room they have, as laid out (print layout: the screen PDF is it, cut).
 fn column_fill(root: &Path, source: &str) -> (f64, bool) {
-    use trycksak::output::pdf::{Medium, PdfContext};
+    use trycksak::output::RenderContext;
+    use trycksak::output::pdf::Medium;
     use trycksak::output::summary;
     use trycksak::typeset::{Typesetter, labelled_metadata};
     use typst::introspection::Introspector as _;
@@ -244,7 +245,7 @@ fn column_fill(root: &Path, source: &str) -> (f64, bool) {
     let typesetter = Typesetter::new(&project);
     let loaded = load_programme(&project, &root.join(source));
     let programme = loaded.programme.expect("loads");
-    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let cx = RenderContext::new(&typesetter, &loaded.file, false);
     let (compiled, _, fitted) = summary::typeset(&programme, &cx, Medium::Print).unwrap();
     let document = &compiled.document;
     let label =

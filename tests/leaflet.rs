@@ -10,8 +10,9 @@ mod common;
 use std::path::Path;
 
 use common::{Placed, SHIPPED, demo_project, placed_text, repo, shipped_project, trycksak};
+use trycksak::output::RenderContext;
 use trycksak::output::leaflet::{self, LeafletFit};
-use trycksak::output::pdf::{Medium, PdfContext};
+use trycksak::output::pdf::Medium;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
 use trycksak::typeset::{Compiled, Typesetter, labelled_metadata, page_texts};
@@ -23,7 +24,7 @@ fn leaflet_of(root: &Path, source: &str, medium: Medium) -> (Compiled, LeafletFi
     let typesetter = Typesetter::new(&project);
     let loaded = load_programme(&project, &root.join(source));
     let programme = loaded.programme.expect("loads");
-    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let cx = RenderContext::new(&typesetter, &loaded.file, false);
     let (compiled, _, fitted) = leaflet::typeset(&programme, &cx, medium).unwrap_or_else(|e| {
         panic!(
             "{source}: {:#?}",

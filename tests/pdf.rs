@@ -11,7 +11,8 @@ use common::{
 use lopdf::{Document, Object};
 use trycksak::build::{BuildOptions, build};
 use trycksak::model::{BlockKind, plain_text};
-use trycksak::output::pdf::{Medium, PdfContext};
+use trycksak::output::RenderContext;
+use trycksak::output::pdf::Medium;
 use trycksak::output::{leaflet, summary};
 use trycksak::project::Project;
 use trycksak::source::load_programme;
@@ -21,7 +22,7 @@ use trycksak::typeset::{Typesetter, page_texts};
 fn with_programme<R>(
     root: &Path,
     source: &str,
-    f: impl FnOnce(&trycksak::model::Programme, &PdfContext) -> R,
+    f: impl FnOnce(&trycksak::model::Programme, &RenderContext) -> R,
 ) -> R {
     let project = Project::open(root).unwrap();
     let typesetter = Typesetter::new(&project);
@@ -30,7 +31,7 @@ fn with_programme<R>(
     let programme = loaded
         .programme
         .unwrap_or_else(|| panic!("{source}: {errors:#?}"));
-    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let cx = RenderContext::new(&typesetter, &loaded.file, false);
     f(&programme, &cx)
 }
 

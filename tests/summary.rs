@@ -12,7 +12,8 @@ use common::{
     Placed, SHIPPED, build_kinds, demo_project, placed_text, repo, shipped_project, words,
 };
 use trycksak::model::{BlockKind, plain_text};
-use trycksak::output::pdf::{Medium, PdfContext};
+use trycksak::output::RenderContext;
+use trycksak::output::pdf::Medium;
 use trycksak::output::summary;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
@@ -26,7 +27,7 @@ fn check_summary(root: &Path, source: &str) -> (f64, Vec<String>) {
     let typesetter = Typesetter::new(&project);
     let loaded = load_programme(&project, &root.join(source));
     let programme = loaded.programme.expect("loads");
-    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let cx = RenderContext::new(&typesetter, &loaded.file, false);
     let (compiled, data, fitted) = summary::typeset(&programme, &cx, Medium::Screen)
         .unwrap_or_else(|e| {
             panic!(
@@ -293,7 +294,7 @@ fn marked_pledges_are_the_ones_the_summary_shows() {
     let typesetter = Typesetter::new(&project_);
     let loaded = load_programme(&project_, &root.join("programmes/demo/utvalt.md"));
     let programme = loaded.programme.unwrap();
-    let cx = PdfContext::new(&typesetter, &loaded.file, false);
+    let cx = RenderContext::new(&typesetter, &loaded.file, false);
     let (compiled, _, _) = summary::typeset(&programme, &cx, Medium::Screen).unwrap();
     let text = page_texts(&compiled.document).join(" ");
     assert!(

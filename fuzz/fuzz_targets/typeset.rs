@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use trycksak::output::OutputKind;
-use trycksak::output::pdf::PdfContext;
+use trycksak::output::RenderContext;
 use trycksak::typeset::Typesetter;
 
 static TYPESETTER: LazyLock<Typesetter> =
@@ -24,14 +24,14 @@ fuzz_target!(|data: &[u8]| {
     let Some(programme) = loaded.programme else {
         return;
     };
-    let cx = PdfContext::new(&TYPESETTER, &loaded.file, false);
+    let cx = RenderContext::new(&TYPESETTER, &loaded.file, false);
     for kind in [
         OutputKind::named("leaflet").unwrap(),
         OutputKind::named("summary").unwrap(),
         OutputKind::named("leaflet-print").unwrap(),
         OutputKind::named("summary-print").unwrap(),
     ] {
-        if let Ok(output) = kind.render(&programme, &cx) {
+        if let Ok(output) = kind.render(&programme, &cx, &[]) {
             assert!(output.bytes.starts_with(b"%PDF-"));
         }
     }

@@ -15,7 +15,7 @@ use super::write::write_outputs;
 use super::{BuildOptions, Finished, Job, Kept, Outcome, Timing};
 use crate::diagnostics::{Diagnostic, has_errors};
 use crate::model::Programme;
-use crate::output::pdf::{Made, PdfContext};
+use crate::output::{Made, RenderContext};
 use crate::output::{OutputKind, Rendered};
 use crate::typeset::Typesetter;
 
@@ -229,71 +229,80 @@ pub(super) fn render(
         .kinds
         .clone()
         .unwrap_or_else(|| OutputKind::defaults(typesetter.layouts().get(&programme.meta.region)));
-    // The outputs are made in the order of `kinds` by one thread, or (with a core to spare, as
-    // when `watch` rebuilds one programme) by two taking the next one in turn: a print twin
-    // made on the other thread waits there for its screen twin's layout. What lists the others
-    // (the HTML version's downloads) is made after them all.
-    let cx = PdfContext::new(typesetter, file, options.preview);
+    let cx = RenderContext::new(typesetter, file, options.preview);
+    // What lists the others (the HTML version's downloads) is made after them all, and is
+    // handed what they made.
     let (first, last): (Vec<OutputKind>, Vec<OutputKind>) =
         kinds.iter().partition(|kind| !kind.lists_others());
+    let mut attempts = attempt_all(&first, programme, &cx, state, parallel_outputs);
+    skip_twins_of_failed(&mut attempts);
+    let made: Vec<Made> = attempts
+        .iter()
+        .filter_map(|a| match &a.result {
+            Some(Ok(output)) => Some(made_of(a.kind, programme, output)),
+            _ => None,
+        })
+        .collect();
+    for &kind in &last {
+        attempts.push(attempt(kind, programme, &cx, state, &made));
+    }
+    // In the order of `kinds`, so that messages and the manifest do not depend on timing.
+    attempts.sort_by_key(|a| kinds.iter().position(|k| *k == a.kind));
+    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    into_outcome(attempts, outcome)
+}
+
+/// The attempts at `kinds`, in their order: made by one thread, or (with a core to spare, as
+/// when `watch` rebuilds one programme) by two taking the next one in turn; a print twin made
+/// on the other thread waits there for its screen twin's layout.
+fn attempt_all(
+    kinds: &[OutputKind],
+    programme: &Programme,
+    cx: &RenderContext,
+    state: &Running,
+    two_threads: bool,
+) -> Vec<Attempt> {
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Attempt>>> = Mutex::new(first.iter().map(|_| None).collect());
     let work = || {
-        loop {
-            let index = next.fetch_add(1, Ordering::SeqCst);
-            let Some(&kind) = first.get(index) else {
-                break;
-            };
-            // Not tried when its screen twin has already failed (see below).
-            let twin_failed = kind
-                .made_from()
-                .and_then(|twin| first.iter().position(|k| *k == twin))
-                .is_some_and(|at| {
-                    results.lock().unwrap_or_else(|e| e.into_inner())[at]
-                        .as_ref()
-                        .is_some_and(|a| !matches!(a.result, Some(Ok(_))))
-                });
-            let attempt = if twin_failed {
-                Attempt::skipped(kind)
-            } else {
-                attempt(kind, programme, &cx, state)
-            };
-            results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(attempt);
+        let mut mine = Vec::new();
+        while let Some(&kind) = kinds.get(next.fetch_add(1, Ordering::SeqCst)) {
+            mine.push(attempt(kind, programme, cx, state, &[]));
         }
+        mine
     };
-    if parallel_outputs && first.len() > 1 {
+    let mut attempts = if two_threads && kinds.len() > 1 {
         std::thread::scope(|scope| {
-            // Threads of our own, not rayon's, for the reason `build_with` gives for its own.
+            // Threads of our own, not rayon's, for the reason `runner.rs` gives for its own.
             let helper = std::thread::Builder::new()
                 .name("trycksak-outputs".into())
                 .stack_size(BUILD_STACK)
                 .spawn_scoped(scope, work);
-            work();
-            if let Ok(helper) = helper
-                && let Err(panic) = helper.join()
-            {
-                // The programme's own catch_unwind turns it into its error.
-                std::panic::resume_unwind(panic);
+            let mut mine = work();
+            if let Ok(helper) = helper {
+                // A panic there is the programme's: its own catch_unwind makes it its error.
+                match helper.join() {
+                    Ok(theirs) => mine.extend(theirs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
             }
-        });
+            mine
+        })
     } else {
-        work();
-    }
-    let mut attempts: Vec<Attempt> = results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .zip(&first)
-        .map(|(attempt, &kind)| attempt.unwrap_or_else(|| Attempt::skipped(kind)))
-        .collect();
-    // A print twin shares its screen twin's layout: when that failed, this one failed the same
-    // way, and says nothing of its own.
+        work()
+    };
+    attempts.sort_by_key(|a| kinds.iter().position(|k| *k == a.kind));
+    attempts
+}
+
+/// A print twin shares its screen twin's layout: when that failed, this one failed the same
+/// way, and says nothing of its own.
+fn skip_twins_of_failed(attempts: &mut [Attempt]) {
     let failed: Vec<OutputKind> = attempts
         .iter()
         .filter(|a| !matches!(a.result, Some(Ok(_))))
         .map(|a| a.kind)
         .collect();
-    for attempt in &mut attempts {
+    for attempt in attempts {
         if attempt
             .kind
             .made_from()
@@ -302,21 +311,10 @@ pub(super) fn render(
             *attempt = Attempt::skipped(attempt.kind);
         }
     }
-    for attempt in &attempts {
-        if let Some(Ok(output)) = &attempt.result {
-            cx.made
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(made_of(attempt.kind, programme, output));
-        }
-    }
-    for &kind in &last {
-        attempts.push(attempt(kind, programme, &cx, state));
-    }
-    // In the order of `kinds`, so that messages and the manifest do not depend on timing.
-    attempts.sort_by_key(|a| kinds.iter().position(|k| *k == a.kind));
-    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
 
+/// The attempts' timings, failures and warnings into `outcome`; what was rendered, in order.
+fn into_outcome(attempts: Vec<Attempt>, outcome: &mut Outcome) -> Vec<(OutputKind, Rendered)> {
     let mut rendered: Vec<(OutputKind, Rendered)> = Vec::new();
     for Attempt {
         kind,
@@ -367,12 +365,18 @@ impl Attempt {
     }
 }
 
-fn attempt(kind: OutputKind, programme: &Programme, cx: &PdfContext, state: &Running) -> Attempt {
+fn attempt(
+    kind: OutputKind,
+    programme: &Programme,
+    cx: &RenderContext,
+    state: &Running,
+    made: &[Made],
+) -> Attempt {
     let started = Instant::now();
     *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
     #[cfg(debug_assertions)]
     panic_for_tests(&programme.slug);
-    let result = kind.render(programme, cx);
+    let result = kind.render(programme, cx, made);
     let output = result.as_ref().ok();
     let timing = Timing {
         kind,

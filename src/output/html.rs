@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use minijinja::Environment;
 use serde_json::{Value, json};
 
+use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
-use super::pdf::PdfContext;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::layout::{Layout, Layouts};
@@ -41,7 +41,12 @@ impl Output for HtmlOutput {
     fn lists_others(&self) -> bool {
         true
     }
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let layout = cx.layout(programme)?;
         let labels = labels(&programme.meta.lang);
         let root = cx.typesetter.root();
@@ -59,10 +64,7 @@ impl Output for HtmlOutput {
             copy(&image.path);
         }
         let logo = layout.logo.as_deref().and_then(&mut copy);
-        let downloads: Vec<Value> = cx
-            .made
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        let downloads: Vec<Value> = made
             .iter()
             .map(|made| {
                 let format = made.file.rsplit('.').next().unwrap_or("").to_uppercase();

@@ -6,7 +6,8 @@ use crate::i18n::Labels;
 use crate::layout::Layout;
 use crate::model::Programme;
 
-use super::pdf::{self, PdfContext};
+use super::context::{Made, RenderContext};
+use super::pdf;
 
 /// An output kind: what it is called, where it goes, and how it is made.
 pub trait Output: Sync {
@@ -24,7 +25,7 @@ pub trait Output: Sync {
     }
     /// The kind this one is made from (a print twin's screen twin): when that one failed, this
     /// one would fail the same way, and is not tried.
-    fn made_from(&self) -> Option<&'static str> {
+    fn made_from(&self) -> Option<super::OutputKind> {
         None
     }
     /// Whether it lists the programme's other outputs (the HTML version's downloads): it is
@@ -36,8 +37,14 @@ pub trait Output: Sync {
     fn for_print(&self) -> bool {
         false
     }
-    /// Renders it.
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>>;
+    /// Renders it. `made` holds the programme's outputs made before it when it lists the others
+    /// ([`Output::lists_others`]), and nothing otherwise.
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>>;
 }
 
 /// One rendered output.

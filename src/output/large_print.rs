@@ -1,8 +1,9 @@
 //! The large-print, easy-read PDF: A4, 16 pt and up, ragged right without hyphenation, short
 //! lines, generous spacing, black text; tagged like the screen PDFs.
 
+use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
-use super::pdf::{DocumentData, Medium, Pdf, PdfContext};
+use super::pdf::{DocumentData, Medium, Pdf};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
 use crate::layout::Layout;
@@ -32,19 +33,24 @@ impl Output for LargePrintOutput {
     fn by_default(&self, layout: Option<&Layout>) -> bool {
         layout.is_some_and(|l| l.large_print)
     }
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        _made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         render(programme, cx).map(Rendered::from)
     }
 }
 
-pub fn render(programme: &Programme, cx: &PdfContext) -> Result<Pdf, Vec<Diagnostic>> {
+pub fn render(programme: &Programme, cx: &RenderContext) -> Result<Pdf, Vec<Diagnostic>> {
     let (compiled, data) = typeset(programme, cx)?;
     cx.export(compiled, &data)
 }
 
 pub fn typeset<'a>(
     programme: &'a Programme,
-    cx: &PdfContext<'a>,
+    cx: &RenderContext<'a>,
 ) -> Result<(Compiled, DocumentData<'a>), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
     cx.check_glyphs(programme)?;

@@ -2,9 +2,10 @@
 //! of one sheet, two pages, when the text fits one page), its body size and the room between
 //! its lines chosen so that the text fills its sheets.
 
+use super::context::{Made, RenderContext};
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
-use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
+use super::pdf::{DocumentData, Medium, Pdf, TemplateData};
 use super::twins;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
@@ -47,13 +48,18 @@ impl Output for LeafletOutput {
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}-{}.pdf", self.name())
     }
-    fn made_from(&self) -> Option<&'static str> {
-        (self.0 == Medium::Print).then(|| SCREEN.name())
+    fn made_from(&self) -> Option<super::OutputKind> {
+        (self.0 == Medium::Print).then_some(super::OutputKind(&SCREEN))
     }
     fn for_print(&self) -> bool {
         self.0 == Medium::Print
     }
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        _made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let (pdf, fitted) = render(programme, cx, self.0)?;
         let print = pdf.print.clone();
         let notes = fitted.notes_pages;
@@ -73,7 +79,7 @@ impl Output for LeafletOutput {
 
 pub fn render(
     programme: &Programme,
-    cx: &PdfContext,
+    cx: &RenderContext,
     medium: Medium,
 ) -> Result<(Pdf, LeafletFit), Vec<Diagnostic>> {
     let (compiled, data, fitted) = typeset(programme, cx, medium)?;
@@ -83,7 +89,7 @@ pub fn render(
 /// The leaflet for `medium`: its twin of the one layout both share (see [`twins`]).
 pub fn typeset<'a>(
     programme: &'a Programme,
-    cx: &PdfContext<'a>,
+    cx: &RenderContext<'a>,
     medium: Medium,
 ) -> Result<(Compiled, LeafletData<'a>, LeafletFit), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
@@ -236,7 +242,7 @@ fn measure(compiled: &Compiled) -> Measure {
 /// the page count.
 fn lay_out(
     programme: &Programme,
-    cx: &PdfContext,
+    cx: &RenderContext,
     layout: &Layout,
 ) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;

@@ -4,6 +4,7 @@
 //!
 //! Adding a kind is its own module (an [`Output`]) and one line in [`KINDS`].
 
+pub mod context;
 pub mod fit;
 pub mod html;
 pub mod hyphenate;
@@ -27,7 +28,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::labels;
 use crate::layout::Layout;
 use crate::model::Programme;
-use pdf::PdfContext;
+pub use context::{Made, RenderContext};
 
 /// Every kind of output, in the order a build makes them (a print twin after its screen twin,
 /// which lays out the document both share).
@@ -84,7 +85,7 @@ impl OutputKind {
 
     /// The kind this one is made from, if any (see [`Output::made_from`]).
     pub fn made_from(self) -> Option<OutputKind> {
-        self.0.made_from().and_then(OutputKind::named)
+        self.0.made_from()
     }
 
     pub fn for_print(self) -> bool {
@@ -96,13 +97,14 @@ impl OutputKind {
         self.0.lists_others()
     }
 
-    /// Renders this output of `programme`.
+    /// Renders this output of `programme`; `made` as for [`Output::render`].
     pub fn render(
         self,
         programme: &Programme,
-        cx: &PdfContext,
+        cx: &RenderContext,
+        made: &[Made],
     ) -> Result<Rendered, Vec<Diagnostic>> {
-        self.0.render(programme, cx)
+        self.0.render(programme, cx, made)
     }
 
     /// Its place in [`KINDS`], for ordering.

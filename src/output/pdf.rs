@@ -2,7 +2,6 @@
 //! a font, and compiling + exporting through the [`Typesetter`].
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::Serialize;
 use typst_pdf::PdfStandard;
@@ -11,10 +10,10 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::{Labels, labels};
 use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
-use crate::typeset::{Compiled, DocumentMeta, Request, Typesetter, document_date, page_png};
+use crate::typeset::{Compiled, DocumentMeta, Request, document_date, page_png};
 
+use super::context::RenderContext;
 use super::print::{self, PrintData};
-use super::twins;
 pub use super::twins::Medium;
 use super::{hyphenate, literal, quotes};
 
@@ -79,46 +78,6 @@ impl<'a> DocumentData<'a> {
     }
 }
 
-/// What a PDF output needs besides the programme.
-pub struct PdfContext<'a> {
-    pub typesetter: &'a Typesetter,
-    /// The programme's source, for locating problems in it.
-    pub source: &'a Arc<SourceFile>,
-    /// Whether to render a PNG per page.
-    pub preview: bool,
-    /// What the screen and print twin of a document share, found by whichever is made first.
-    pub twins: twins::Shared,
-    /// The outputs of this programme made so far, for those that list the others (the HTML
-    /// version's downloads).
-    pub made: std::sync::Mutex<Vec<Made>>,
-    /// The programme's texts with their break points, found once for all its documents.
-    pub hyphenated: hyphenate::Cache,
-}
-
-/// An output of the programme, made: what a list of downloads says of it.
-#[derive(Debug, Clone)]
-pub struct Made {
-    /// The output's kind.
-    pub kind: super::OutputKind,
-    /// Its file name, in the programme's folder.
-    pub file: String,
-    pub bytes: usize,
-    pub pages: Option<u32>,
-}
-
-impl<'a> PdfContext<'a> {
-    pub fn new(typesetter: &'a Typesetter, source: &'a Arc<SourceFile>, preview: bool) -> Self {
-        PdfContext {
-            typesetter,
-            source,
-            preview,
-            twins: twins::Shared::default(),
-            made: Default::default(),
-            hyphenated: Default::default(),
-        }
-    }
-}
-
 /// A finished PDF.
 #[derive(Debug, Default)]
 pub struct Pdf {
@@ -131,7 +90,7 @@ pub struct Pdf {
     pub print: Option<print::PrintFacts>,
 }
 
-impl<'a> PdfContext<'a> {
+impl<'a> RenderContext<'a> {
     /// The layout of the programme's region; an error if it has problems.
     pub fn layout(&self, programme: &Programme) -> Result<&'a Layout, Vec<Diagnostic>> {
         let region = &programme.meta.region;

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
-use super::pdf::PdfContext;
 use super::text::wrap;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Labels;
@@ -113,7 +113,12 @@ impl Output for ReportOutput {
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
         format!("{slug}-{}.txt", labels.report_file)
     }
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        _made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let target = lix_target(programme, cx.typesetter.layouts());
         let (report, warnings) = render(programme, cx.source, target);
         Ok(Rendered {

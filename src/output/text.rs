@@ -8,8 +8,8 @@
 //! - lines wrapped at 72 characters at spaces only: a longer word or URL stays whole on its line;
 //! - links as "text (URL)", images as "[Bild: alt]" (the word follows `lang`).
 
+use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
-use super::pdf::PdfContext;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::{Labels, labels};
 use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section};
@@ -31,7 +31,12 @@ impl Output for TextOutput {
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}.txt")
     }
-    fn render(&self, programme: &Programme, _cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        _cx: &RenderContext,
+        _made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         Ok(Rendered {
             bytes: render(programme).into_bytes(),
             ..Rendered::default()

@@ -16,9 +16,10 @@ pub use pledges::pledge_groups;
 
 use messages::{near_empty, nothing_fits, overflow_error, shortened};
 
+use super::context::{Made, RenderContext};
 use super::fit::{self, Trial};
 use super::kind::{Output, Rendered};
-use super::pdf::{DocumentData, Medium, Pdf, PdfContext, TemplateData};
+use super::pdf::{DocumentData, Medium, Pdf, TemplateData};
 use super::twins;
 use crate::i18n::Labels;
 
@@ -166,13 +167,18 @@ impl Output for SummaryOutput {
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}-{}.pdf", self.name())
     }
-    fn made_from(&self) -> Option<&'static str> {
-        (self.0 == Medium::Print).then(|| SCREEN.name())
+    fn made_from(&self) -> Option<super::OutputKind> {
+        (self.0 == Medium::Print).then_some(super::OutputKind(&SCREEN))
     }
     fn for_print(&self) -> bool {
         self.0 == Medium::Print
     }
-    fn render(&self, programme: &Programme, cx: &PdfContext) -> Result<Rendered, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        programme: &Programme,
+        cx: &RenderContext,
+        _made: &[Made],
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let Summary { pdf, fitted } = render(programme, cx, self.0)?;
         let print = pdf.print.clone();
         let fit = fitted.fit;
@@ -205,7 +211,7 @@ impl Output for SummaryOutput {
 
 pub fn render(
     programme: &Programme,
-    cx: &PdfContext,
+    cx: &RenderContext,
     medium: Medium,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let (compiled, data, fitted) = typeset(programme, cx, medium)?;
@@ -217,7 +223,7 @@ pub fn render(
 /// The summary for `medium`: its twin of the one layout both share (see [`twins`]).
 pub fn typeset<'a>(
     programme: &'a Programme,
-    cx: &PdfContext<'a>,
+    cx: &RenderContext<'a>,
     medium: Medium,
 ) -> Result<(Compiled, SummaryData<'a>, Fitted), Vec<Diagnostic>> {
     let layout = cx.layout(programme)?;
@@ -241,7 +247,7 @@ pub fn typeset<'a>(
 /// out only when none does.
 fn lay_out(
     programme: &Programme,
-    cx: &PdfContext,
+    cx: &RenderContext,
     layout: &Layout,
 ) -> Result<(Compiled, Fitted), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
