@@ -742,3 +742,39 @@ fn too_much_ink_over_an_area_is_a_warning_naming_the_page() {
     );
     assert_eq!(print_twins(dir.path()).len(), 1);
 }
+
+#[test]
+fn two_brand_colours_of_k_100_keep_their_own_inks() {
+    // Both are black on screen (#000000); on paper each must print in its own inks, and an RGB
+    // black in a logo must not become either of them.
+    let dir = demo_project(&[
+        (
+            "layouts/svart/layout.yaml",
+            "name: Svart\ncolours:\n  primary: [60, 0, 0, 100]\n  accent: [0, 60, 0, 100]\n",
+        ),
+        (
+            "programmes/svart/p.md",
+            "---\ntitle: Svart\nregion: svart\nlang: sv\n---\n\nText.\n\n## Rubrik\n\nDärför vill vi:\n\n- göra något\n",
+        ),
+    ]);
+    let report = build_kinds(dir.path(), &[kind("leaflet"), kind("leaflet-print")]);
+    assert_eq!(report.failed().count(), 0);
+    let doc = Document::load(dir.path().join("out/svart/p/p-leaflet-print.pdf")).unwrap();
+    let mut fills = BTreeSet::new();
+    for page in doc.get_pages().values() {
+        let content = Content::decode(&doc.get_page_content(*page)).unwrap();
+        for op in content.operations {
+            if op.operator == "k" || op.operator == "K" {
+                let inks: Vec<String> = op
+                    .operands
+                    .iter()
+                    .map(|o| format!("{:.2}", o.as_float().unwrap()))
+                    .collect();
+                fills.insert(inks.join(" "));
+            }
+        }
+    }
+    // The cover's primary field and the headings; the pledge markers' accent.
+    assert!(fills.contains("0.60 0.00 0.00 1.00"), "{fills:?}");
+    assert!(fills.contains("0.00 0.60 0.00 1.00"), "{fills:?}");
+}

@@ -83,13 +83,28 @@ impl PrintData {
                 layout.name.as_deref().unwrap_or(&layout.region),
                 env!("CARGO_PKG_VERSION"),
             ),
-            palette: layout
-                .colours
-                .values()
-                .map(|cmyk| (rgb_bytes(&cmyk.to_rgb_hex()), cmyk.0))
-                .collect(),
+            palette: palette(layout),
         }
     }
+}
+
+/// The brand colours' screen RGB with their inks, for finding a brand colour in RGB content (an
+/// SVG logo drawn in the brand's screen colour). The template's own brand colours are painted in
+/// their inks directly; a screen RGB that two brand colours share (every colour of K 100 is
+/// black on screen) names neither, so that no brand colour ever prints in another's inks.
+fn palette(layout: &Layout) -> Vec<([u8; 3], [f64; 4])> {
+    let all: Vec<([u8; 3], [f64; 4])> = layout
+        .colours
+        .values()
+        .map(|cmyk| (rgb_bytes(&cmyk.to_rgb_hex()), cmyk.0))
+        .collect();
+    all.iter()
+        .filter(|(rgb, inks)| {
+            all.iter()
+                .all(|(other_rgb, other_inks)| other_rgb != rgb || other_inks == inks)
+        })
+        .copied()
+        .collect()
 }
 
 fn rgb_bytes(hex: &str) -> [u8; 3] {
