@@ -449,3 +449,56 @@ fn every_page_after_the_cover_has_its_number_and_the_title_in_its_footer() {
         );
     }
 }
+
+#[test]
+fn a_region_that_overrides_only_its_theme_builds_every_output() {
+    // Wider margins and a pledge box of its own, in a few lines: the fitting, balancing and
+    // keeping together stay base's.
+    let theme = r#"#import "/layout/base/theme.typ": *
+#let margin = (inside: 22mm, outside: 22mm, top: 20mm, bottom: 24mm)
+#let pledge-box(lead-in, items, start: none) = block(stroke: 1pt + colour("accent"), inset: 1em, width: 100%, {
+  if lead-in != none { strong(lead-in) }
+  list(marker: [--], ..items)
+})
+"#;
+    let project = shipped_project();
+    std::fs::write(project.path().join("layouts/norrbotten/theme.typ"), theme).unwrap();
+    let source = "programmes/norrbotten/omstart-for-norrbotten.md";
+    let kinds: Vec<_> = trycksak::output::OutputKind::ALL.to_vec();
+    let report = common::build_kinds(project.path(), &kinds);
+    for outcome in &report.outcomes {
+        assert!(
+            !outcome.failed(),
+            "{}: {:?}",
+            outcome.source.display(),
+            outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.short())
+                .collect::<Vec<_>>()
+        );
+    }
+    // The theme's margins: no body text nearer the trimmed edge than 22 mm.
+    let (compiled, _) = leaflet_of(project.path(), source, Medium::Screen);
+    let mm = 72.0 / 25.4;
+    for (index, page) in compiled.document.pages().iter().enumerate().skip(1) {
+        let mut items: Vec<Placed> = Vec::new();
+        placed_text(&page.frame, Point::zero(), &mut items);
+        let width = page.frame.width().to_pt();
+        for item in items.iter().filter(|t| !t.text.trim().is_empty()) {
+            assert!(
+                item.x >= 22.0 * mm - 0.5 && item.x + item.width <= width - 22.0 * mm + 0.5,
+                "page {}: {:?} at x {:.1} pt",
+                index + 1,
+                item.text,
+                item.x
+            );
+        }
+    }
+    // Its pledge markers (`--` is an en dash in Typst markup), not base's arrows.
+    let text = page_texts(&compiled.document).join(" ");
+    assert!(
+        text.contains("– Korta köerna") && !text.contains('→'),
+        "{text}"
+    );
+}

@@ -68,6 +68,7 @@ pub(super) struct LeafletFile {
     pub(super) max_size: Option<f64>,
     pub(super) size: Option<f64>,
     pub(super) pages: Option<u32>,
+    pub(super) margins: Option<super::Margins>,
 }
 
 /// The type sizes (points) a layout may give the summary's range.

@@ -40,6 +40,11 @@ const EMBEDDED_BASE: &[(&str, &str)] = &[
     ),
     ("data.typ", include_str!("../../layouts/base/data.typ")),
     (
+        "palette.typ",
+        include_str!("../../layouts/base/palette.typ"),
+    ),
+    ("theme.typ", include_str!("../../layouts/base/theme.typ")),
+    (
         "leaflet.typ",
         include_str!("../../layouts/base/leaflet.typ"),
     ),
@@ -98,6 +103,18 @@ pub struct LeafletSettings {
     pub max_size: f64,
     pub size: Option<f64>,
     pub pages: Option<u32>,
+    /// The text pages' margins (the theme's `margin`).
+    pub margins: Margins,
+}
+
+/// Page margins in millimetres: inside (the fold), outside, top and bottom.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    pub inside: f64,
+    pub outside: f64,
+    pub top: f64,
+    pub bottom: f64,
 }
 
 /// The smallest body size a leaflet may be set in, whatever the layout says.

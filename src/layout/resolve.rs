@@ -119,6 +119,7 @@ pub(super) fn resolve(
             max_size: need!(leaflet.max_size, "leaflet: max_size").max(min_size),
             size: leaflet.size,
             pages: leaflet.pages,
+            margins: need!(leaflet.margins, "leaflet: margins"),
         },
         large_print: need!(values.large_print, "large_print"),
         lix_target: values.lix_target,

@@ -2,7 +2,8 @@
 //!
 //! - `/programme.json` is the document's data, made by trycksak from the model;
 //! - `/running.json` is what its pages repeat (running title, slug line);
-//! - `/layout/NAME` is a template file, found by the layered lookup of [`Layouts`];
+//! - `/layout/NAME` is a template file, found by the layered lookup of [`Layouts`]
+//!   (`/layout/base/NAME` base's own, for a region's file that starts from it);
 //! - any other path is a file of the project, read only if it really is inside the project
 //!   root (a symlink that leads outside is refused);
 //! - packages (`@preview/…`) are refused: there is no network.
@@ -106,11 +107,17 @@ impl DocumentWorld<'_> {
         })
     }
 
-    /// A template file of `/layout/NAME`, through the layered lookup.
+    /// A template file of `/layout/NAME`, through the layered lookup; `/layout/base/NAME` is
+    /// base's own (the project's `layouts/base/`, else the built-in one), so that a region's
+    /// file can start from the one it replaces (`#import "/layout/base/theme.typ": *`).
     fn template_file(&self, name: &str) -> FileResult<TemplateFile> {
+        let (region, name) = match name.strip_prefix("base/") {
+            Some(name) => (crate::project::BASE_REGION, name),
+            None => (self.region, name),
+        };
         self.typesetter
             .layouts
-            .template(self.region, name)
+            .template(region, name)
             .map_err(|why| FileError::Other(Some(why.into())))?
             .ok_or_else(|| FileError::NotFound(Path::new(name).to_path_buf()))
     }
