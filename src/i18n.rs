@@ -1,4 +1,5 @@
-//! The few words our outputs add around a programme's own text, in the programme's language.
+//! The few words our outputs add around a programme's own text, in the programme's language,
+//! and how it writes numbers: one table per language (the report's words among them).
 //! Languages without a table here get English.
 
 /// Labels for one language.
@@ -47,7 +48,86 @@ pub struct Labels {
     pub html_title: &'static str,
     /// The index page's title.
     pub index_title: &'static str,
+    /// Whether numbers are written with a decimal comma ("1,2 MB", "LIX 42,5").
+    pub decimal_comma: bool,
+    /// The accessibility reviewer's report (Swedish for `sv`, else English).
+    pub report: ReportWords,
 }
+
+/// The words of the accessibility reviewer's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ReportWords {
+    pub title: &'static str,
+    pub source: &'static str,
+    pub language: &'static str,
+    pub calibrated: &'static str,
+    pub readability: &'static str,
+    pub whole: &'static str,
+    pub intro: &'static str,
+    /// Units of the counts: words, sentences, long words.
+    pub units: [&'static str; 3],
+    pub target: &'static str,
+    pub over_target: &'static str,
+    pub longest_sentences: &'static str,
+    pub longest_words: &'static str,
+    pub headings: &'static str,
+    pub images: &'static str,
+    pub links: &'static str,
+    pub none: &'static str,
+    pub line: &'static str,
+    pub words_unit: &'static str,
+    pub bad_link: &'static str,
+    pub bare_url: &'static str,
+    pub how: &'static str,
+}
+
+const SWEDISH_REPORT: ReportWords = ReportWords {
+    title: "Tillgänglighetsrapport",
+    source: "Källa",
+    language: "Språk",
+    calibrated: "LIX är framtaget för svenska; för andra språk är värdet bara en fingervisning.",
+    readability: "Läsbarhet (LIX)",
+    whole: "Hela programmet",
+    intro: "Inledningen",
+    units: ["ord", "meningar", "långa ord"],
+    target: "Mål",
+    over_target: "över målet",
+    longest_sentences: "Längsta meningar",
+    longest_words: "Längsta ord",
+    headings: "Rubriker",
+    images: "Bilder och alternativtexter",
+    links: "Länkar",
+    none: "(inga)",
+    line: "rad",
+    words_unit: "ord",
+    bad_link: "länktexten säger inte vart länken leder",
+    bare_url: "länktexten är en webbadress",
+    how: "Så räknas LIX: ord / meningar + 100 × långa ord / ord. Ett ord är en följd av bokstäver och siffror, ett långt ord har fler än 6. En mening slutar vid . ! eller ? följt av mellanslag, och vid slutet av varje stycke, listpunkt och tabellcell. Rubriker, ett löftes fetstilta inledning och tabellceller som bara är tal räknas inte. Varje menings rad är raden där den börjar. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår.",
+};
+
+const ENGLISH_REPORT: ReportWords = ReportWords {
+    title: "Accessibility report",
+    source: "Source",
+    language: "Language",
+    calibrated: "LIX is calibrated for Swedish; for other languages the value is only indicative.",
+    readability: "Readability (LIX)",
+    whole: "Whole programme",
+    intro: "Introduction",
+    units: ["words", "sentences", "long words"],
+    target: "Target",
+    over_target: "over the target",
+    longest_sentences: "Longest sentences",
+    longest_words: "Longest words",
+    headings: "Headings",
+    images: "Images and alt texts",
+    links: "Links",
+    none: "(none)",
+    line: "line",
+    words_unit: "words",
+    bad_link: "the link text does not say where the link goes",
+    bare_url: "the link text is a web address",
+    how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings, a pledge's bold lead phrase and table cells that are only numbers are not counted. Each sentence's line is the line it starts on. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
+};
 
 const SWEDISH: Labels = Labels {
     image: "Bild",
@@ -79,6 +159,8 @@ const SWEDISH: Labels = Labels {
     large_print_title: "Storstil",
     html_title: "Webbversion",
     index_title: "Program",
+    decimal_comma: true,
+    report: SWEDISH_REPORT,
 };
 
 const ENGLISH: Labels = Labels {
@@ -111,6 +193,8 @@ const ENGLISH: Labels = Labels {
     large_print_title: "Large print",
     html_title: "Web version",
     index_title: "Programmes",
+    decimal_comma: false,
+    report: ENGLISH_REPORT,
 };
 
 const FINNISH: Labels = Labels {
@@ -143,6 +227,8 @@ const FINNISH: Labels = Labels {
     large_print_title: "Isoteksti",
     html_title: "Verkkoversio",
     index_title: "Ohjelmat",
+    decimal_comma: true,
+    report: ENGLISH_REPORT,
 };
 
 const NORWEGIAN: Labels = Labels {
@@ -175,16 +261,28 @@ const NORWEGIAN: Labels = Labels {
     large_print_title: "Stor skrift",
     html_title: "Nettversjon",
     index_title: "Program",
+    decimal_comma: true,
+    report: ENGLISH_REPORT,
 };
 
 /// The labels for a BCP 47 tag, chosen by its primary language subtag.
 pub fn labels(lang: &str) -> &'static Labels {
-    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
+    match crate::language::primary(lang).as_str() {
         "sv" => &SWEDISH,
         "fi" | "fit" => &FINNISH,
         "no" | "nb" | "nn" => &NORWEGIAN,
         _ => &ENGLISH,
+    }
+}
+
+/// `value` with `digits` decimals, as the language writes numbers: "1,2" in Swedish, "1.2" in
+/// English.
+pub fn decimal(value: f64, digits: usize, lang: &str) -> String {
+    let text = format!("{value:.digits$}");
+    if labels(lang).decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
     }
 }
 
@@ -197,5 +295,13 @@ mod tests {
         assert_eq!(labels("sv-SE").image, "Bild");
         assert_eq!(labels("fit").image, "Kuva");
         assert_eq!(labels("de").image, "Image");
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_language_writes_them() {
+        assert_eq!(decimal(42.46, 1, "sv-SE"), "42,5");
+        assert_eq!(decimal(42.46, 1, "en"), "42.5");
+        assert_eq!(crate::output::html::size(1_260_000, "sv"), "1,3 MB");
+        assert_eq!(crate::output::html::size(1_260_000, "en-GB"), "1.3 MB");
     }
 }

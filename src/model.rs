@@ -22,7 +22,7 @@ pub struct Metadata {
     pub title: String,
     pub subtitle: Option<String>,
     pub region: String,
-    /// BCP 47 language tag; `sv` unless the front matter says otherwise.
+    /// BCP 47 language tag (required in the front matter).
     pub lang: String,
     pub party: Option<String>,
     pub period: Option<String>,

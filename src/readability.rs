@@ -316,7 +316,7 @@ fn add_blocks(analysis: &mut Analysis, blocks: &[Block]) {
 
 /// The LIX band, in Swedish for `sv` and in English otherwise.
 pub fn band(lix: f64, lang: &str) -> &'static str {
-    let swedish = lang.split('-').next() == Some("sv");
+    let swedish = crate::language::primary(lang) == "sv";
     let index = match lix {
         x if x < 30.0 => 0,
         x if x < 40.0 => 1,

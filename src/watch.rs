@@ -15,14 +15,17 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, FileIdCache, NoCache, new_debouncer, new_debouncer_opt,
+};
 
 use crate::build::{BuildOptions, BuildReport, build_with, thread_pool};
 use crate::project::{BASE_REGION, LAYOUTS_DIR, PROGRAMMES_DIR, Project};
 use crate::typeset::Typesetter;
 
-/// How long to wait for more changes after the first, so that an editor's save (often several
-/// events) gives one rebuild.
+/// How long after the last event of a change to rebuild, so that an editor's save (often
+/// several events) gives one rebuild (`notify-debouncer-full` waits it out).
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 pub struct WatchOptions {
@@ -46,33 +49,55 @@ pub enum WatchEvent<'a> {
     Failed(&'a anyhow::Error),
 }
 
+/// A debounced watcher of either kind (the system's events, or polling).
+trait Watched {
+    fn watch_recursively(&mut self, root: &Path) -> notify::Result<()>;
+}
+
+impl<T: notify::Watcher, C: FileIdCache> Watched for Debouncer<T, C> {
+    fn watch_recursively(&mut self, root: &Path) -> notify::Result<()> {
+        self.watch(root, RecursiveMode::Recursive)
+    }
+}
+
 /// Builds, then watches until the process is stopped.
 pub fn watch(
     project: &Project,
     options: &WatchOptions,
     mut on_event: impl FnMut(WatchEvent),
 ) -> Result<()> {
-    let (sender, receiver) = mpsc::channel();
-    let handler = move |event: notify::Result<notify::Event>| {
-        // Only changes: reading a file (as our own build does) must not trigger a build.
-        if let Ok(event) = event
-            && matches!(
-                event.kind,
-                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-            )
-        {
-            let _ = sender.send(event.paths);
+    let (sender, receiver) = mpsc::channel::<Vec<PathBuf>>();
+    // The events of one save (an editor writes, renames and touches several files) come as one
+    // batch, `DEBOUNCE` after the last of them.
+    let handler = move |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        let paths: Vec<PathBuf> = events
+            .into_iter()
+            // Only changes: reading a file (as our own build does) must not trigger a build.
+            .filter(|event| {
+                matches!(
+                    event.kind,
+                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                )
+            })
+            .flat_map(|event| event.event.paths)
+            .collect();
+        if !paths.is_empty() {
+            let _ = sender.send(paths);
         }
     };
-    let mut watcher: Box<dyn Watcher> = match options.poll {
-        Some(interval) => Box::new(notify::PollWatcher::new(
+    let mut watcher: Box<dyn Watched> = match options.poll {
+        Some(interval) => Box::new(new_debouncer_opt::<_, notify::PollWatcher, NoCache>(
+            DEBOUNCE,
+            None,
             handler,
+            NoCache,
             notify::Config::default().with_poll_interval(interval),
         )?),
-        None => Box::new(notify::recommended_watcher(handler)?),
+        None => Box::new(new_debouncer(DEBOUNCE, None, handler)?),
     };
     watcher
-        .watch(&project.root, RecursiveMode::Recursive)
+        .watch_recursively(&project.root)
         .with_context(|| format!("cannot watch {}", project.root.display()))?;
 
     let mut project = project.clone();
@@ -93,9 +118,10 @@ pub fn watch(
     let sources = project.select_sources(&options.paths).unwrap_or_default();
     rebuild(&project, &typesetter, sources, "start");
 
-    while let Ok(first) = receiver.recv() {
-        let mut changed: BTreeSet<PathBuf> = first.into_iter().collect();
-        while let Ok(more) = receiver.recv_timeout(DEBOUNCE) {
+    while let Ok(batch) = receiver.recv() {
+        let mut changed: BTreeSet<PathBuf> = batch.into_iter().collect();
+        // Batches that came while the last build ran are one change.
+        while let Ok(more) = receiver.try_recv() {
             changed.extend(more);
         }
         // Inputs only; of files that are gone again, only programme sources (an editor's or

@@ -181,7 +181,7 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
                                 "title": kind.map_or(e.kind.as_str(), |k| k.title(&lang)),
                                 "format": e.path.rsplit('.').next().unwrap_or("").to_uppercase(),
                                 "pages": e.pages.map(|n| html::pages(n, labels)),
-                                "size": html::size(e.bytes as usize),
+                                "size": html::size(e.bytes as usize, &lang),
                             })
                         })
                         .collect();

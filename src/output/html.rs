@@ -73,7 +73,7 @@ impl Output for HtmlOutput {
                     "title": made.kind.title(&programme.meta.lang),
                     "format": format,
                     "pages": made.pages.map(|n| pages(n, labels)),
-                    "size": size(made.bytes),
+                    "size": size(made.bytes, &programme.meta.lang),
                 })
             })
             .collect();
@@ -252,12 +252,12 @@ pub fn pages(n: u32, labels: &Labels) -> String {
     )
 }
 
-/// A file size as a reader reads it: "42 kB", "1,2 MB".
-pub fn size(bytes: usize) -> String {
+/// A file size as a reader of `lang` reads it: "42 kB", "1,2 MB" (Swedish), "1.2 MB" (English).
+pub fn size(bytes: usize, lang: &str) -> String {
     if bytes < 1_000_000 {
         format!("{} kB", bytes.div_ceil(1000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1e6).replace('.', ",")
+        format!("{} MB", crate::i18n::decimal(bytes as f64 / 1e6, 1, lang))
     }
 }
 

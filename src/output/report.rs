@@ -8,93 +8,12 @@ use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
 use super::text::wrap;
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::i18n::Labels;
+use crate::i18n::{Labels, ReportWords, labels};
+use crate::language;
 use crate::layout::Layouts;
 use crate::model::{BlockKind, Inline, Programme, Section, plain_text};
 use crate::readability::{Analysis, ProgrammeReadability, SectionReadability, analyse, band};
 use crate::source::lint::{is_bare_address, is_vague_link_text};
-
-/// The words of the report, per language.
-struct Words {
-    title: &'static str,
-    source: &'static str,
-    language: &'static str,
-    calibrated: &'static str,
-    readability: &'static str,
-    whole: &'static str,
-    intro: &'static str,
-    /// Units of the counts: words, sentences, long words.
-    units: [&'static str; 3],
-    target: &'static str,
-    over_target: &'static str,
-    longest_sentences: &'static str,
-    longest_words: &'static str,
-    headings: &'static str,
-    images: &'static str,
-    links: &'static str,
-    none: &'static str,
-    line: &'static str,
-    words_unit: &'static str,
-    bad_link: &'static str,
-    bare_url: &'static str,
-    how: &'static str,
-}
-
-const SWEDISH: Words = Words {
-    title: "Tillgänglighetsrapport",
-    source: "Källa",
-    language: "Språk",
-    calibrated: "LIX är framtaget för svenska; för andra språk är värdet bara en fingervisning.",
-    readability: "Läsbarhet (LIX)",
-    whole: "Hela programmet",
-    intro: "Inledningen",
-    units: ["ord", "meningar", "långa ord"],
-    target: "Mål",
-    over_target: "över målet",
-    longest_sentences: "Längsta meningar",
-    longest_words: "Längsta ord",
-    headings: "Rubriker",
-    images: "Bilder och alternativtexter",
-    links: "Länkar",
-    none: "(inga)",
-    line: "rad",
-    words_unit: "ord",
-    bad_link: "länktexten säger inte vart länken leder",
-    bare_url: "länktexten är en webbadress",
-    how: "Så räknas LIX: ord / meningar + 100 × långa ord / ord. Ett ord är en följd av bokstäver och siffror, ett långt ord har fler än 6. En mening slutar vid . ! eller ? följt av mellanslag, och vid slutet av varje stycke, listpunkt och tabellcell. Rubriker, ett löftes fetstilta inledning och tabellceller som bara är tal räknas inte. Varje menings rad är raden där den börjar. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår, 50–60 svår, över 60 mycket svår.",
-};
-
-const ENGLISH: Words = Words {
-    title: "Accessibility report",
-    source: "Source",
-    language: "Language",
-    calibrated: "LIX is calibrated for Swedish; for other languages the value is only indicative.",
-    readability: "Readability (LIX)",
-    whole: "Whole programme",
-    intro: "Introduction",
-    units: ["words", "sentences", "long words"],
-    target: "Target",
-    over_target: "over the target",
-    longest_sentences: "Longest sentences",
-    longest_words: "Longest words",
-    headings: "Headings",
-    images: "Images and alt texts",
-    links: "Links",
-    none: "(none)",
-    line: "line",
-    words_unit: "words",
-    bad_link: "the link text does not say where the link goes",
-    bare_url: "the link text is a web address",
-    how: "How LIX is counted: words / sentences + 100 × long words / words. A word is a run of letters and digits; a long word has more than 6. A sentence ends at . ! or ? followed by a space, and at the end of every paragraph, list item and table cell. Headings, a pledge's bold lead phrase and table cells that are only numbers are not counted. Each sentence's line is the line it starts on. Below 30 very easy, 30–40 easy, 40–50 medium, 50–60 hard, over 60 very hard.",
-};
-
-fn words_for(lang: &str) -> &'static Words {
-    if lang.split('-').next() == Some("sv") {
-        &SWEDISH
-    } else {
-        &ENGLISH
-    }
-}
 
 /// The accessibility reviewer's readability report (`<slug>-tillganglighet.txt` for Swedish).
 pub struct ReportOutput;
@@ -145,7 +64,7 @@ pub fn render(
     lix_target: Option<f64>,
 ) -> (String, Vec<Diagnostic>) {
     let lang = &programme.meta.lang;
-    let w = words_for(lang);
+    let w = &labels(lang).report;
     let mut readability = analyse(programme);
     readability.locate_sentences(&source.text);
     let mut out = Vec::new();
@@ -157,7 +76,7 @@ pub fn render(
     out.push(String::new());
     out.push(format!("{}: {}", w.source, programme.source));
     out.push(format!("{}: {lang}", w.language));
-    if lang.split('-').next() != Some("sv") {
+    if language::primary(lang) != "sv" {
         out.extend(wrap(w.calibrated, "", ""));
     }
 
@@ -249,14 +168,9 @@ pub fn render(
     (text, warnings)
 }
 
-/// One decimal, with a decimal comma in Swedish.
+/// One decimal, written as the language writes numbers ("42,5" in Swedish).
 fn decimal(value: f64, lang: &str) -> String {
-    let text = format!("{value:.1}");
-    if lang.split('-').next() == Some("sv") {
-        text.replace('.', ",")
-    } else {
-        text
-    }
+    crate::i18n::decimal(value, 1, lang)
 }
 
 fn heading(out: &mut Vec<String>, title: &str) {
@@ -267,7 +181,12 @@ fn heading(out: &mut Vec<String>, title: &str) {
     out.push(String::new());
 }
 
-fn longest(out: &mut Vec<String>, w: &Words, readability: &ProgrammeReadability, source: &str) {
+fn longest(
+    out: &mut Vec<String>,
+    w: &ReportWords,
+    readability: &ProgrammeReadability,
+    source: &str,
+) {
     heading(out, w.longest_sentences);
     for (i, sentence) in readability.whole.longest_sentences(5).iter().enumerate() {
         let head = format!(
@@ -289,7 +208,7 @@ fn longest(out: &mut Vec<String>, w: &Words, readability: &ProgrammeReadability,
     out.extend(wrap(&words.join(", "), "", ""));
 }
 
-fn outline(out: &mut Vec<String>, w: &Words, programme: &Programme) {
+fn outline(out: &mut Vec<String>, w: &ReportWords, programme: &Programme) {
     heading(out, w.headings);
     fn walk(out: &mut Vec<String>, sections: &[Section], line_word: &str) {
         for section in sections {
@@ -310,7 +229,7 @@ fn outline(out: &mut Vec<String>, w: &Words, programme: &Programme) {
     walk(out, &programme.sections, w.line);
 }
 
-fn images_and_links(out: &mut Vec<String>, w: &Words, programme: &Programme) {
+fn images_and_links(out: &mut Vec<String>, w: &ReportWords, programme: &Programme) {
     let mut images = Vec::new();
     let mut links = Vec::new();
     if let Some(cover) = &programme.meta.cover {
@@ -343,7 +262,7 @@ fn images_and_links(out: &mut Vec<String>, w: &Words, programme: &Programme) {
     }
 }
 
-fn collect_links(content: &[Inline], line: usize, links: &mut Vec<String>, w: &Words) {
+fn collect_links(content: &[Inline], line: usize, links: &mut Vec<String>, w: &ReportWords) {
     for inline in content {
         match inline {
             Inline::Link { url, content } => {

@@ -15,12 +15,13 @@ use crate::i18n::labels;
 use crate::model::Metadata;
 use crate::project::BASE_REGION;
 
-/// The keys a front matter may have, with what each is for (used in messages).
+/// The keys a front matter may have, with what each is for (the list documents them; the
+/// messages name the keys).
 pub const KEYS: &[(&str, &str)] = &[
     ("title", "the programme's title (required)"),
     ("region", "the layout folder under layouts/ (required)"),
     ("subtitle", "a subtitle"),
-    ("lang", "the language as a BCP 47 tag, `sv` if left out"),
+    ("lang", "the language as a BCP 47 tag (required)"),
     ("party", "the party"),
     ("period", "the period the programme covers, e.g. 2022–2026"),
     ("date", "the date of the programme, YYYY-MM-DD"),
