@@ -634,3 +634,66 @@ fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_run_of_emphasis_markers_is_never_lost_off_the_page() {
+    // `*_*_…`: one-letter emphases with no space between, which no line could break.
+    let source = format!(
+        "---\ntitle: E\nregion: demo\nlang: sv\n---\n\nText {} slut.\n",
+        "*_".repeat(150)
+    );
+    let dir = common::demo_project(&[("programmes/demo/e.md", &source)]);
+    let report = common::build_kinds(
+        dir.path(),
+        &[
+            common::kind("text"),
+            common::kind("leaflet"),
+            common::kind("leaflet-print"),
+        ],
+    );
+    assert_eq!(
+        report.failed().count(),
+        0,
+        "{:?}",
+        common::errors_of(&report, 0)
+    );
+    let text = std::fs::read_to_string(dir.path().join("out/demo/e/e.txt")).unwrap();
+    let marks = |s: &str| s.chars().filter(|c| matches!(c, '*' | '_')).count();
+    let Some(pdf) = common::pdftotext(&dir.path().join("out/demo/e/e-leaflet.pdf")) else {
+        return;
+    };
+    assert!(marks(&text) >= 100, "{text}");
+    assert_eq!(marks(&pdf), marks(&text), "{pdf}");
+}
+
+#[test]
+fn text_that_runs_past_the_page_edge_is_named_as_such_not_as_margins() {
+    // Twelve columns of 35-letter words: no cell can hold its word, and no word can break.
+    let word = "a".repeat(35);
+    let row = |cell: &dyn Fn(usize) -> String| {
+        format!("| {} |", (0..12).map(cell).collect::<Vec<_>>().join(" | "))
+    };
+    let source = format!(
+        "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nText.\n\n{}\n|{}\n{}\n",
+        row(&|i| format!("h{i}")),
+        "---|".repeat(12),
+        row(&|_| word.clone())
+    );
+    let dir = common::demo_project(&[("programmes/demo/t.md", &source)]);
+    let report = common::build_kinds(
+        dir.path(),
+        &[common::kind("leaflet"), common::kind("leaflet-print")],
+    );
+    let errors = common::errors_of(&report, 0);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("runs past the page edge on page 2: “aaaa")
+                && e.contains("no line can break")),
+        "{errors:#?}"
+    );
+    assert!(
+        !errors.iter().any(|e| e.contains("widen the page margins")),
+        "{errors:#?}"
+    );
+}

@@ -19,6 +19,162 @@ static HYPHENATED: LazyLock<Regex> =
 static LONG_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S{40,}").expect("a valid pattern"));
 
+/// The most characters without a break opportunity across several inlines (`*_*_…` is a
+/// run of one-letter emphases): past it, zero-width spaces are put in every [`BREAK_EVERY`]
+/// characters, as `breakable` of `inlines.typ` does inside one text run.
+const LONGEST_RUN: usize = 40;
+const BREAK_EVERY: usize = 25;
+
+/// Puts break opportunities into runs without a space that span several inlines and are
+/// [`LONGEST_RUN`] characters or more: no text runs off the page edge, whatever its markup. A
+/// run inside one text inline is the template's to break (its `long`).
+pub fn break_long_runs(value: &mut Value) {
+    match value {
+        Value::Array(items) if is_inline_run(items) => {
+            let mut leaves = Vec::new();
+            collect_leaves(items, &mut leaves);
+            let breaks = break_points(&leaves);
+            if breaks.iter().any(|b| !b.is_empty()) {
+                let mut breaks = breaks.into_iter();
+                apply_breaks(items, &mut breaks);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(break_long_runs),
+        // Preformatted text keeps its lines, and gets break points only in a long run.
+        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("preformatted") => {
+            if let Some(Value::String(text)) = map.get_mut("text") {
+                let leaves = [std::mem::take(text)];
+                let after = &break_points_within(&leaves[0]);
+                *text = with_breaks(&leaves[0], after);
+            }
+        }
+        Value::Object(map) => map.values_mut().for_each(break_long_runs),
+        _ => {}
+    }
+}
+
+/// The char offsets after which a break opportunity goes in the long runs of one text.
+fn break_points_within(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    let lengths: Vec<usize> = {
+        // The length of the run each char is in.
+        let mut lengths = Vec::new();
+        for word in text.split(|c: char| c.is_whitespace()) {
+            let n = word.chars().count();
+            lengths.extend(std::iter::repeat_n(n, n));
+            lengths.push(0);
+        }
+        lengths
+    };
+    for (at, c) in text.chars().enumerate() {
+        if c.is_whitespace() {
+            run = 0;
+            continue;
+        }
+        run += 1;
+        if lengths.get(at).is_some_and(|&n| n >= LONGEST_RUN) && run % BREAK_EVERY == 0 {
+            out.push(at);
+        }
+    }
+    out
+}
+
+fn with_breaks(text: &str, after: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + 3 * after.len());
+    for (at, c) in text.chars().enumerate() {
+        out.push(c);
+        if after.contains(&at) {
+            out.push('\u{200B}');
+        }
+    }
+    out
+}
+
+fn is_inline_run(items: &[Value]) -> bool {
+    !items.is_empty()
+        && items.iter().all(|item| {
+            matches!(
+                item.get("type").and_then(Value::as_str),
+                Some(
+                    "text"
+                        | "emphasis"
+                        | "strong"
+                        | "strikethrough"
+                        | "link"
+                        | "code"
+                        | "line-break"
+                )
+            )
+        })
+}
+
+/// The texts of a run of inlines in reading order (a line break as a space).
+fn collect_leaves(items: &[Value], out: &mut Vec<String>) {
+    for item in items {
+        match item.get("type").and_then(Value::as_str) {
+            Some("text" | "code") => out.push(item["text"].as_str().unwrap_or("").to_string()),
+            Some("line-break") => out.push(" ".to_string()),
+            _ => {
+                if let Some(Value::Array(content)) = item.get("content") {
+                    collect_leaves(content, out);
+                }
+            }
+        }
+    }
+}
+
+/// For each leaf, the char offsets after which a break opportunity goes: in runs that cross a
+/// leaf's edge and are long.
+fn break_points(leaves: &[String]) -> Vec<Vec<usize>> {
+    // Each char as (leaf, offset, is_space).
+    let chars: Vec<(usize, usize, bool)> = leaves
+        .iter()
+        .enumerate()
+        .flat_map(|(leaf, text)| {
+            text.chars()
+                .enumerate()
+                .map(move |(at, c)| (leaf, at, c.is_whitespace() || c == '\u{200B}'))
+        })
+        .collect();
+    let mut breaks = vec![Vec::new(); leaves.len()];
+    for run in chars.split(|(_, _, space)| *space) {
+        let crosses = run.first().map(|c| c.0) != run.last().map(|c| c.0);
+        if !crosses || run.len() < LONGEST_RUN {
+            continue;
+        }
+        for (i, (leaf, at, _)) in run.iter().enumerate() {
+            if (i + 1) % BREAK_EVERY == 0 && i + 1 < run.len() {
+                breaks[*leaf].push(*at);
+            }
+        }
+    }
+    breaks
+}
+
+fn apply_breaks(items: &mut [Value], breaks: &mut std::vec::IntoIter<Vec<usize>>) {
+    for item in items {
+        match item.get("type").and_then(Value::as_str) {
+            Some("text") => {
+                let after = breaks.next().unwrap_or_default();
+                if let Some(Value::String(text)) = item.get_mut("text")
+                    && !after.is_empty()
+                {
+                    *text = with_breaks(text, &after);
+                }
+            }
+            Some("code" | "line-break") => {
+                breaks.next();
+            }
+            _ => {
+                if let Some(Value::Array(content)) = item.get_mut("content") {
+                    apply_breaks(content, breaks);
+                }
+            }
+        }
+    }
+}
+
 /// Adds `keep` and `long` to every `text` inline of a template's data.
 pub fn annotate(value: &mut Value) {
     match value {
@@ -67,5 +223,32 @@ mod tests {
         assert!(value[3].get("keep").is_none());
         // A hyphen after a sign, not a letter, is a written hyphen too.
         assert_eq!(value[4]["keep"], json!([[5, 20]]));
+    }
+
+    #[test]
+    fn a_run_of_one_letter_emphases_gets_break_points() {
+        let run: Vec<Value> = (0..60)
+            .map(|i| json!({"type": "emphasis", "content": [{"type": "text", "text": if i % 2 == 0 { "_" } else { "*" }}]}))
+            .collect();
+        let mut value = json!({"content": [{"type": "text", "text": "Text "}]});
+        value["content"].as_array_mut().unwrap().extend(run);
+        break_long_runs(&mut value);
+        let texts: String = value["content"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| {
+                item.get("text")
+                    .or_else(|| item["content"][0].get("text"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(texts.matches('\u{200B}').count(), 2, "{texts:?}");
+        // A long word in one text inline is the template's to break, and a short run is left.
+        let mut one = json!([{"type": "text", "text": "x".repeat(60) + " och"}, {"type": "emphasis", "content": [{"type": "text", "text": "ord"}]}]);
+        break_long_runs(&mut one);
+        assert!(!one.to_string().contains('\u{200B}'));
     }
 }

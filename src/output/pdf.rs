@@ -123,6 +123,7 @@ impl<'a> RenderContext<'a> {
         {
             hyphenate::data(&mut value, lang, &self.hyphenated);
         }
+        literal::break_long_runs(&mut value);
         literal::annotate(&mut value);
         // From the data as the templates get it (hyphenation points and all), so that a running
         // title reads the same as the title.

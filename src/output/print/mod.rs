@@ -325,15 +325,20 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     let print = subject.print;
     let safe = Abs::mm(print.safe_mm);
     let mut offending = Vec::new();
+    // Text that runs past the trimmed edge itself: an overflow of the text, not the margins.
+    let mut overflowing: Option<(usize, String)> = None;
     for (index, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
         let mut closest = Abs::inf();
-        text_boxes(&page.frame, &mut |min, max| {
+        text_boxes(&page.frame, &mut |min, max, text| {
             let outside_trim =
                 max.x < Abs::zero() || max.y < Abs::zero() || min.x > size.x || min.y > size.y;
             if !outside_trim {
                 let distance = min.x.min(min.y).min(size.x - max.x).min(size.y - max.y);
                 closest = closest.min(distance);
+                if distance < Abs::zero() && overflowing.is_none() {
+                    overflowing = Some((index + 1, text.to_string()));
+                }
             }
         });
         if closest < safe - Abs::mm(0.05) {
@@ -346,6 +351,18 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     }
     if offending.is_empty() {
         return Ok(());
+    }
+    if let Some((page, text)) = overflowing {
+        let shown: String = text.chars().filter(|c| *c != '\u{ad}').take(40).collect();
+        return Err(vec![Diagnostic::error(
+            subject.source,
+            None,
+            format!(
+                "text in the {} runs past the page edge on page {page}: “{shown}…”",
+                subject.kind
+            ),
+        )
+        .with_help("the text has a run of characters no line can break (a very long word, or marks with no space between them): put spaces into it in the source, or shorten it")]);
     }
     Err(vec![Diagnostic::error(
         subject.source,
@@ -363,8 +380,9 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     ))])
 }
 
-/// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`.
-fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point)) {
+/// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`, and
+/// its text.
+fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point, &str)) {
     visit_items(frame, &mut |here, item| {
         let FrameItem::Text(text) = item else {
             return;
@@ -390,7 +408,7 @@ fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point)) {
         let max = corners.iter().fold(Point::splat(-Abs::inf()), |a, b| {
             Point::new(a.x.max(b.x), a.y.max(b.y))
         });
-        f(min, max)
+        f(min, max, &text.text)
     });
 }
 
