@@ -21,6 +21,7 @@ const CORPUS: &[(&str, &str, &str)] = &[
     ("green-manifesto", "en", "Valley Green Party"),
     ("kestava-kunta", "fi", "Vihreät Oulu"),
     ("starkare-lan", "sv", "Liberalerna Norrbotten"),
+    ("varden-forst", "sv", "Kristdemokraterna i Jönköpings län"),
 ];
 
 /// Party names no corpus programme states: none of them may be printed.
@@ -109,6 +110,9 @@ fn pledges_are_read_the_way_campaigns_write_them() {
     );
     assert_eq!(pledges_of("starkare-lan").len(), 16);
     assert!(pledges_of("green-manifesto").is_empty());
+    let numbered = pledges_of("varden-forst");
+    assert_eq!(count_in(&numbered, "3. Barn och unga"), 3, "{numbered:?}");
+    assert_eq!(numbered.iter().map(|(_, n)| n).sum::<usize>(), 12);
 }
 
 #[test]
