@@ -238,209 +238,275 @@ fn measure(compiled: &Compiled) -> Measure {
 
 /// Lays out the leaflet for print, copyfitted: the fewest pages (a multiple of four) that the
 /// text fills at a size within the layout's range, then the largest size that still fits them;
-/// lined notes pages make up what no size in the range can fill. A layout may fix the size or
-/// the page count.
+/// a flyer of two pages when the text fits one; more room between the lines of a short
+/// programme at the largest size; lined notes pages make up what no setting in the range can
+/// fill. A layout may fix the size or the page count.
 fn lay_out(
     programme: &Programme,
     cx: &RenderContext,
     layout: &Layout,
 ) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
-    let mut data = LeafletData::new(
-        DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source),
-        layout.leaflet.max_size,
-    );
-    let settings = layout.leaflet;
-    let sizes: Vec<f64> = match settings.size {
-        Some(size) => vec![size],
-        None => {
-            let steps = ((settings.max_size - settings.min_size) / STEP).floor() as usize;
-            (0..=steps)
-                .map(|i| settings.max_size - i as f64 * STEP)
-                .collect()
-        }
-    };
-    // Each size is compiled at most once, whichever page count is being aimed for.
-    let mut laid_out: Vec<Option<(Measure, Compiled)>> = vec![None; sizes.len()];
-    let mut compiles = 0;
-    let mut compile = |index: usize, data: &mut LeafletData| {
-        if let Some(done) = &laid_out[index] {
-            return Ok::<_, Vec<Diagnostic>>(done.clone());
-        }
-        compiles += 1;
-        data.fit.size = sizes[index];
-        let compiled = cx.compile(TEMPLATE, data)?;
-        let done = (measure(&compiled), compiled);
-        laid_out[index] = Some(done.clone());
-        Ok(done)
-    };
-    // Text area grows with the square of the type size.
-    let text_pages_at = |from: f64, pages: f64, to: f64| pages * (to / from).powi(2);
-    let last = sizes.len() - 1;
-    // Where to start: a guess from the text's length, then the measure of each compile.
-    let mut estimate = (0, estimated_text_pages(programme, layout));
-    let target_for = |(index, pages): (usize, f64)| match settings.pages {
-        Some(pages) => pages as usize,
-        None => round_up(
-            1 + text_pages_at(sizes[index], pages, sizes[last]).ceil() as usize,
-            PAGES_PER_SHEET,
-        ),
-    };
-    // The roomiest size whose text is predicted to fit `target` pages.
-    let start_for = |target: usize, (index, pages): (usize, f64)| {
-        (0..sizes.len())
-            .find(|&i| (text_pages_at(sizes[index], pages, sizes[i]).ceil() as usize) < target)
-            .unwrap_or(last)
-    };
-    let mut target = target_for(estimate);
-    let mut rounds = 0;
-    let (best, chosen) = loop {
-        rounds += 1;
-        let fits = |m: &Measure| m.pages <= target && m.pages.is_multiple_of(PAGES_PER_SHEET);
-        let room = (target - 1) as f64;
-        let found = fit::roomiest(
-            sizes.len(),
-            start_for(target, estimate),
-            COMPILES,
-            |from, fill, to| text_pages_at(sizes[from], fill * room, sizes[to]) / room,
-            |index| {
-                let (measured, compiled) = compile(index, &mut data)?;
-                let trial = Trial {
-                    fits: fits(&measured),
-                    fill: measured.text_pages / room,
-                };
-                Ok::<_, Vec<Diagnostic>>((trial, (measured, compiled)))
-            },
-        )?;
-        // A compile's measure may show the guess was a sheet off: aim again from it.
-        estimate = (found.last.0, found.last.1 * room);
-        if target_for(estimate) != target && settings.pages.is_none() && rounds < 3 {
-            target = target_for(estimate);
-            continue;
-        }
-        if let Some((index, laid_out)) = found.best {
-            break (laid_out, sizes[index]);
-        }
-        // Not even the smallest size fits: the search ended there, so its pages are known.
-        let (smallest, compiled) = compile(last, &mut data)?;
-        let needed =
-            round_up(1 + smallest.text_pages.ceil() as usize, PAGES_PER_SHEET).max(smallest.pages);
-        if settings.pages.is_some() {
-            return Err(vec![Diagnostic::error(
-                cx.source,
-                None,
-                format!(
-                    "the leaflet does not fit the {target} pages the layout asks for (`leaflet: pages: {target}`): even at {} pt the text needs {needed} pages",
-                    sizes[last]
-                ),
-            )
-            .with_help("leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme")]);
-        }
-        if needed <= target || sizes.len() == 1 {
-            break ((smallest, compiled), sizes[last]);
-        }
-        // The estimate was a sheet short: aim for the sheets the smallest size needs.
-        target = needed;
-    };
-    let (mut measured, mut compiled) = best;
-    let mut chosen = chosen;
-    let mut spread = 1.0;
-    if settings.pages.is_none() && measured.reported {
-        let at = sizes.iter().position(|s| *s == chosen).unwrap_or(last);
-        // A programme whose text and colophon fit one page at some size in the range is a
-        // flyer: one sheet, the cover and that page, at the largest size that fits.
-        let flyer = if measured.text_pages <= 1.0 {
-            Some(at)
-        } else if text_pages_at(chosen, measured.text_pages, sizes[last]) <= 1.05 {
-            fit::roomiest(
-                sizes.len() - at,
-                0,
-                COMPILES,
-                |from, fill, to| text_pages_at(sizes[at + from], fill, sizes[at + to]),
-                |offset| {
-                    let (measured, _) = compile(at + offset, &mut data)?;
-                    let trial = Trial {
-                        fits: measured.text_pages <= 1.0,
-                        fill: measured.text_pages,
-                    };
-                    Ok::<_, Vec<Diagnostic>>((trial, ()))
-                },
-            )?
-            .best
-            .map(|(offset, ())| at + offset)
-        } else {
-            None
+    let mut fitter = Fitter::new(programme, cx, layout);
+    let (best, chosen) = fitter.sheets()?;
+    let fitted = fitter.fill(best, chosen)?;
+    fitter.finish(fitted)
+}
+
+/// A leaflet's copyfitting: the sizes to try and what each compiled to (each size at most
+/// once, whichever page count is aimed for).
+struct Fitter<'a, 'c> {
+    cx: &'a RenderContext<'c>,
+    programme: &'a Programme,
+    layout: &'a Layout,
+    data: LeafletData<'a>,
+    /// The body sizes of the layout's range, largest first.
+    sizes: Vec<f64>,
+    laid_out: Vec<Option<(Measure, Compiled)>>,
+    compiles: usize,
+}
+
+/// A setting found, with its layout: body size and spread.
+struct Fitted {
+    measured: Measure,
+    compiled: Compiled,
+    size: f64,
+    spread: f64,
+}
+
+/// Text area grows with the square of the type size: the text pages `pages` at `from` take
+/// at `to`.
+fn text_pages_at(from: f64, pages: f64, to: f64) -> f64 {
+    pages * (to / from).powi(2)
+}
+
+impl<'a, 'c> Fitter<'a, 'c> {
+    fn new(programme: &'a Programme, cx: &'a RenderContext<'c>, layout: &'a Layout) -> Self {
+        let settings = layout.leaflet;
+        let sizes: Vec<f64> = match settings.size {
+            Some(size) => vec![size],
+            None => {
+                let steps = ((settings.max_size - settings.min_size) / STEP).floor() as usize;
+                (0..=steps)
+                    .map(|i| settings.max_size - i as f64 * STEP)
+                    .collect()
+            }
         };
-        if let Some(index) = flyer {
-            chosen = sizes[index];
-            data.fit.size = chosen;
-            data.sheet_pages = FLYER_PAGES;
-            compiled = cx.compile(TEMPLATE, &data)?;
-            compiles += 1;
-            measured = measure(&compiled);
-        } else if at == 0 && short_before_the_end(&measured) {
-            // At the largest size with a short page before the last: more room between lines,
-            // the most that keeps the page count.
+        Fitter {
+            cx,
+            programme,
+            layout,
+            data: LeafletData::new(
+                DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source),
+                settings.max_size,
+            ),
+            laid_out: vec![None; sizes.len()],
+            sizes,
+            compiles: 0,
+        }
+    }
+
+    /// The layout at size `index` (in a booklet's sheets, the layout's spacing), compiled once.
+    fn at(&mut self, index: usize) -> Result<(Measure, Compiled), Vec<Diagnostic>> {
+        if let Some(done) = &self.laid_out[index] {
+            return Ok(done.clone());
+        }
+        self.data.fit.size = self.sizes[index];
+        let done = self.compile()?;
+        self.laid_out[index] = Some(done.clone());
+        Ok(done)
+    }
+
+    /// The layout with the data as it stands.
+    fn compile(&mut self) -> Result<(Measure, Compiled), Vec<Diagnostic>> {
+        self.compiles += 1;
+        let compiled = self.cx.compile(TEMPLATE, &self.data)?;
+        Ok((measure(&compiled), compiled))
+    }
+
+    /// The fewest sheets the text fills at a size in the range, and the largest size that
+    /// fills them.
+    fn sheets(&mut self) -> Result<((Measure, Compiled), f64), Vec<Diagnostic>> {
+        let settings = self.layout.leaflet;
+        let sizes = self.sizes.clone();
+        let last = sizes.len() - 1;
+        // Where to start: a guess from the text's length, then the measure of each compile.
+        let mut estimate = (0, estimated_text_pages(self.programme, self.layout));
+        let target_for = |(index, pages): (usize, f64)| match settings.pages {
+            Some(pages) => pages as usize,
+            None => round_up(
+                1 + text_pages_at(sizes[index], pages, sizes[last]).ceil() as usize,
+                PAGES_PER_SHEET,
+            ),
+        };
+        // The roomiest size whose text is predicted to fit `target` pages.
+        let start_for = |target: usize, (index, pages): (usize, f64)| {
+            (0..sizes.len())
+                .find(|&i| (text_pages_at(sizes[index], pages, sizes[i]).ceil() as usize) < target)
+                .unwrap_or(last)
+        };
+        let mut target = target_for(estimate);
+        let mut rounds = 0;
+        loop {
+            rounds += 1;
+            let room = (target - 1) as f64;
+            let found = fit::roomiest(
+                sizes.len(),
+                start_for(target, estimate),
+                COMPILES,
+                |from, fill, to| text_pages_at(sizes[from], fill * room, sizes[to]) / room,
+                |index| {
+                    let (measured, compiled) = self.at(index)?;
+                    let trial = Trial {
+                        fits: measured.pages <= target
+                            && measured.pages.is_multiple_of(PAGES_PER_SHEET),
+                        fill: measured.text_pages / room,
+                    };
+                    Ok::<_, Vec<Diagnostic>>((trial, (measured, compiled)))
+                },
+            )?;
+            // A compile's measure may show the guess was a sheet off: aim again from it.
+            estimate = (found.last.0, found.last.1 * room);
+            if target_for(estimate) != target && settings.pages.is_none() && rounds < 3 {
+                target = target_for(estimate);
+                continue;
+            }
+            if let Some((index, laid_out)) = found.best {
+                return Ok((laid_out, sizes[index]));
+            }
+            // Not even the smallest size fits: the search ended there, so its pages are known.
+            let (smallest, compiled) = self.at(last)?;
+            let needed = round_up(1 + smallest.text_pages.ceil() as usize, PAGES_PER_SHEET)
+                .max(smallest.pages);
+            if settings.pages.is_some() {
+                return Err(vec![Diagnostic::error(
+                    self.cx.source,
+                    None,
+                    format!(
+                        "the leaflet does not fit the {target} pages the layout asks for (`leaflet: pages: {target}`): even at {} pt the text needs {needed} pages",
+                        sizes[last]
+                    ),
+                )
+                .with_help("leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme")]);
+            }
+            if needed <= target || sizes.len() == 1 {
+                return Ok(((smallest, compiled), sizes[last]));
+            }
+            // The estimate was a sheet short: aim for the sheets the smallest size needs.
+            target = needed;
+        }
+    }
+
+    /// A flyer when the text fits one page at some size in the range (at the largest that
+    /// fits); else, at the largest size with a short page before the last, more room between
+    /// lines, the most that keeps the page count.
+    fn fill(&mut self, best: (Measure, Compiled), size: f64) -> Result<Fitted, Vec<Diagnostic>> {
+        let (measured, compiled) = best;
+        let mut fitted = Fitted {
+            measured,
+            compiled,
+            size,
+            spread: 1.0,
+        };
+        if self.layout.leaflet.pages.is_some() || !fitted.measured.reported {
+            return Ok(fitted);
+        }
+        let at = self.sizes.iter().position(|s| *s == size).unwrap_or(0);
+        if let Some(index) = self.flyer(at, &fitted.measured)? {
+            fitted.size = self.sizes[index];
+            self.data.fit.size = fitted.size;
+            self.data.sheet_pages = FLYER_PAGES;
+            (fitted.measured, fitted.compiled) = self.compile()?;
+        } else if at == 0 && short_before_the_end(&fitted.measured) {
             for &more in SPREADS {
-                data.fit = BodySize {
-                    size: chosen,
-                    spread: more,
-                };
-                let trial = cx.compile(TEMPLATE, &data)?;
-                compiles += 1;
-                let trial_measure = measure(&trial);
-                if trial_measure.pages != measured.pages {
+                self.data.fit = BodySize { size, spread: more };
+                let (measured, compiled) = self.compile()?;
+                if measured.pages != fitted.measured.pages {
                     break;
                 }
-                (spread, measured, compiled) = (more, trial_measure, trial);
+                (fitted.spread, fitted.measured, fitted.compiled) = (more, measured, compiled);
             }
-            data.fit = BodySize {
-                size: chosen,
-                spread,
+            self.data.fit = BodySize {
+                size,
+                spread: fitted.spread,
             };
         }
+        Ok(fitted)
     }
-    // Pages to add: to make up the last sheet where a region's own template does not, and up
-    // to the page count a layout fixes when even the largest size leaves sheets over.
-    let sheet = data.sheet_pages;
-    let wanted = settings
-        .pages
-        .map_or(round_up(measured.pages, sheet), |pages| pages as usize)
-        .max(round_up(measured.pages, sheet));
-    if measured.pages < wanted {
-        // Notes pages, asked for through `data.notes_pages`: they come after the text, so
-        // adding them moves nothing else.
-        data.fit = BodySize {
-            size: chosen,
-            spread,
-        };
-        data.notes_pages = wanted - measured.pages;
-        compiled = cx.compile(TEMPLATE, &data)?;
-        compiles += 1;
-        measured = measure(&compiled);
-        if !measured.reported {
-            measured.notes = data.notes_pages;
+
+    /// The size index of a flyer, if the text and colophon fit one page at a size from `at` on.
+    fn flyer(&mut self, at: usize, measured: &Measure) -> Result<Option<usize>, Vec<Diagnostic>> {
+        if measured.text_pages <= 1.0 {
+            return Ok(Some(at));
         }
+        let sizes = self.sizes.clone();
+        let last = sizes.len() - 1;
+        if text_pages_at(sizes[at], measured.text_pages, sizes[last]) > 1.05 {
+            return Ok(None);
+        }
+        let found = fit::roomiest(
+            sizes.len() - at,
+            0,
+            COMPILES,
+            |from, fill, to| text_pages_at(sizes[at + from], fill, sizes[at + to]),
+            |offset| {
+                let (measured, _) = self.at(at + offset)?;
+                let trial = Trial {
+                    fits: measured.text_pages <= 1.0,
+                    fill: measured.text_pages,
+                };
+                Ok::<_, Vec<Diagnostic>>((trial, ()))
+            },
+        )?;
+        Ok(found.best.map(|(offset, ())| at + offset))
     }
-    let pages = measured.pages;
-    if pages % sheet != 0 {
-        return Err(vec![Diagnostic::error(
-            cx.source,
-            None,
-            format!("the leaflet has {pages} pages, not a multiple of {sheet}, even with notes pages"),
-        )
-        .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
-    }
-    Ok((
-        compiled,
-        LeafletFit {
-            size: chosen,
-            pages,
-            notes_pages: measured.notes,
+
+    /// Notes pages where a region's own template does not make up the last sheet, or up to a
+    /// fixed page count; the page count checked.
+    fn finish(mut self, fitted: Fitted) -> Result<(Compiled, LeafletFit), Vec<Diagnostic>> {
+        let Fitted {
+            mut measured,
+            mut compiled,
+            size,
             spread,
-            compiles,
-        },
-    ))
+        } = fitted;
+        let sheet = self.data.sheet_pages;
+        let wanted = self
+            .layout
+            .leaflet
+            .pages
+            .map_or(round_up(measured.pages, sheet), |pages| pages as usize)
+            .max(round_up(measured.pages, sheet));
+        if measured.pages < wanted {
+            // Notes pages, asked for through `data.notes_pages`: they come after the text, so
+            // adding them moves nothing else.
+            self.data.fit = BodySize { size, spread };
+            self.data.notes_pages = wanted - measured.pages;
+            (measured, compiled) = self.compile()?;
+            if !measured.reported {
+                measured.notes = self.data.notes_pages;
+            }
+        }
+        let pages = measured.pages;
+        if pages % sheet != 0 {
+            return Err(vec![Diagnostic::error(
+                self.cx.source,
+                None,
+                format!("the leaflet has {pages} pages, not a multiple of {sheet}, even with notes pages"),
+            )
+            .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
+        }
+        Ok((
+            compiled,
+            LeafletFit {
+                size,
+                pages,
+                notes_pages: measured.notes,
+                spread,
+                compiles: self.compiles,
+            },
+        ))
+    }
 }
 
 /// A guess of the text's pages after the cover at the largest size, from its length: the base
