@@ -336,37 +336,10 @@ fn lay_out(
     // section's first, then every section's second, …), as many as fit, so that the page is
     // used whatever the sections' lengths.
     let tightest = *candidates.last().expect("at least one setting");
-    let total: usize = pledges.iter().map(|g| g.items.len()).sum();
-    // From the estimate (the text's height is about proportional to the pledges), verified
-    // by a compile; each next guess lies strictly between the most known to fit and the fewest
-    // known not to, so the search ends.
-    let mut fits_up_to: Option<(usize, (Compiled, f64))> = None;
-    let mut fails_at = total;
-    let mut probe =
-        ((total as f64 / last.1.max(1.0)).floor() as usize).min(total.saturating_sub(1));
-    loop {
-        let subset = take_in_turn(&pledges, probe);
-        let (result, compiled) = trial(tightest, &subset, &mut data)?;
-        if result.fits {
-            fits_up_to = Some((probe, compiled));
-        } else {
-            fails_at = probe;
-        }
-        let Some((low, _)) = &fits_up_to else {
-            if probe == 0 {
-                break;
-            }
-            probe = ((probe as f64 / result.fill.max(1.0)).floor() as usize).min(probe - 1);
-            continue;
-        };
-        let low = *low;
-        if fails_at - low <= 1 {
-            break;
-        }
-        let guess = (probe as f64 / result.fill.max(0.01)).floor() as usize;
-        probe = guess.clamp(low + 1, fails_at - 1);
-    }
-    let Some((count, (compiled, _))) = fits_up_to else {
+    let Some((count, compiled)) = most_that_fit(&pledges, last.1, &mut |subset| {
+        trial(tightest, subset, &mut data)
+    })?
+    else {
         return Err(vec![nothing_fits(programme, cx.source, &data, tightest)]);
     };
     let shown = take_in_turn(&pledges, count);
@@ -526,6 +499,48 @@ fn take_per_section(groups: &[PledgeGroup], per_section: Option<usize>) -> Vec<P
             }
         })
         .collect()
+}
+
+/// A compile of a setting: whether it fits and how full it is, the layout and its fill.
+type TrialLayout = Result<(Trial, (Compiled, f64)), Vec<Diagnostic>>;
+
+/// How many of `pledges`, taken in turn ([`take_in_turn`]), fit the tightest setting, and their
+/// layout; `None` when not even none do (the title and lead alone run over). `fill` is the
+/// last compile's, where the search starts; `trial` compiles a subset.
+fn most_that_fit(
+    pledges: &[PledgeGroup],
+    fill: f64,
+    trial: &mut dyn FnMut(&[PledgeGroup]) -> TrialLayout,
+) -> Result<Option<(usize, Compiled)>, Vec<Diagnostic>> {
+    let total: usize = pledges.iter().map(|g| g.items.len()).sum();
+    // From the estimate (the text's height is about proportional to the pledges), verified
+    // by a compile; each next guess lies strictly between the most known to fit and the fewest
+    // known not to, so the search ends.
+    let mut fits_up_to: Option<(usize, Compiled)> = None;
+    let mut fails_at = total;
+    let mut probe = ((total as f64 / fill.max(1.0)).floor() as usize).min(total.saturating_sub(1));
+    loop {
+        let (result, (compiled, _)) = trial(&take_in_turn(pledges, probe))?;
+        if result.fits {
+            fits_up_to = Some((probe, compiled));
+        } else {
+            fails_at = probe;
+        }
+        let Some((low, _)) = &fits_up_to else {
+            if probe == 0 {
+                break;
+            }
+            probe = ((probe as f64 / result.fill.max(1.0)).floor() as usize).min(probe - 1);
+            continue;
+        };
+        let low = *low;
+        if fails_at - low <= 1 {
+            break;
+        }
+        let guess = (probe as f64 / result.fill.max(0.01)).floor() as usize;
+        probe = guess.clamp(low + 1, fails_at - 1);
+    }
+    Ok(fits_up_to)
 }
 
 /// The first `count` pledges taken in turn: every group's first, then every group's second, and
