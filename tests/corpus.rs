@@ -39,18 +39,7 @@ fn built() -> &'static Path {
             );
             let kinds = ["text", "leaflet", "summary", "html"].map(kind);
             let report = build_kinds(dir.path(), &kinds);
-            for outcome in &report.outcomes {
-                assert!(
-                    !outcome.failed(),
-                    "{}: {:?}",
-                    outcome.source.display(),
-                    outcome
-                        .diagnostics
-                        .iter()
-                        .map(|d| d.short())
-                        .collect::<Vec<_>>()
-                );
-            }
+            common::assert_built(&report);
             dir
         })
         .path()

@@ -466,18 +466,7 @@ fn a_region_that_overrides_only_its_theme_builds_every_output() {
     let source = "programmes/norrbotten/omstart-for-norrbotten.md";
     let kinds: Vec<_> = trycksak::output::OutputKind::ALL.to_vec();
     let report = common::build_kinds(project.path(), &kinds);
-    for outcome in &report.outcomes {
-        assert!(
-            !outcome.failed(),
-            "{}: {:?}",
-            outcome.source.display(),
-            outcome
-                .diagnostics
-                .iter()
-                .map(|d| d.short())
-                .collect::<Vec<_>>()
-        );
-    }
+    common::assert_built(&report);
     // The theme's margins: no body text nearer the trimmed edge than 22 mm.
     let (compiled, _) = leaflet_of(project.path(), source, Medium::Screen);
     let mm = 72.0 / 25.4;

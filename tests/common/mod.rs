@@ -180,6 +180,22 @@ pub fn build_kinds(
     trycksak::build::build(&project, &project.programme_sources().unwrap(), &options).unwrap()
 }
 
+/// Fails with each programme's diagnostics unless every programme of `report` was built.
+pub fn assert_built(report: &trycksak::build::BuildReport) {
+    for outcome in &report.outcomes {
+        assert!(
+            !outcome.failed(),
+            "{}: {:?}",
+            outcome.source.display(),
+            outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.short())
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
 /// Runs `command`, checks its exit code, and returns what it wrote to stdout and stderr.
 pub fn outputs_of(command: &mut assert_cmd::Command, code: i32) -> (String, String) {
     let output = command.assert().code(code).get_output().clone();
