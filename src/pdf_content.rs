@@ -1,4 +1,8 @@
-//! Reading a content stream's operators without building objects for them. lopdf's `Content`
+//! Reading a content stream: its operators, lexed without building objects for them, and the one
+//! interpreter of their graphics state ([`interpret`]) that the preflight, the overprint pass and
+//! the recolouring of the print twins read through, each as a [`Reader`].
+//!
+//! The lexer: lopdf's `Content`
 //! makes an object (and often a heap allocation) of every operand, including each glyph run
 //! and kerning number of a `TJ` array; the print twins' finishing and the preflight only look
 //! at numbers and names, so they read streams with this lexer: numbers and names as they are,
@@ -295,6 +299,175 @@ fn decode_name(raw: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
+/// A transformation matrix `a b c d e f`.
+pub type Matrix = [f64; 6];
+
+/// The identity.
+pub const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a` then `b`: the matrix of `a cm` under the transformation `b`.
+pub fn multiply(a: Matrix, b: Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// How much a matrix enlarges lengths: the square root of its determinant.
+pub fn scale_of(m: &[f64]) -> f64 {
+    (m[0] * m[3] - m[1] * m[2]).abs().sqrt()
+}
+
+/// The colour space a paint is in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+    /// A colour space resource of the stream's (`/CS0 cs`), by name: what it is, a reader
+    /// looks up in its resources.
+    Named(Vec<u8>),
+}
+
+/// How a paint was last set: its space, and its components when they were given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paint {
+    pub space: Space,
+    /// The components of `k`, `g`, `rg`, `sc` or `scn`; `None` right after `cs` (the space's
+    /// initial colour).
+    pub values: Option<ArrayVec<f64, MAX_OPERANDS>>,
+    /// Whether the device operator set it (`k`, `g`, `rg`) rather than `cs` and `sc`.
+    pub by_device_operator: bool,
+}
+
+impl Paint {
+    /// Both paints start black in DeviceGray.
+    pub const BLACK: Paint = Paint {
+        space: Space::Gray,
+        values: None,
+        by_device_operator: false,
+    };
+
+    /// The components, when they were given.
+    pub fn values(&self) -> &[f64] {
+        self.values.as_deref().unwrap_or(&[])
+    }
+}
+
+/// The graphics state the operators of a stream change, saved by `q` and restored by `Q`,
+/// with what a reader keeps in it besides (`own`: an ExtGState's overprint, a clip).
+#[derive(Debug, Clone)]
+pub struct GraphicsState<Own> {
+    pub ctm: Matrix,
+    pub fill: Paint,
+    pub stroke: Paint,
+    /// Set by `w`, in user space.
+    pub line_width: f64,
+    /// Set by `Tf`, in text space.
+    pub font_size: f64,
+    pub own: Own,
+}
+
+impl<Own> GraphicsState<Own> {
+    /// The state a stream starts in, drawn under `ctm`.
+    pub fn new(ctm: Matrix, own: Own) -> Self {
+        GraphicsState {
+            ctm,
+            fill: Paint::BLACK,
+            stroke: Paint::BLACK,
+            line_width: 1.0,
+            font_size: 0.0,
+            own,
+        }
+    }
+}
+
+/// What reads a stream through [`interpret`]: told of every operator after the state has
+/// taken it in (the new colour after `k`, the new matrix after `cm`), with the state to read
+/// and to keep its own part of.
+pub trait Reader {
+    type Own: Clone;
+    fn read(&mut self, op: &Op<'_>, state: &mut GraphicsState<Self::Own>);
+}
+
+/// Interprets `content` from `state`: the graphics-state operators (`q`/`Q`, `cm`, `w`, `Tf`,
+/// the colour operators) kept in one stack, each operator handed to `reader`. Malformed bytes
+/// end the walk early, as [`operations`] does.
+pub fn interpret<R: Reader>(content: &[u8], mut state: GraphicsState<R::Own>, reader: &mut R) {
+    let mut saved: Vec<GraphicsState<R::Own>> = Vec::new();
+    for op in operations(content) {
+        let stroking = op.operator.starts_with(|c: char| c.is_ascii_uppercase());
+        let device = |space: Space| Paint {
+            space,
+            values: Some(op.numbers()),
+            by_device_operator: true,
+        };
+        let paint = match op.operator {
+            "q" => {
+                saved.push(state.clone());
+                None
+            }
+            "Q" => {
+                if let Some(restored) = saved.pop() {
+                    state = restored;
+                }
+                None
+            }
+            "cm" => {
+                if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
+                    state.ctm = multiply(m, state.ctm);
+                }
+                None
+            }
+            "w" => {
+                if let Some(width) = op.numbers().first() {
+                    state.line_width = *width;
+                }
+                None
+            }
+            "Tf" => {
+                if let Some(size) = op.operands.get(1).and_then(Operand::number) {
+                    state.font_size = size;
+                }
+                None
+            }
+            "k" | "K" => Some(device(Space::Cmyk)),
+            "g" | "G" => Some(device(Space::Gray)),
+            "rg" | "RG" => Some(device(Space::Rgb)),
+            "cs" | "CS" => Some(Paint {
+                space: match op.first_name() {
+                    Some(b"DeviceGray") => Space::Gray,
+                    Some(b"DeviceRGB") => Space::Rgb,
+                    Some(b"DeviceCMYK") => Space::Cmyk,
+                    Some(name) => Space::Named(name.to_vec()),
+                    None => Space::Named(Vec::new()),
+                },
+                values: None,
+                by_device_operator: false,
+            }),
+            "sc" | "scn" | "SC" | "SCN" => {
+                let current = if stroking { &state.stroke } else { &state.fill };
+                Some(Paint {
+                    space: current.space.clone(),
+                    values: Some(op.numbers()),
+                    by_device_operator: false,
+                })
+            }
+            _ => None,
+        };
+        match paint {
+            Some(paint) if stroking => state.stroke = paint,
+            Some(paint) => state.fill = paint,
+            None => {}
+        }
+        reader.read(&op, &mut state);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +485,34 @@ mod tests {
         assert_eq!(ops[3].operands.len(), 1);
         assert_eq!(&content[ops[1].start..ops[1].end], b"1 0 0 -1 10.5 .5 cm");
         assert_eq!(&content[ops[6].start..ops[6].end], b"Q");
+    }
+
+    #[test]
+    fn the_interpreter_keeps_one_state_stack() {
+        struct Fills(Vec<(Paint, f64)>);
+        impl Reader for Fills {
+            type Own = ();
+            fn read(&mut self, op: &Op<'_>, state: &mut GraphicsState<()>) {
+                if op.operator == "f" {
+                    self.0.push((state.fill.clone(), scale_of(&state.ctm)));
+                }
+            }
+        }
+        let mut fills = Fills(Vec::new());
+        let content = b"q 2 0 0 2 0 0 cm 0 0 0 1 k f Q f /CS0 cs 0.5 scn f";
+        interpret(content, GraphicsState::new(IDENTITY, ()), &mut fills);
+        let [(cmyk, doubled), (black, one), (named, _)] = &fills.0[..] else {
+            panic!("{:?}", fills.0);
+        };
+        assert_eq!(
+            (cmyk.space.clone(), cmyk.values(), *doubled),
+            (Space::Cmyk, &[0.0, 0.0, 0.0, 1.0][..], 2.0)
+        );
+        assert_eq!((black, *one), (&Paint::BLACK, 1.0));
+        assert_eq!(
+            (named.space.clone(), named.values()),
+            (Space::Named(b"CS0".to_vec()), &[0.5][..])
+        );
     }
 
     #[test]

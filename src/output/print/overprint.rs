@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use crate::pdf_content::operations;
+use crate::pdf_content::{GraphicsState, Op, Paint, Reader, Space, interpret, scale_of};
 use crate::print_rules::{SMALL_LINE_PT, SMALL_TEXT_PT};
 
 /// The ExtGState resource names this pass adds.
@@ -32,153 +32,32 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
         .decompressed_content()
         .or_else(|_| stream.get_plain_content())
         .map_err(|e| format!("cannot read a content stream: {e}"))?;
-    // The graphics state that matters here, saved and restored by q/Q.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Space {
-        Gray,
-        Cmyk,
-        Other,
-    }
-    #[derive(Clone, Copy)]
-    struct Paint {
-        space: Space,
-        black: bool,
-    }
-    #[derive(Clone, Copy)]
-    struct State {
-        fill: Paint,
-        stroke: Paint,
-        scale: f64,
-        line_width: f64,
-    }
-    // Both device spaces start out black; the default colour is DeviceGray black.
-    let black = Paint {
-        space: Space::Gray,
-        black: true,
+    let mut reader = Overprints {
+        found: Walk::default(),
+        text_start: None,
+        text_black: true,
+        text_small_black: false,
+        matrix_scale: 1.0,
+        path_start: None,
+        wrap: Vec::new(),
     };
-    let mut state = State {
-        fill: black,
-        stroke: black,
-        scale,
-        line_width: 1.0,
-    };
-    let mut saved = Vec::new();
-    let mut found = Walk::default();
-    // Where each text object starts, and whether any of its text is small and black.
-    let mut text_start = None;
-    let mut text_black = true;
-    let mut text_small_black = false;
-    let mut font_size = 0.0f64;
-    let mut matrix_scale = 1.0f64;
-    // Where the current path began.
-    let mut path_start = None;
-    // Byte ranges of the stream to paint under an overprinting state.
-    let mut wrap: Vec<(usize, usize, &[u8])> = Vec::new();
-    for op in operations(&plain) {
-        let numbers = op.numbers();
-        let operator = op.operator;
-        let stroking = operator
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_uppercase());
-        let paint = if stroking { state.stroke } else { state.fill };
-        let mut set = None;
-        match operator {
-            "q" => saved.push(state),
-            "Q" => state = saved.pop().unwrap_or(state),
-            "cm" if numbers.len() == 6 => state.scale *= scale_of(&numbers),
-            "w" if numbers.len() == 1 => state.line_width = numbers[0],
-            "k" | "K" => {
-                set = Some(Paint {
-                    space: Space::Cmyk,
-                    black: is_black(&numbers),
-                })
-            }
-            "g" | "G" => {
-                set = Some(Paint {
-                    space: Space::Gray,
-                    black: is_gray_black(&numbers),
-                })
-            }
-            "rg" | "RG" => {
-                set = Some(Paint {
-                    space: Space::Other,
-                    black: false,
-                })
-            }
-            "cs" | "CS" => {
-                let space = match op.first_name() {
-                    Some(b"DeviceCMYK") => Space::Cmyk,
-                    Some(b"DeviceGray") => Space::Gray,
-                    _ => Space::Other,
-                };
-                set = Some(Paint {
-                    space,
-                    black: space != Space::Other,
-                });
-            }
-            "sc" | "scn" | "SC" | "SCN" => {
-                let black = match paint.space {
-                    Space::Cmyk => is_black(&numbers),
-                    Space::Gray => is_gray_black(&numbers),
-                    Space::Other => false,
-                };
-                set = Some(Paint { black, ..paint });
-            }
-            "m" | "re" if path_start.is_none() => path_start = Some(op.start),
-            "S" | "s" | "B" | "B*" | "b" | "b*" => {
-                let width = state.line_width.abs() * state.scale;
-                if let Some(start) = path_start.take()
-                    && state.stroke.black
-                    && width < SMALL_LINE_PT
-                {
-                    wrap.push((start, op.end, STROKE_OVERPRINT));
-                }
-            }
-            "f" | "F" | "f*" | "n" => path_start = None,
-            "BT" => {
-                text_start = Some(op.start);
-                text_black = true;
-                text_small_black = false;
-                matrix_scale = 1.0;
-            }
-            "Tf" if numbers.len() == 1 => font_size = numbers[0],
-            "Tm" if numbers.len() == 6 => matrix_scale = scale_of(&numbers),
-            "Tj" | "TJ" | "'" | "\"" => {
-                let painted = font_size.abs() * matrix_scale * state.scale;
-                if state.fill.black && painted < SMALL_TEXT_PT {
-                    text_small_black = true;
-                }
-                text_black &= state.fill.black;
-            }
-            "ET" => {
-                // A text object mixing black with other colours keeps knocking out as a whole:
-                // overprinting a coloured letter would mix its inks with what lies below.
-                if let Some(start) = text_start.take()
-                    && text_small_black
-                    && text_black
-                {
-                    wrap.push((start, op.end, OVERPRINT));
-                }
-            }
-            "Do" => {
-                if let Some(name) = op.first_name() {
-                    found.drawn.push((name.to_vec(), state.scale));
-                }
-            }
-            _ => {}
-        }
-        match set {
-            Some(paint) if stroking => state.stroke = paint,
-            Some(paint) => state.fill = paint,
-            None => {}
-        }
-    }
+    let start = GraphicsState::new([scale, 0.0, 0.0, scale, 0.0, 0.0], ());
+    interpret(&plain, start, &mut reader);
+    let Overprints {
+        wrap, mut found, ..
+    } = reader;
     if wrap.is_empty() {
         return Ok(found);
     }
     found.overprints = true;
-    // The states go into the stream's own bytes, which stay as Typst wrote them otherwise.
+    stream.set_plain_content(with_states(&plain, wrap));
+    Ok(found)
+}
+
+/// The stream's bytes as Typst wrote them, each range of `wrap` painted under its graphics
+/// state and followed by the knockout state. Plain: `pdfx::finish` deflates every content
+/// stream once, after all its passes.
+fn with_states(plain: &[u8], mut wrap: Vec<(usize, usize, &[u8])>) -> Vec<u8> {
     wrap.sort_by_key(|&(start, _, _)| start);
     let mut encoded = Vec::with_capacity(plain.len() + 40 * wrap.len());
     let mut copied = 0;
@@ -194,9 +73,92 @@ pub fn walk(stream: &mut Stream, scale: f64) -> Result<Walk, String> {
         copied = end;
     }
     encoded.extend_from_slice(&plain[copied..]);
-    // Plain: `pdfx::finish` deflates every content stream once, after all its passes.
-    stream.set_plain_content(encoded);
-    Ok(found)
+    encoded
+}
+
+/// What the overprint pass reads of a stream: which text objects and strokes are small and
+/// black, by their byte ranges.
+struct Overprints {
+    found: Walk,
+    /// Where the current text object starts, and whether its text is all black and any of it
+    /// small and black.
+    text_start: Option<usize>,
+    text_black: bool,
+    text_small_black: bool,
+    /// The scale of the text matrix (`Tm`).
+    matrix_scale: f64,
+    /// Where the current path began.
+    path_start: Option<usize>,
+    /// Byte ranges of the stream to paint under an overprinting state.
+    wrap: Vec<(usize, usize, &'static [u8])>,
+}
+
+impl Reader for Overprints {
+    type Own = ();
+
+    fn read(&mut self, op: &Op<'_>, state: &mut GraphicsState<()>) {
+        let scale = scale_of(&state.ctm);
+        match op.operator {
+            "m" | "re" if self.path_start.is_none() => self.path_start = Some(op.start),
+            "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                let width = state.line_width.abs() * scale;
+                if let Some(start) = self.path_start.take()
+                    && is_black_paint(&state.stroke)
+                    && width < SMALL_LINE_PT
+                {
+                    self.wrap.push((start, op.end, STROKE_OVERPRINT));
+                }
+            }
+            "f" | "F" | "f*" | "n" => self.path_start = None,
+            "BT" => {
+                self.text_start = Some(op.start);
+                self.text_black = true;
+                self.text_small_black = false;
+                self.matrix_scale = 1.0;
+            }
+            "Tm" => {
+                let numbers = op.numbers();
+                if numbers.len() == 6 {
+                    self.matrix_scale = scale_of(&numbers);
+                }
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                let black = is_black_paint(&state.fill);
+                let painted = state.font_size.abs() * self.matrix_scale * scale;
+                if black && painted < SMALL_TEXT_PT {
+                    self.text_small_black = true;
+                }
+                self.text_black &= black;
+            }
+            "ET" => {
+                // A text object mixing black with other colours keeps knocking out as a whole:
+                // overprinting a coloured letter would mix its inks with what lies below.
+                if let Some(start) = self.text_start.take()
+                    && self.text_small_black
+                    && self.text_black
+                {
+                    self.wrap.push((start, op.end, OVERPRINT));
+                }
+            }
+            "Do" => {
+                if let Some(name) = op.first_name() {
+                    self.found.drawn.push((name.to_vec(), scale));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a paint is black that prints in the black ink alone: K 100 % without CMY, or
+/// DeviceGray 0 (each space's initial colour is black); anything in another space is not.
+fn is_black_paint(paint: &Paint) -> bool {
+    match (&paint.space, &paint.values) {
+        (Space::Cmyk, Some(values)) => is_black(values),
+        (Space::Gray, Some(values)) => is_gray_black(values),
+        (Space::Cmyk | Space::Gray, None) => true,
+        (Space::Rgb | Space::Named(_), _) => false,
+    }
 }
 
 /// Walks every page's content and the forms it draws (at the scale they are drawn), setting
@@ -380,7 +342,3 @@ fn is_gray_black(gray: &[f64]) -> bool {
     gray.len() == 1 && gray[0] <= 0.0005
 }
 
-/// How much a matrix `a b c d e f` enlarges lengths (the square root of its determinant).
-fn scale_of(m: &[f64]) -> f64 {
-    (m[0] * m[3] - m[1] * m[2]).abs().sqrt()
-}
