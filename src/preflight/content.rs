@@ -1,13 +1,14 @@
 //! The content-stream walk of the preflight: every painting operator of a page and of the forms
-//! and images it draws, with the transformation and colour state a renderer would track.
-
-use std::borrow::Cow;
+//! and images it draws, read through the one interpreter of `pdf_content` (the transformation
+//! and colour state a renderer would track) with the overprint and clip the preflight adds.
 
 use lopdf::{Dictionary, Document, Object};
 
 use super::ink_area::{InkMap, bounds, intersect};
 use super::{ImageFacts, MAX_FORM_DEPTH, MAX_STREAM, Report};
-use crate::pdf_content::operations;
+use crate::pdf_content::{
+    GraphicsState, Matrix, Op, Paint, Reader, Space, interpret, multiply, scale_of,
+};
 use crate::print_rules::{
     FINE_TEXT_PT, HAIRLINE_PT, INK_LIMIT, MM, SMALL_LINE_PT, SMALL_TEXT_PT, THIN_LINE_PT,
 };
@@ -30,44 +31,27 @@ const UNCLIPPED: [f64; 4] = [
     f64::INFINITY,
 ];
 
-type Matrix = [f64; 6];
-
-/// How much a matrix enlarges lengths: the square root of its determinant.
-fn scale_of(m: Matrix) -> f64 {
-    (m[0] * m[3] - m[1] * m[2]).abs().sqrt()
-}
-
-fn multiply(a: Matrix, b: Matrix) -> Matrix {
-    [
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    ]
-}
-
+/// What the preflight keeps in the graphics state besides the shared interpreter's: fill and
+/// stroke overprint with OPM 1, from the last ExtGState (`gs`) that said, and the clipping
+/// path's bounding box in page space.
 #[derive(Clone)]
-struct State {
-    ctm: Matrix,
-    /// The current fill colour as CMYK, when it is CMYK.
-    fill_cmyk: Option<[f64; 4]>,
-    // Device spaces are borrowed: a state is copied at every `q`.
-    fill_space: Cow<'static, str>,
-    stroke_space: Cow<'static, str>,
-    /// The current stroke colour as CMYK, when it is CMYK.
-    stroke_cmyk: Option<[f64; 4]>,
-    /// Fill overprint with OPM 1, from the last ExtGState (`gs`) that said.
+struct Kept {
     overprint: bool,
-    /// Stroke overprint with OPM 1.
     stroke_overprint: bool,
-    /// The line width set by `w`, in user space.
-    line_width: f64,
-    /// The font size set by `Tf`, in text space.
-    font_size: f64,
-    /// The clipping path's bounding box, in page space.
     clip: [f64; 4],
+}
+
+/// One stream of a page (its own or a form's) as the preflight reads it: the current path, and
+/// the text matrix's scale, which `q`/`Q` do not save.
+struct StreamScan<'p, 'a> {
+    painter: &'p mut Painter<'a>,
+    resources: &'p Dictionary,
+    depth: usize,
+    /// The current path's points in page space, and whether it will clip.
+    path: Vec<(f64, f64)>,
+    clips: bool,
+    /// The scale of the text matrix, reset by each text object.
+    text_scale: f64,
 }
 
 impl Painter<'_> {
@@ -86,200 +70,80 @@ impl Painter<'_> {
         clip: [f64; 4],
         depth: usize,
     ) {
-        let mut state = State {
-            ctm,
-            fill_cmyk: None,
-            fill_space: Cow::Borrowed("DeviceGray"),
-            stroke_space: Cow::Borrowed("DeviceGray"),
-            stroke_cmyk: None,
+        let mut scan = StreamScan {
+            painter: self,
+            resources,
+            depth,
+            path: Vec::new(),
+            clips: false,
+            text_scale: 1.0,
+        };
+        let kept = Kept {
             overprint: false,
             stroke_overprint: false,
-            line_width: 1.0,
-            font_size: 0.0,
             clip,
         };
-        // The current path's points in page space, and whether it will clip.
-        let mut path: Vec<(f64, f64)> = Vec::new();
-        let mut clips = false;
-        // The scale of the text matrix, reset by each text object.
-        let mut text_scale = 1.0;
-        let mut stack: Vec<State> = Vec::new();
-        for op in operations(content) {
-            match op.operator {
-                "q" => stack.push(state.clone()),
-                "Q" => {
-                    if let Some(saved) = stack.pop() {
-                        state = saved;
-                    }
-                }
-                "cm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
-                        state.ctm = multiply(m, state.ctm);
-                    }
-                }
-                "k" | "K" => {
-                    let inks = op.numbers();
-                    self.used("DeviceCMYK");
-                    self.ink(&inks);
-                    if op.operator == "k" {
-                        state.fill_space = Cow::Borrowed("DeviceCMYK");
-                        state.fill_cmyk = <[f64; 4]>::try_from(&inks[..]).ok();
-                    } else {
-                        state.stroke_space = Cow::Borrowed("DeviceCMYK");
-                        state.stroke_cmyk = <[f64; 4]>::try_from(&inks[..]).ok();
-                    }
-                }
-                "rg" | "RG" => {
-                    self.used("DeviceRGB");
-                    if op.operator == "rg" {
-                        state.fill_space = Cow::Borrowed("DeviceRGB");
-                        state.fill_cmyk = None;
-                    }
-                }
-                "g" | "G" => {
-                    self.used("DeviceGray");
-                    let gray = op.numbers().first().copied().unwrap_or(0.0);
-                    let as_cmyk = Some([0.0, 0.0, 0.0, 1.0 - gray]);
-                    if op.operator == "g" {
-                        state.fill_space = Cow::Borrowed("DeviceGray");
-                        state.fill_cmyk = as_cmyk;
-                    } else {
-                        state.stroke_space = Cow::Borrowed("DeviceGray");
-                        state.stroke_cmyk = as_cmyk;
-                    }
-                }
-                "cs" | "CS" => {
-                    let space = op
-                        .first_name()
-                        .map(|name| self.colour_space_name(name, resources))
-                        .map_or(Cow::Borrowed(""), Cow::Owned);
-                    if op.operator == "cs" {
-                        state.fill_space = space;
-                        state.fill_cmyk = None;
-                    } else {
-                        state.stroke_space = space;
-                        state.stroke_cmyk = None;
-                    }
-                }
-                "sc" | "scn" | "SC" | "SCN" => {
-                    let fill = op.operator.starts_with('s');
-                    let space = if fill {
-                        state.fill_space.clone()
-                    } else {
-                        state.stroke_space.clone()
-                    };
-                    self.used(&space);
-                    let values = op.numbers();
-                    if space == "DeviceCMYK" || space == "ICCBased CMYK" {
-                        self.ink(&values);
-                        let cmyk = <[f64; 4]>::try_from(&values[..]).ok();
-                        if fill {
-                            state.fill_cmyk = cmyk;
-                        } else {
-                            state.stroke_cmyk = cmyk;
-                        }
-                    }
-                }
-                "gs" => {
-                    let name = op.first_name();
-                    let (stroke, fill) = name
-                        .map(|n| self.overprint_of(n, resources))
-                        .unwrap_or_default();
-                    state.overprint = fill.unwrap_or(state.overprint);
-                    state.stroke_overprint = stroke.unwrap_or(state.stroke_overprint);
-                }
-                "w" => {
-                    if let Some(width) = op.numbers().first() {
-                        state.line_width = *width;
-                    }
-                }
-                "m" | "l" | "c" | "v" | "y" => {
-                    let m = state.ctm;
-                    for point in op.numbers().chunks_exact(2) {
-                        let (x, y) = (point[0], point[1]);
-                        path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
-                    }
-                }
-                "re" => {
-                    if let [x, y, w, h] = op.numbers()[..] {
-                        let m = state.ctm;
-                        for (x, y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
-                            path.push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
-                        }
-                    }
-                }
-                "W" | "W*" => clips = true,
-                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
-                    let operator = op.operator;
-                    if matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*") {
-                        self.stroke(&state);
-                    }
-                    if !path.is_empty() {
-                        let area = bounds(&path);
-                        if let (false, Some(inks)) =
-                            (matches!(operator, "S" | "s" | "n"), state.fill_cmyk)
-                        {
-                            self.ink
-                                .fill(intersect(area, state.clip), inks, state.overprint);
-                        }
-                        if clips {
-                            state.clip = intersect(state.clip, area);
-                        }
-                    }
-                    path.clear();
-                    clips = false;
-                }
-                "BT" => text_scale = 1.0,
-                "Tf" => {
-                    if let Some(size) = op.operands.get(1).and_then(|o| o.number()) {
-                        state.font_size = size;
-                    }
-                }
-                "Tm" => {
-                    if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
-                        text_scale = scale_of(m);
-                    }
-                }
-                "Tj" | "TJ" | "'" | "\"" => {
-                    let size = state.font_size.abs() * text_scale * scale_of(state.ctm);
-                    match state.fill_cmyk {
-                        Some([c, m, y, k])
-                            if c + m + y < 0.001 && k > 0.999 && size < SMALL_TEXT_PT =>
-                        {
-                            let runs = &mut self.report.small_black_text;
-                            if state.overprint {
-                                runs.0 += 1;
-                            } else {
-                                runs.1.insert(self.page);
-                            }
-                        }
-                        Some(inks) if inks.iter().sum::<f64>() < 0.001 && state.overprint => {
-                            self.report.white_overprints.insert(self.page);
-                        }
-                        _ => {}
-                    }
-                    // GWG 2022: white text, and text in more than one ink, under 8 pt.
-                    if let Some(inks) = state.fill_cmyk
-                        && size < FINE_TEXT_PT
-                        && (inks.iter().all(|&v| v < 0.001)
-                            || inks.iter().filter(|&&v| v > 0.001).count() > 1)
-                    {
-                        self.report.fine_text.insert(self.page);
-                    }
-                    if let Some([c, m, y, k]) = state.fill_cmyk
-                        && k >= 0.9
-                        && c + m + y > 0.0
-                    {
-                        self.report.rich_black_text.insert(self.page);
-                    }
-                }
-                "Do" => {
-                    if let Some(name) = op.first_name() {
-                        self.xobject(name, resources, &state, depth);
-                    }
-                }
-                _ => {}
+        interpret(content, GraphicsState::new(ctm, kept), &mut scan);
+    }
+
+    /// A paint's space as a readable name: device spaces as they are, named resources resolved
+    /// (`Separation All`, `ICCBased CMYK`).
+    fn space_name(&self, space: &Space, resources: &Dictionary) -> String {
+        match space {
+            Space::Gray => "DeviceGray".into(),
+            Space::Rgb => "DeviceRGB".into(),
+            Space::Cmyk => "DeviceCMYK".into(),
+            Space::Named(name) => self.colour_space_name(name, resources),
+        }
+    }
+
+    /// A paint as CMYK, when it is: K for a grey set by `g`, the components in a CMYK space
+    /// (device or ICC-based).
+    fn cmyk_of(&self, paint: &Paint, resources: &Dictionary) -> Option<[f64; 4]> {
+        let values = paint.values.as_ref()?;
+        match &paint.space {
+            Space::Gray if paint.by_device_operator => {
+                Some([0.0, 0.0, 0.0, 1.0 - values.first().copied().unwrap_or(0.0)])
             }
+            Space::Cmyk => <[f64; 4]>::try_from(&values[..]).ok(),
+            Space::Named(_) if self.space_name(&paint.space, resources) == "ICCBased CMYK" => {
+                <[f64; 4]>::try_from(&values[..]).ok()
+            }
+            Space::Named(_) if self.space_name(&paint.space, resources) == "DeviceCMYK" => {
+                <[f64; 4]>::try_from(&values[..]).ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// Text: small black text overprints, white text does not, and fine or rich black text is
+    /// noted (GWG 2022: white text, and text in more than one ink, under 8 pt).
+    fn text(&mut self, fill: Option<[f64; 4]>, overprint: bool, size: f64) {
+        match fill {
+            Some([c, m, y, k]) if c + m + y < 0.001 && k > 0.999 && size < SMALL_TEXT_PT => {
+                let runs = &mut self.report.small_black_text;
+                if overprint {
+                    runs.0 += 1;
+                } else {
+                    runs.1.insert(self.page);
+                }
+            }
+            Some(inks) if inks.iter().sum::<f64>() < 0.001 && overprint => {
+                self.report.white_overprints.insert(self.page);
+            }
+            _ => {}
+        }
+        if let Some(inks) = fill
+            && size < FINE_TEXT_PT
+            && (inks.iter().all(|&v| v < 0.001) || inks.iter().filter(|&&v| v > 0.001).count() > 1)
+        {
+            self.report.fine_text.insert(self.page);
+        }
+        if let Some([c, m, y, k]) = fill
+            && k >= 0.9
+            && c + m + y > 0.0
+        {
+            self.report.rich_black_text.insert(self.page);
         }
     }
 
@@ -307,7 +171,13 @@ impl Painter<'_> {
     }
 
     /// An image's inks on the page's ink map: 8-bit DeviceCMYK or DeviceGray, not JPEG-coded.
-    fn image_ink(&mut self, stream: &lopdf::Stream, space: &str, size: (u32, u32), state: &State) {
+    fn image_ink(
+        &mut self,
+        stream: &lopdf::Stream,
+        space: &str,
+        size: (u32, u32),
+        (ctm, clip): (Matrix, [f64; 4]),
+    ) {
         let components = match space {
             "DeviceCMYK" => 4,
             "DeviceGray" => 1,
@@ -330,7 +200,7 @@ impl Painter<'_> {
         if samples.len() < width * height * components {
             return;
         }
-        self.ink.image(state.ctm, state.clip, |u, v| {
+        self.ink.image(ctm, clip, |u, v| {
             let column = ((u * width as f64) as usize).min(width - 1);
             let row = (((1.0 - v) * height as f64) as usize).min(height - 1);
             let at = (row * width + column) * components;
@@ -344,8 +214,8 @@ impl Painter<'_> {
     }
 
     /// A stroke: its width as printed, and whether black or white overprints as it should.
-    fn stroke(&mut self, state: &State) {
-        let width = state.line_width.abs() * scale_of(state.ctm);
+    fn stroke(&mut self, line_width: f64, ctm: &Matrix, cmyk: Option<[f64; 4]>, overprint: bool) {
+        let width = line_width.abs() * scale_of(ctm);
         let report = &mut *self.report;
         if report
             .thinnest_line
@@ -358,15 +228,15 @@ impl Painter<'_> {
         } else if width < THIN_LINE_PT {
             report.thin_lines.insert(self.page);
         }
-        match state.stroke_cmyk {
+        match cmyk {
             Some([c, m, y, k]) if c + m + y < 0.001 && k > 0.999 && width < SMALL_LINE_PT => {
-                if state.stroke_overprint {
+                if overprint {
                     report.thin_black_lines.0 += 1;
                 } else {
                     report.thin_black_lines.1.insert(self.page);
                 }
             }
-            Some(inks) if inks.iter().sum::<f64>() < 0.001 && state.stroke_overprint => {
+            Some(inks) if inks.iter().sum::<f64>() < 0.001 && overprint => {
                 report.white_overprints.insert(self.page);
             }
             _ => {}
@@ -406,8 +276,14 @@ impl Painter<'_> {
         describe_space(self.doc, space.as_ref())
     }
 
-    fn xobject(&mut self, name: &[u8], resources: &Dictionary, state: &State, depth: usize) {
-        let ctm = state.ctm;
+    fn xobject(
+        &mut self,
+        name: &[u8],
+        resources: &Dictionary,
+        ctm: Matrix,
+        clip: [f64; 4],
+        depth: usize,
+    ) {
         let Some(stream) = resources
             .get(b"XObject")
             .ok()
@@ -447,7 +323,7 @@ impl Painter<'_> {
                     .map(|(_, o)| o.clone());
                 let colour_space = describe_space(self.doc, space.as_ref());
                 self.used(&colour_space);
-                self.image_ink(stream, &colour_space, (width, height), state);
+                self.image_ink(stream, &colour_space, (width, height), (ctm, clip));
                 self.report.images.push(ImageFacts {
                     page: self.page,
                     pixels: (width, height),
@@ -478,10 +354,115 @@ impl Painter<'_> {
                 let content = stream
                     .decompressed_content_with_limit(MAX_STREAM)
                     .unwrap_or_else(|_| stream.content.clone());
-                self.paint_within(&content, &own, multiply(matrix, ctm), state.clip, depth + 1);
+                self.paint_within(&content, &own, multiply(matrix, ctm), clip, depth + 1);
             }
             _ => {}
         }
+    }
+}
+
+impl Reader for StreamScan<'_, '_> {
+    type Own = Kept;
+
+    fn read(&mut self, op: &Op<'_>, state: &mut GraphicsState<Kept>) {
+        let resources = self.resources;
+        match op.operator {
+            "k" | "K" => {
+                self.painter.used("DeviceCMYK");
+                self.painter.ink(&op.numbers());
+            }
+            "rg" | "RG" => self.painter.used("DeviceRGB"),
+            "g" | "G" => self.painter.used("DeviceGray"),
+            "sc" | "scn" | "SC" | "SCN" => {
+                let paint = if op.operator.starts_with('s') {
+                    &state.fill
+                } else {
+                    &state.stroke
+                };
+                let space = self.painter.space_name(&paint.space, resources);
+                self.painter.used(&space);
+                if space == "DeviceCMYK" || space == "ICCBased CMYK" {
+                    self.painter.ink(paint.values());
+                }
+            }
+            "gs" => {
+                let (stroke, fill) = op
+                    .first_name()
+                    .map(|n| self.painter.overprint_of(n, resources))
+                    .unwrap_or_default();
+                state.own.overprint = fill.unwrap_or(state.own.overprint);
+                state.own.stroke_overprint = stroke.unwrap_or(state.own.stroke_overprint);
+            }
+            "m" | "l" | "c" | "v" | "y" => {
+                let m = state.ctm;
+                for point in op.numbers().chunks_exact(2) {
+                    let (x, y) = (point[0], point[1]);
+                    self.path
+                        .push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+                }
+            }
+            "re" => {
+                if let [x, y, w, h] = op.numbers()[..] {
+                    let m = state.ctm;
+                    for (x, y) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
+                        self.path
+                            .push((m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]));
+                    }
+                }
+            }
+            "W" | "W*" => self.clips = true,
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                self.paint_path(op.operator, state)
+            }
+            "BT" => self.text_scale = 1.0,
+            "Tm" => {
+                if let Ok(m) = <[f64; 6]>::try_from(&op.numbers()[..]) {
+                    self.text_scale = scale_of(&m);
+                }
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                let size = state.font_size.abs() * self.text_scale * scale_of(&state.ctm);
+                let fill = self.painter.cmyk_of(&state.fill, resources);
+                self.painter.text(fill, state.own.overprint, size);
+            }
+            "Do" => {
+                if let Some(name) = op.first_name() {
+                    let (ctm, clip) = (state.ctm, state.own.clip);
+                    self.painter.xobject(name, resources, ctm, clip, self.depth);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl StreamScan<'_, '_> {
+    /// A path painted (stroked, filled or both) or ended: its stroke checked, its fill laid on
+    /// the page's ink map, its clip taken.
+    fn paint_path(&mut self, operator: &str, state: &mut GraphicsState<Kept>) {
+        if matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*") {
+            let stroke = self.painter.cmyk_of(&state.stroke, self.resources);
+            self.painter.stroke(
+                state.line_width,
+                &state.ctm,
+                stroke,
+                state.own.stroke_overprint,
+            );
+        }
+        if !self.path.is_empty() {
+            let area = bounds(&self.path);
+            let fill = self.painter.cmyk_of(&state.fill, self.resources);
+            if let (false, Some(inks)) = (matches!(operator, "S" | "s" | "n"), fill) {
+                self.painter
+                    .ink
+                    .fill(intersect(area, state.own.clip), inks, state.own.overprint);
+            }
+            if self.clips {
+                state.own.clip = intersect(state.own.clip, area);
+            }
+        }
+        self.path.clear();
+        self.clips = false;
     }
 }
 

@@ -341,4 +341,3 @@ fn is_black(cmyk: &[f64]) -> bool {
 fn is_gray_black(gray: &[f64]) -> bool {
     gray.len() == 1 && gray[0] <= 0.0005
 }
-

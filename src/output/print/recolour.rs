@@ -7,6 +7,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::colour;
+use crate::pdf_content::{self, GraphicsState, IDENTITY, Op, Reader, interpret};
 use crate::pdf_objects::deflate;
 
 /// The most a stream may inflate to while being converted.
@@ -73,7 +74,9 @@ pub fn named_spaces(doc: &Document, resources: Option<&Dictionary>) -> NamedSpac
 }
 
 /// Rewrites a content stream's RGB and grey-ICC colour operators as DeviceCMYK; a stream
-/// without any stays untouched.
+/// without any stays untouched. Which operators change is read through the one interpreter of
+/// `pdf_content` (the paint's space as the graphics state has it); the stream is then rewritten
+/// with lopdf, operator for operator.
 pub fn content_stream(
     stream: &mut Stream,
     spaces: &[(Vec<u8>, Space)],
@@ -91,64 +94,112 @@ pub fn content_stream(
     if spaces.is_empty() && !mentions_rgb() {
         return Ok(());
     }
+    let mut reader = Recolouring {
+        spaces,
+        operators: Vec::new(),
+        changes: Vec::new(),
+    };
+    interpret(&plain, GraphicsState::new(IDENTITY, ()), &mut reader);
+    if reader.changes.is_empty() {
+        return Ok(());
+    }
     let mut content =
         Content::decode(&plain).map_err(|e| format!("cannot parse a content stream: {e}"))?;
-    // The space `sc`/`scn` (fill) and `SC`/`SCN` (stroke) paint in, where it is converted.
-    let (mut fill, mut stroke): (Option<Space>, Option<Space>) = (None, None);
-    let mut changed = false;
-    for op in &mut content.operations {
-        match op.operator.as_str() {
-            "rg" | "RG" if op.operands.len() == 3 => {
+    let same_operators = content.operations.len() == reader.operators.len()
+        && content
+            .operations
+            .iter()
+            .zip(&reader.operators)
+            .all(|(op, name)| op.operator == *name);
+    if !same_operators {
+        return Err("a content stream reads differently to lopdf and to trycksak".to_string());
+    }
+    for (index, change) in reader.changes {
+        let op = &mut content.operations[index];
+        match change {
+            Change::RgbOperator => {
                 let cmyk = rgb_inks(&op.operands, palette)?;
                 let operator = if op.operator == "rg" { "k" } else { "K" };
                 *op = Operation::new(operator, cmyk);
-                changed = true;
             }
-            "cs" | "CS" => {
-                let name = op.operands.first().and_then(|o| o.as_name().ok());
-                let space = name.and_then(|n| {
-                    if n == b"DeviceRGB" {
-                        return Some(Space::Rgb);
-                    }
-                    spaces.iter().find(|(s, _)| s == n).map(|(_, space)| *space)
-                });
-                if space.is_some() {
-                    op.operands = vec![Object::Name(b"DeviceCMYK".to_vec())];
-                    changed = true;
-                }
-                if op.operator == "cs" {
-                    fill = space;
-                } else {
-                    stroke = space;
-                }
+            Change::SpaceToCmyk => op.operands = vec![Object::Name(b"DeviceCMYK".to_vec())],
+            Change::RgbComponents => op.operands = rgb_inks(&op.operands, palette)?,
+            Change::GreyComponents => {
+                let level = op.operands[0].as_float().unwrap_or(0.0);
+                op.operands = inks([0.0, 0.0, 0.0, colour::grey_ink(level.into())?]);
             }
-            "sc" | "scn" | "SC" | "SCN" => {
-                let space = if op.operator.starts_with('s') {
-                    fill
-                } else {
-                    stroke
-                };
-                match (space, op.operands.len()) {
-                    (Some(Space::Rgb), 3) => op.operands = rgb_inks(&op.operands, palette)?,
-                    (Some(Space::Grey), 1) => {
-                        let level = op.operands[0].as_float().unwrap_or(0.0);
-                        op.operands = inks([0.0, 0.0, 0.0, colour::grey_ink(level.into())?]);
-                    }
-                    _ => continue,
-                }
-                changed = true;
-            }
-            _ => {}
         }
     }
-    if changed {
-        let encoded = content
-            .encode()
-            .map_err(|e| format!("cannot write a content stream: {e}"))?;
-        // Plain: `pdfx::finish` deflates every content stream once, after all its passes.
-        stream.set_plain_content(encoded);
-    }
+    let encoded = content
+        .encode()
+        .map_err(|e| format!("cannot write a content stream: {e}"))?;
+    // Plain: `pdfx::finish` deflates every content stream once, after all its passes.
+    stream.set_plain_content(encoded);
     Ok(())
+}
+
+/// How one operator is rewritten.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    /// `rg`/`RG` becomes `k`/`K` with the inks.
+    RgbOperator,
+    /// `cs`/`CS` of a space to convert becomes DeviceCMYK.
+    SpaceToCmyk,
+    /// `sc`/`scn` components in an RGB space become inks.
+    RgbComponents,
+    /// One grey component becomes black ink.
+    GreyComponents,
+}
+
+/// What the recolouring reads of a stream: its operators, and which of them change.
+struct Recolouring<'s> {
+    spaces: &'s [(Vec<u8>, Space)],
+    operators: Vec<String>,
+    changes: Vec<(usize, Change)>,
+}
+
+impl Recolouring<'_> {
+    /// The space a paint is in, if it must be converted.
+    fn converted(&self, space: &pdf_content::Space) -> Option<Space> {
+        match space {
+            pdf_content::Space::Rgb => Some(Space::Rgb),
+            pdf_content::Space::Named(name) => self
+                .spaces
+                .iter()
+                .find(|(s, _)| s == name)
+                .map(|(_, space)| *space),
+            _ => None,
+        }
+    }
+}
+
+impl Reader for Recolouring<'_> {
+    type Own = ();
+
+    fn read(&mut self, op: &Op<'_>, state: &mut GraphicsState<()>) {
+        let index = self.operators.len();
+        self.operators.push(op.operator.to_string());
+        let paint = if op.operator.starts_with(|c: char| c.is_ascii_uppercase()) {
+            &state.stroke
+        } else {
+            &state.fill
+        };
+        let change = match op.operator {
+            "rg" | "RG" if op.operands.len() == 3 => Some(Change::RgbOperator),
+            "cs" | "CS" => self.converted(&paint.space).map(|_| Change::SpaceToCmyk),
+            "sc" | "scn" | "SC" | "SCN" => {
+                match (self.converted(&paint.space), op.operands.len()) {
+                    (Some(Space::Rgb), 3) => Some(Change::RgbComponents),
+                    (Some(Space::Grey), 1) => Some(Change::GreyComponents),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(change) = change {
+            self.changes.push((index, change));
+        }
+    }
 }
 
 /// Converts every RGB and grey-ICC raster image and gradient in `doc`; says whether there was any.
