@@ -162,6 +162,15 @@ fn check_values(
     dir: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> LayoutFile {
+    check_colour_names(&parsed, file, problems);
+    check_sizes(&parsed, file, problems);
+    check_print(&parsed, file, problems);
+    check_logo(project, &parsed, file, dir, problems);
+    parsed
+}
+
+/// Every colour named is one of [`COLOUR_NAMES`].
+fn check_colour_names(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<Diagnostic>) {
     if let Some(colours) = &parsed.colours {
         for name in colours.keys() {
             if !COLOUR_NAMES.contains(&name.as_str()) {
@@ -177,6 +186,11 @@ fn check_values(
             }
         }
     }
+}
+
+/// The summary's and the leaflet's type sizes within what reads well, and a booklet's pages a
+/// multiple of four.
+fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<Diagnostic>) {
     if let Some(summary) = &parsed.summary {
         for (key, value) in [
             ("min_size", summary.min_size),
@@ -228,6 +242,10 @@ fn check_values(
             );
         }
     }
+}
+
+/// The print twins' bleed, safe zone and ink limit within what print shops use.
+fn check_print(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<Diagnostic>) {
     if let Some(print) = &parsed.print {
         for (key, value, max) in [("bleed", print.bleed, 10.0), ("safe", print.safe, 20.0)] {
             if let Some(value) = value.filter(|v| !(0.0..=max).contains(v)) {
@@ -254,6 +272,16 @@ fn check_values(
             );
         }
     }
+}
+
+/// The logo is an image file inside the project.
+fn check_logo(
+    project: &Project,
+    parsed: &LayoutFile,
+    file: &Arc<SourceFile>,
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) {
     if let Some(logo) = &parsed.logo {
         let layout_file = dir.join(LAYOUT_FILE);
         let resolved = project.resolve_inside(&layout_file, logo);
@@ -278,7 +306,6 @@ fn check_values(
             );
         }
     }
-    parsed
 }
 
 /// A layout file as read, and the text it came from (for locating problems).

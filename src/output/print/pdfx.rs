@@ -64,16 +64,46 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
         .map_err(|e| Problem::Internal(format!("cannot read Typst's PDF: {e}")))?;
     doc.version = "1.6".into();
     strip_ascii_hex(&mut doc);
-    let bleed = print.bleed_mm as f32 * MM;
+    let (mut content_streams, page_streams) = pages(&mut doc, print)?;
+    content_streams.extend(forms_and_patterns(&mut doc));
+    let inflated = inflate(&mut doc, content_streams.iter().map(|(id, _)| *id));
+    for (id, spaces) in content_streams {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            recolour::content_stream(stream, &spaces, &print.palette).map_err(Problem::Internal)?;
+        }
+    }
+    let converted_any =
+        recolour::images_and_shadings(&mut doc, &print.palette).map_err(Problem::Content)?;
+    recolour::drop_converted_spaces(&mut doc, converted_any);
+    // After the conversion, so that RGB black is K-only black here too.
+    overprint::press(&mut doc, &page_streams)?;
+    identify_pdfx(&mut doc, title)?;
 
+    // Read back as `check --print` would, from the objects as they will be written.
+    let facts = preflight::inspect_document(&doc);
+    restore_unchanged(&mut doc, inflated);
+    compress_the_rest(&mut doc);
+    let mut out = Vec::with_capacity(bytes.len() + FOGRA39.len());
+    doc.save_to(&mut out)
+        .map_err(|e| format!("cannot write the PDF: {e}"))?;
+    Ok(Finished { bytes: out, facts })
+}
+
+/// Content streams with the names their resources give colour spaces to convert.
+type ContentStreams = Vec<(ObjectId, NamedSpaces)>;
+/// Each page's content streams, for the overprint pass.
+type PageStreams = Vec<(ObjectId, Vec<ObjectId>)>;
+
+/// Each page given its BleedBox and a CMYK transparency group: its content streams (with the
+/// colour spaces their resources name), and each page's streams for the overprint pass.
+fn pages(doc: &mut Document, print: &PrintData) -> Result<(ContentStreams, PageStreams), Problem> {
+    let bleed = print.bleed_mm as f32 * MM;
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    // Content streams with the names their resources give colour spaces to convert.
-    let mut content_streams: Vec<(ObjectId, NamedSpaces)> = Vec::new();
-    // Each page's content streams, for the overprint pass.
-    let mut page_streams: Vec<(ObjectId, Vec<ObjectId>)> = Vec::new();
+    let mut content_streams = Vec::new();
+    let mut page_streams = Vec::new();
     for &page_id in &pages {
-        let resources = page_resources(&doc, page_id);
-        let spaces = recolour::named_spaces(&doc, Some(&resources));
+        let resources = page_resources(doc, page_id);
+        let spaces = recolour::named_spaces(doc, Some(&resources));
         let mut page = doc
             .get_dictionary(page_id)
             .map_err(|e| format!("page {page_id:?}: {e}"))?
@@ -88,7 +118,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
             trim[3] + bleed,
         ];
         page.set("BleedBox", rect(bleed_box));
-        recolour::cmyk_group(&doc, &mut page);
+        recolour::cmyk_group(doc, &mut page);
         let streams: Vec<ObjectId> = match page.get(b"Contents") {
             Ok(Object::Reference(id)) => vec![*id],
             Ok(Object::Array(items)) => {
@@ -102,8 +132,13 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
         }
         page_streams.push((page_id, streams));
     }
+    Ok((content_streams, page_streams))
+}
 
-    // Forms (an SVG logo, a soft mask) and tiling patterns paint with content streams too.
+/// Forms (an SVG logo, a soft mask) and tiling patterns paint with content streams too: theirs,
+/// each given a CMYK transparency group.
+fn forms_and_patterns(doc: &mut Document) -> ContentStreams {
+    let mut content_streams = Vec::new();
     let ids: Vec<ObjectId> = doc.objects.keys().copied().collect();
     for id in ids {
         let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
@@ -125,25 +160,19 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
             .ok()
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
-        content_streams.push((id, recolour::named_spaces(&doc, resources)));
+        content_streams.push((id, recolour::named_spaces(doc, resources)));
         let mut dict = stream.dict.clone();
-        recolour::cmyk_group(&doc, &mut dict);
+        recolour::cmyk_group(doc, &mut dict);
         if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
             stream.dict = dict;
         }
     }
-    let inflated = inflate(&mut doc, content_streams.iter().map(|(id, _)| *id));
-    for (id, spaces) in content_streams {
-        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
-            recolour::content_stream(stream, &spaces, &print.palette).map_err(Problem::Internal)?;
-        }
-    }
-    let converted_any =
-        recolour::images_and_shadings(&mut doc, &print.palette).map_err(Problem::Content)?;
-    recolour::drop_converted_spaces(&mut doc, converted_any);
-    // After the conversion, so that RGB black is K-only black here too.
-    overprint::press(&mut doc, &page_streams)?;
+    content_streams
+}
 
+/// The PDF/X-4 identification: the FOGRA39 output intent with its profile, `GTS_PDFXVersion` in
+/// the XMP metadata and the document information, `/Trapped /False`.
+fn identify_pdfx(doc: &mut Document, title: &str) -> Result<(), Problem> {
     let profile = doc.add_object(icc_stream(4, fogra39_flate()));
     let mut intent = Dictionary::new();
     intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
@@ -191,15 +220,7 @@ pub fn finish(bytes: Vec<u8>, print: &PrintData, title: &str) -> Result<Finished
         info.set("Trapped", Object::Name(b"False".to_vec()));
         info.set("GTS_PDFXVersion", text(PDFX_VERSION));
     }
-
-    // Read back as `check --print` would, from the objects as they will be written.
-    let facts = preflight::inspect_document(&doc);
-    restore_unchanged(&mut doc, inflated);
-    compress_the_rest(&mut doc);
-    let mut out = Vec::with_capacity(bytes.len() + FOGRA39.len());
-    doc.save_to(&mut out)
-        .map_err(|e| format!("cannot write the PDF: {e}"))?;
-    Ok(Finished { bytes: out, facts })
+    Ok(())
 }
 
 /// Content streams that Typst compressed after all (it writes a print twin's uncompressed for

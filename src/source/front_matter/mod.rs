@@ -73,114 +73,16 @@ pub(super) fn parse(
     parts: &Parts,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Metadata> {
-    let file = cx.file;
-    let front_matter_span = file.line_span(1);
-    let mapping = match serde_yaml::from_str::<Value>(parts.yaml) {
-        Ok(Value::Mapping(mapping)) => mapping,
-        Ok(Value::Null) => Mapping::new(),
-        Ok(_) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    Some(front_matter_span),
-                    "the front matter must be a list of `key: value` lines",
-                )
-                .with_help("write one key per line, e.g. `title: Vårt program`"),
-            );
-            return None;
-        }
-        Err(err) => {
-            diagnostics.push(yaml_error(cx, parts, &err));
-            return None;
-        }
-    };
-
+    let mapping = mapping_of(cx, parts, diagnostics)?;
     let names: Vec<&str> = KEYS.iter().map(|(name, _)| *name).collect();
     let mut fields = Fields {
         cx,
         parts,
         diagnostics,
     };
-    for key in mapping.keys() {
-        let Some(key) = key.as_str() else {
-            fields.diagnostics.push(Diagnostic::error(
-                file,
-                Some(front_matter_span.clone()),
-                format!("the key `{}` is not a word", describe(key)),
-            ));
-            continue;
-        };
-        if !names.contains(&key) {
-            let span = fields.key_span(key);
-            fields
-                .diagnostics
-                .push(unknown_key(cx, span, key, &names, "front matter"));
-        }
-    }
-
-    let title = fields.text(&mapping, "title");
-    let region = fields.text(&mapping, "region");
-    let missing = |fields: &mut Fields, key: &str, example: &str| {
-        fields.diagnostics.push(
-            Diagnostic::error(
-                file,
-                Some(front_matter_span.clone()),
-                format!("the front matter has no `{key}`"),
-            )
-            .with_help(format!(
-                "add a line `{key}: {example}` between the `---` lines"
-            )),
-        );
-    };
-    if title.is_none() && !mapping.contains_key("title") && !misspelled(&mapping, "title", &names) {
-        missing(&mut fields, "title", "Vårt program för regionen");
-    }
-    if region.is_none()
-        && !mapping.contains_key("region")
-        && !misspelled(&mapping, "region", &names)
-    {
-        let example = cx
-            .project
-            .regions()
-            .iter()
-            .find(|r| *r != BASE_REGION)
-            .cloned()
-            .unwrap_or_else(|| BASE_REGION.to_string());
-        missing(&mut fields, "region", &example);
-    }
-    if let Some(region) = &region {
-        fields.check_region(region);
-    }
-    let lang = fields.text(&mapping, "lang");
-    if lang.is_none() && !mapping.contains_key("lang") && !misspelled(&mapping, "lang", &names) {
-        fields.diagnostics.push(
-            Diagnostic::error(file, Some(front_matter_span.clone()), "the front matter has no `lang`")
-                .with_help("add a line `lang: sv` (or the text's language: en, fi, se, fit …): screen readers need it to pronounce the text, and hyphenation and quotation marks follow it"),
-        );
-    }
-    if let Some(lang) = &lang
-        && !is_language_tag(lang)
-    {
-        let span = fields.value_span("lang");
-        fields.diagnostics.push(
-            Diagnostic::error(file, Some(span), format!("`{lang}` is not a language tag"))
-                .with_help("use a BCP 47 tag such as `sv`, `en`, `fi`, `se` (Northern Sámi) or `fit` (Meänkieli)"),
-        );
-    }
-    let date = fields.text(&mapping, "date");
-    if let Some(date) = &date
-        && !is_iso_date(date)
-    {
-        let span = fields.value_span("date");
-        fields.diagnostics.push(
-            Diagnostic::error(
-                file,
-                Some(span),
-                format!("`{date}` is not a date in the form YYYY-MM-DD"),
-            )
-            .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
-        );
-    }
+    fields.unknown_keys(&mapping, &names);
+    let (title, region, lang) = fields.required(&mapping, &names);
+    let date = fields.date(&mapping);
     let (summary_lead, summary_pledges, summary_overflow) = fields.summary(&mapping);
     let lang = lang.unwrap_or_else(|| "sv".to_string());
     // Read in this order: it is the order of their messages.
@@ -207,6 +109,128 @@ pub(super) fn parse(
         cover: fields.cover(&mapping),
     };
     (title.is_some() && region.is_some()).then_some(metadata)
+}
+
+/// The front matter as a YAML mapping (empty front matter is an empty one), or its error.
+fn mapping_of(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Option<Mapping> {
+    match serde_yaml::from_str::<Value>(parts.yaml) {
+        Ok(Value::Mapping(mapping)) => Some(mapping),
+        Ok(Value::Null) => Some(Mapping::new()),
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    cx.file,
+                    Some(cx.file.line_span(1)),
+                    "the front matter must be a list of `key: value` lines",
+                )
+                .with_help("write one key per line, e.g. `title: Vårt program`"),
+            );
+            None
+        }
+        Err(err) => {
+            diagnostics.push(yaml_error(cx, parts, &err));
+            None
+        }
+    }
+}
+
+impl Fields<'_, '_> {
+    /// A key that is not a word, or not one of `names`, is an error (with a suggestion).
+    fn unknown_keys(&mut self, mapping: &Mapping, names: &[&str]) {
+        for key in mapping.keys() {
+            let Some(key) = key.as_str() else {
+                self.diagnostics.push(Diagnostic::error(
+                    self.cx.file,
+                    Some(self.cx.file.line_span(1)),
+                    format!("the key `{}` is not a word", describe(key)),
+                ));
+                continue;
+            };
+            if !names.contains(&key) {
+                let span = self.key_span(key);
+                self.diagnostics
+                    .push(unknown_key(self.cx, span, key, names, "front matter"));
+            }
+        }
+    }
+
+    /// The required keys, `title`, `region` and `lang`, each an error when missing (unless a
+    /// misspelling of it was already reported) or not valid.
+    fn required(
+        &mut self,
+        mapping: &Mapping,
+        names: &[&str],
+    ) -> (Option<String>, Option<String>, Option<String>) {
+        let file = self.cx.file;
+        let at = file.line_span(1);
+        let absent = |key: &str| !mapping.contains_key(key) && !misspelled(mapping, key, names);
+        let missing = |key: &str, example: &str| {
+            Diagnostic::error(
+                file,
+                Some(at.clone()),
+                format!("the front matter has no `{key}`"),
+            )
+            .with_help(format!(
+                "add a line `{key}: {example}` between the `---` lines"
+            ))
+        };
+        let title = self.text(mapping, "title");
+        let region = self.text(mapping, "region");
+        if title.is_none() && absent("title") {
+            self.diagnostics
+                .push(missing("title", "Vårt program för regionen"));
+        }
+        if region.is_none() && absent("region") {
+            let example = self
+                .cx
+                .project
+                .regions()
+                .iter()
+                .find(|r| *r != BASE_REGION)
+                .cloned()
+                .unwrap_or_else(|| BASE_REGION.to_string());
+            self.diagnostics.push(missing("region", &example));
+        }
+        if let Some(region) = &region {
+            self.check_region(region);
+        }
+        let lang = self.text(mapping, "lang");
+        if lang.is_none() && absent("lang") {
+            self.diagnostics.push(
+                Diagnostic::error(file, Some(at.clone()), "the front matter has no `lang`")
+                    .with_help("add a line `lang: sv` (or the text's language: en, fi, se, fit …): screen readers need it to pronounce the text, and hyphenation and quotation marks follow it"),
+            );
+        }
+        if let Some(lang) = &lang
+            && !is_language_tag(lang)
+        {
+            let span = self.value_span("lang");
+            self.diagnostics.push(
+                Diagnostic::error(file, Some(span), format!("`{lang}` is not a language tag"))
+                    .with_help("use a BCP 47 tag such as `sv`, `en`, `fi`, `se` (Northern Sámi) or `fit` (Meänkieli)"),
+            );
+        }
+        (title, region, lang)
+    }
+
+    /// `date`, an error unless it is a real day written YYYY-MM-DD.
+    fn date(&mut self, mapping: &Mapping) -> Option<String> {
+        let date = self.text(mapping, "date");
+        if let Some(date) = &date
+            && !is_iso_date(date)
+        {
+            let span = self.value_span("date");
+            self.diagnostics.push(
+                Diagnostic::error(
+                    self.cx.file,
+                    Some(span),
+                    format!("`{date}` is not a date in the form YYYY-MM-DD"),
+                )
+                .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
+            );
+        }
+        date
+    }
 }
 
 /// The value without the label the templates print before it: campaign staff often write
