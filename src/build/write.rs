@@ -143,18 +143,13 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
             .or_default()
             .push(entry);
     }
-    let page_facts = |entries: &[&crate::manifest::Entry], key: &str| {
-        entries
-            .iter()
-            .find(|e| e.kind == page_kind)
-            .and_then(|e| e.facts.get(key).and_then(Value::as_str).map(str::to_string))
-    };
+    let page_facts =
+        |entries: &[&crate::manifest::Entry]| entries.iter().find_map(|e| html::PageFacts::of(e));
     let lang = manifest
         .outputs
         .iter()
-        .find_map(|e| e.facts.get("lang").and_then(Value::as_str))
-        .unwrap_or("sv")
-        .to_string();
+        .find_map(html::PageFacts::of)
+        .map_or_else(|| "sv".to_string(), |facts| facts.lang);
     let labels = crate::i18n::labels(&lang);
     let regions: Vec<Value> = regions
         .into_iter()
@@ -166,7 +161,10 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
             let programmes: Vec<Value> = programmes
                 .into_iter()
                 .map(|(source, entries)| {
-                    let title = page_facts(&entries, "title").unwrap_or_else(|| source.to_string());
+                    let facts = page_facts(&entries);
+                    let title = facts
+                        .as_ref()
+                        .map_or_else(|| source.to_string(), |f| f.title.clone());
                     let page = entries
                         .iter()
                         .find(|e| e.kind == page_kind)
@@ -187,7 +185,7 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
                         .collect();
                     json!({
                         "title": title,
-                        "period": page_facts(&entries, "period"),
+                        "period": facts.and_then(|f| f.period),
                         "page": page,
                         "outputs": outputs,
                     })

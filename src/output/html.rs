@@ -114,11 +114,30 @@ impl Output for HtmlOutput {
             extra_files,
             ..Rendered::default()
         }
-        .with_facts(&json!({
-            "title": programme.meta.title,
-            "period": programme.meta.period,
-            "lang": programme.meta.lang,
-        })))
+        .with_facts(&PageFacts {
+            title: programme.meta.title.clone(),
+            period: programme.meta.period.clone(),
+            lang: programme.meta.lang.clone(),
+        }))
+    }
+}
+
+/// What the manifest records of a programme's page, for the index: its title, period and
+/// language.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PageFacts {
+    pub title: String,
+    pub period: Option<String>,
+    pub lang: String,
+}
+
+impl PageFacts {
+    /// The facts of a page's manifest entry; `None` for another kind's entry.
+    pub fn of(entry: &crate::manifest::Entry) -> Option<PageFacts> {
+        if entry.kind != HTML.name() {
+            return None;
+        }
+        serde_json::from_value(Value::Object(entry.facts.clone())).ok()
     }
 }
 
