@@ -6,7 +6,9 @@
 //! (b) each kind of each shipped programme, in one process with a warm typesetter;
 //! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
 //!     wall time, programmes per second and the peak memory of the process;
-//! (d) watch mode: the time from saving a one-word edit to the rewritten outputs.
+//! (d) watch mode: the time from saving a one-word edit to the rewritten outputs;
+//! (e) large sources of short paragraphs (1 MB and 4 MB): loading (parse, lint, model), the text
+//!     version and the report, in this process: linear time, ≤ 2 s for 4 MB.
 //!
 //! (a), (c) and (d) run the binary `TRYCKSAK_BIN` names (Cargo's release build if unset); (b)
 //! runs in the bench's own process, so it always measures Cargo's build.
@@ -97,6 +99,57 @@ fn main() {
     per_kind();
     scale();
     watch_latency();
+    large_sources();
+}
+
+/// A source of `bytes` bytes of short paragraphs (eight words each), as a hostile or pasted
+/// programme would be: what made a quadratic check take minutes.
+fn short_paragraphs(bytes: usize) -> String {
+    let words = [
+        "vi", "vill", "att", "regionen", "ska", "satsa", "på", "vården", "skolan", "jobben",
+    ];
+    let mut out = String::from("---\ntitle: Stor\nregion: base\nlang: sv\n---\n\n");
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let paragraph: Vec<&str> = (0..8)
+            .map(|k| words[(i * 7 + k * 3) % words.len()])
+            .collect();
+        out.push_str(&paragraph.join(" "));
+        out.push_str(".\n\n");
+        i += 1;
+    }
+    out
+}
+
+/// (e) Large sources: loading, the text version and the report of 1 MB and 4 MB of short
+/// paragraphs, in this process (median of 3).
+fn large_sources() {
+    println!("(e) large sources of short paragraphs: load (parse, lint, model), text, report");
+    for megabytes in [1, 4] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("programmes/base/stor.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, short_paragraphs(megabytes * 1_000_000)).unwrap();
+        let project = Project::open(dir.path()).unwrap();
+        let mut load = Vec::new();
+        let mut text = Vec::new();
+        let mut report = Vec::new();
+        for _ in 0..3 {
+            let (took, loaded) = timed(|| load_programme(&project, &path));
+            load.push(took);
+            let programme = loaded.programme.expect("the large source is valid");
+            text.push(timed(|| trycksak::output::text::render(&programme)).0);
+            report
+                .push(timed(|| trycksak::output::report::render(&programme, &loaded.file, None)).0);
+        }
+        let s = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+        println!(
+            "  {megabytes} MB: load {}, text {}, report {}",
+            s(median(load)),
+            s(median(text)),
+            s(median(report))
+        );
+    }
 }
 
 /// (d) `trycksak watch`: save a one-word edit, time until every output of the programme has

@@ -697,3 +697,34 @@ fn text_that_runs_past_the_page_edge_is_named_as_such_not_as_margins() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_four_megabyte_source_of_short_paragraphs_is_read_in_linear_time() {
+    // Under the 5 MB limit: a check that rescanned the file for every paragraph once took over
+    // five minutes on it. The bound is a hang detector, not a speed target (that is `cargo
+    // bench`'s (e)): a debug build takes about two seconds here.
+    let mut source = String::from("---\ntitle: Stor\nregion: demo\nlang: sv\n---\n\n");
+    let words = [
+        "vi", "vill", "att", "regionen", "ska", "satsa", "på", "vården",
+    ];
+    let mut i = 0usize;
+    while source.len() < 4_000_000 {
+        let paragraph: Vec<&str> = (0..8)
+            .map(|k| words[(i * 5 + k * 3) % words.len()])
+            .collect();
+        source.push_str(&paragraph.join(" "));
+        source.push_str(".\n\n");
+        i += 1;
+    }
+    let dir = common::demo_project(&[("programmes/demo/stor.md", &source)]);
+    let started = Instant::now();
+    let report = common::build_kinds(dir.path(), &[common::kind("text"), common::kind("report")]);
+    common::assert_built(&report);
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?} for 4 MB",
+        started.elapsed()
+    );
+    let text = std::fs::read_to_string(dir.path().join("out/demo/stor/stor.txt")).unwrap();
+    assert!(text.len() > 3_900_000);
+}
