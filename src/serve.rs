@@ -72,7 +72,13 @@ pub fn serve(
                     let (root, live) = (root.clone(), Arc::clone(&live));
                     let _ = std::thread::Builder::new()
                         .name("trycksak-request".into())
-                        .spawn(move || respond(request, &root, &live));
+                        .spawn(move || {
+                            if let Some(refusal) = refused(&request, address) {
+                                let _ = request.respond(refusal);
+                            } else {
+                                respond(request, &root, &live);
+                            }
+                        });
                 }
             })
             .context("cannot start the server")?;
@@ -93,6 +99,58 @@ pub fn serve(
         }
         on_event(event)
     })
+}
+
+/// A request the server answers with an error rather than a page: a method other than GET and
+/// HEAD (405), or a `Host` that is not this server (421: a web page the user visits could
+/// otherwise read `out/` through a DNS name it points at 127.0.0.1, "DNS rebinding").
+fn refused(
+    request: &tiny_http::Request,
+    address: SocketAddr,
+) -> Option<tiny_http::Response<std::io::Cursor<Vec<u8>>>> {
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        return Some(
+            ok(b"only GET and HEAD\n".to_vec(), "text/plain; charset=utf-8")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD")),
+        );
+    }
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    match host {
+        Some(host) if !is_this_server(&host, address) => Some(
+            ok(b"not this server\n".to_vec(), "text/plain; charset=utf-8").with_status_code(421),
+        ),
+        _ => None,
+    }
+}
+
+/// Whether a `Host` header names this server: its address (with its port, or none), or
+/// `localhost` when it listens on this machine only; any address when it listens on all of
+/// them (`--host 0.0.0.0`), but never a name, which is what a rebinding attack uses.
+fn is_this_server(host: &str, address: SocketAddr) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !name.ends_with(':') && port.chars().all(|c| c.is_ascii_digit()) => {
+            (name, Some(port))
+        }
+        _ => (host, None),
+    };
+    if port.is_some_and(|port| port != address.port().to_string()) {
+        return false;
+    }
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    let literal = name.parse::<std::net::IpAddr>().ok();
+    if address.ip().is_unspecified() {
+        return literal.is_some();
+    }
+    literal == Some(address.ip())
+        || (address.ip().is_loopback() && name.eq_ignore_ascii_case("localhost"))
 }
 
 fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
@@ -129,7 +187,7 @@ fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
             None => not_found(),
         },
         None => match file_of(root, &url) {
-            Some(path) => match std::fs::read(&path) {
+            Some(path) => match read_inside(root, &path) {
                 Ok(bytes) if path.extension().is_some_and(|e| e == "html") => ok(
                     served_page(&String::from_utf8_lossy(&bytes), live).into_bytes(),
                     "text/html; charset=utf-8",
@@ -162,6 +220,28 @@ fn file_of(root: &Path, url: &str) -> Option<PathBuf> {
         real = real.join("index.html").canonicalize().ok()?;
     }
     (real.starts_with(root) && real.is_file()).then_some(real)
+}
+
+/// The bytes of `path`, read from the file it opens only if that file is inside `root`: the
+/// opened file's own path is checked (Linux's `/proc/self/fd`), so a link swapped in between
+/// finding the path and opening it is never followed out.
+fn read_inside(root: &Path, path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let opened = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd()))?;
+        if !opened.starts_with(root) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "outside the output folder",
+            ));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// `%XX` decoded; `None` for a malformed escape or bytes that are not UTF-8.
@@ -230,7 +310,8 @@ fn problems_banner(errors: &[String]) -> String {
 fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
     let folder = file_of(root, programme).and_then(|index| index.parent().map(Path::to_path_buf));
     let folder = folder.or_else(|| {
-        let path = root.join(programme.trim_matches('/'));
+        let decoded = percent_decode(programme)?;
+        let path = root.join(decoded.trim_matches('/'));
         let real = path.canonicalize().ok()?;
         (real.starts_with(root) && real.is_dir()).then_some(real)
     })?;
@@ -247,19 +328,37 @@ fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
         })
         .collect();
     pngs.sort();
+    // Every value in the page escaped: a folder is named by whoever made it (`x"><img …>`);
+    // in an address, percent-encoded first, then escaped for the attribute.
     let images: String = pngs
         .iter()
         .map(|name| {
             format!(
-                "<img src=\"{url}/{name}\" alt=\"{}\" style=\"width:100%;border:1px solid #999;margin-bottom:1rem\">",
+                "<img src=\"{}\" alt=\"{}\" style=\"width:100%;border:1px solid #999;margin-bottom:1rem\">",
+                escape(&url_path(&format!("{url}/{name}"))),
                 escape(name)
             )
         })
         .collect();
     let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{slug}</title></head><body style=\"margin:0;font-family:system-ui,sans-serif\"><main style=\"display:flex;gap:1rem;padding:1rem\"><iframe title=\"{slug}\" src=\"{url}/{slug}.html\" style=\"flex:1;height:95vh;border:1px solid #999\"></iframe><div style=\"flex:1;height:95vh;overflow:auto\">{images}</div></main></body></html>"
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body style=\"margin:0;font-family:system-ui,sans-serif\"><main style=\"display:flex;gap:1rem;padding:1rem\"><iframe title=\"{title}\" src=\"{src}\" style=\"flex:1;height:95vh;border:1px solid #999\"></iframe><div style=\"flex:1;height:95vh;overflow:auto\">{images}</div></main></body></html>",
+        title = escape(&slug),
+        src = escape(&url_path(&format!("{url}/{slug}.html"))),
     );
     Some(served_page(&page, live))
+}
+
+/// A path as an address: every byte but unreserved characters and `/` percent-encoded.
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn escape(text: &str) -> String {
@@ -363,5 +462,40 @@ mod tests {
         }
         std::os::unix::fs::symlink(root.join("secret.txt"), out.join("link.txt")).unwrap();
         assert_eq!(file_of(&out, "/link.txt"), None);
+    }
+
+    #[test]
+    fn a_file_is_read_only_when_the_opened_file_is_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("out")).unwrap();
+        std::fs::write(root.join("out/a.txt"), "a").unwrap();
+        std::fs::write(root.join("secret.txt"), "s").unwrap();
+        let out = root.join("out");
+        assert_eq!(read_inside(&out, &out.join("a.txt")).unwrap(), b"a");
+        // A link swapped in after the path was checked: the opened file is outside.
+        std::os::unix::fs::symlink(root.join("secret.txt"), out.join("swapped.txt")).unwrap();
+        assert!(read_inside(&out, &out.join("swapped.txt")).is_err());
+    }
+
+    #[test]
+    fn only_requests_to_this_server_are_answered() {
+        let local: SocketAddr = "127.0.0.1:8000".parse().unwrap();
+        for ok in ["127.0.0.1", "127.0.0.1:8000", "localhost:8000", "LOCALHOST"] {
+            assert!(is_this_server(ok, local), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8000",
+            "127.0.0.1:9000",
+            "10.0.0.1:8000",
+        ] {
+            assert!(!is_this_server(bad, local), "{bad}");
+        }
+        let all: SocketAddr = "0.0.0.0:8000".parse().unwrap();
+        assert!(is_this_server("192.168.1.20:8000", all));
+        assert!(!is_this_server("evil.example:8000", all));
+        let v6: SocketAddr = "[::1]:8000".parse().unwrap();
+        assert!(is_this_server("[::1]:8000", v6));
     }
 }

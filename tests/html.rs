@@ -152,3 +152,24 @@ fn links_that_are_not_web_mail_or_phone_addresses_are_refused() {
     assert!(errors[0].starts_with("programmes/demo/l.md:7:1: error: the link `javascript:alert(1)` is not a web, mail or phone address"), "{}", errors[0]);
     assert!(!project.path().join("out/demo/l").exists());
 }
+
+#[test]
+fn an_image_used_many_times_is_written_once() {
+    let mut source = String::from("---\ntitle: Bilder\nregion: demo\nlang: sv\n---\n\nText.\n");
+    for i in 0..50 {
+        source.push_str(&format!("\n![Karta över länet, nummer {i}](karta.png)\n"));
+    }
+    let dir = common::demo_project(&[("programmes/demo/bilder.md", &source)]);
+    std::fs::write(
+        dir.path().join("programmes/demo/karta.png"),
+        common::png(40, 30),
+    )
+    .unwrap();
+    let report = build_kinds(dir.path(), &[kind("html")]);
+    common::assert_built(&report);
+    assert_eq!(report.outcomes[0].extras_written, 1);
+    let copies = std::fs::read_dir(dir.path().join("out/demo/bilder/bilder"))
+        .unwrap()
+        .count();
+    assert_eq!(copies, 1);
+}

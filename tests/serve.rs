@@ -28,6 +28,22 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
     Some((status, body))
 }
 
+/// The status code of a raw request sent to 127.0.0.1:`port`.
+fn status_of(port: u16, request: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    String::from_utf8_lossy(&response)
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
 /// Waits (at most `limit`) until `check` holds.
 fn wait_until(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
     let started = Instant::now();
@@ -169,6 +185,41 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
             }),
             "the problem is not shown on the page"
         );
+
+        // Only this server's own name, and only GET and HEAD: a page elsewhere that points a name
+        // at 127.0.0.1 (DNS rebinding) reads nothing.
+        let host =
+            |host: &str| format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        assert_eq!(status_of(port, &host("evil.example")), Some(421));
+        assert_eq!(
+            status_of(port, &host(&format!("evil.example:{port}"))),
+            Some(421)
+        );
+        assert_eq!(
+            status_of(port, &host(&format!("localhost:{port}"))),
+            Some(200)
+        );
+        assert_eq!(
+            status_of(port, &host(&format!("127.0.0.1:{port}"))),
+            Some(200)
+        );
+        for method in ["POST", "DELETE", "OPTIONS", "TRACE"] {
+            let request = format!(
+                "{method} / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            assert_eq!(status_of(port, &request), Some(405), "{method}");
+        }
+        // A folder named to break out of the preview page's markup is shown as text.
+        let hostile = "x\"><img src=x onerror=alert(1)>";
+        std::fs::create_dir_all(project.path().join("out").join(hostile)).unwrap();
+        let (status, preview) = get(
+            port,
+            "/__trycksak/preview/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{preview}");
+        assert!(!preview.contains("<img src=x"), "{preview}");
+        assert!(preview.contains("x&quot;&gt;&lt;img"), "{preview}");
 
         // Nothing outside the output folder.
         for path in [

@@ -55,6 +55,10 @@ impl Output for HtmlOutput {
         let mut extra_files = Vec::new();
         let mut copy = |path: &str| -> Option<String> {
             let name = format!("bilder/{}", path.replace('/', "-"));
+            // An image used many times is read and written once.
+            if images.contains_key(path) {
+                return Some(name);
+            }
             let bytes = crate::sandbox::read(root, &root.join(path)).ok()?;
             extra_files.push((name.clone(), bytes));
             images.insert(path.to_string(), name.clone());
