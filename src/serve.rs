@@ -40,6 +40,8 @@ pub struct ServeOptions {
 struct Live {
     state: Mutex<(u64, Vec<String>)>,
     changed: Condvar,
+    /// Whether the next build waits for another one (a CLI `build`) to finish.
+    waiting: Mutex<bool>,
 }
 
 /// Serves until the process is stopped. `on_listening` is told the address (with the port the
@@ -85,17 +87,24 @@ pub fn serve(
     }
     on_listening(address);
     watch(project, &options.watch, |event| {
-        if let WatchEvent::Built { report, .. } = &event {
-            let errors = report
-                .outcomes
-                .iter()
-                .flat_map(|o| &o.diagnostics)
-                .filter(|d| d.is_error())
-                .map(|d| d.short())
-                .collect();
-            let mut state = live.state.lock().unwrap_or_else(|e| e.into_inner());
-            *state = (state.0 + 1, errors);
-            live.changed.notify_all();
+        match &event {
+            WatchEvent::Built { report, .. } => {
+                let errors = report
+                    .outcomes
+                    .iter()
+                    .flat_map(|o| &o.diagnostics)
+                    .filter(|d| d.is_error())
+                    .map(|d| d.short())
+                    .collect();
+                let mut state = live.state.lock().unwrap_or_else(|e| e.into_inner());
+                *state = (state.0 + 1, errors);
+                *live.waiting.lock().unwrap_or_else(|e| e.into_inner()) = false;
+                live.changed.notify_all();
+            }
+            WatchEvent::Waiting(_) => {
+                *live.waiting.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            }
+            WatchEvent::Failed(_) => {}
         }
         on_event(event)
     })
@@ -291,6 +300,13 @@ fn served_page(html: &str, live: &Live) -> String {
         && let Some(at) = page.find("<body>")
     {
         page.insert_str(at + "<body>".len(), &problems_banner(&errors));
+    }
+    let waiting = *live.waiting.lock().unwrap_or_else(|e| e.into_inner());
+    if waiting && let Some(at) = page.find("<body>") {
+        page.insert_str(
+            at + "<body>".len(),
+            "<div role=\"status\" style=\"background:#e7f1ff;color:#1a1a1a;border:2px solid #0b4f9c;padding:1rem;margin:0\"><strong>Waiting for another build to finish</strong> (a <code>trycksak build</code> is writing into the output folder); your changes are built as soon as it is done.</div>",
+        );
     }
     page
 }

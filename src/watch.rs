@@ -47,7 +47,12 @@ pub enum WatchEvent<'a> {
     },
     /// The project could not be read (the watch goes on).
     Failed(&'a anyhow::Error),
+    /// Another build holds the output folder: this one waits for it (and then builds).
+    Waiting(&'a crate::build::BuildLocked),
 }
+
+/// How often a build that waits for another one's lock tries again.
+const LOCK_RETRY: Duration = Duration::from_millis(250);
 
 /// A debounced watcher of either kind (the system's events, or polling).
 trait Watched {
@@ -105,14 +110,29 @@ pub fn watch(
     let pool = thread_pool(options.build.jobs)?;
     let mut rebuild =
         |project: &Project, typesetter: &Arc<Typesetter>, sources: Vec<PathBuf>, reason: &str| {
-            let started = Instant::now();
-            match build_with(typesetter, &pool, project, &sources, &options.build) {
-                Ok(report) => on_event(WatchEvent::Built {
-                    reason,
-                    report: &report,
-                    elapsed: started.elapsed(),
-                }),
-                Err(err) => on_event(WatchEvent::Failed(&err)),
+            let mut waited = false;
+            loop {
+                let started = Instant::now();
+                match build_with(typesetter, &pool, project, &sources, &options.build) {
+                    Ok(report) => on_event(WatchEvent::Built {
+                        reason,
+                        report: &report,
+                        elapsed: started.elapsed(),
+                    }),
+                    // Another build (a CLI `build`) is writing: wait for it, so that the
+                    // edit that started this one is never lost.
+                    Err(err) if err.downcast_ref::<crate::build::BuildLocked>().is_some() => {
+                        if !std::mem::replace(&mut waited, true)
+                            && let Some(locked) = err.downcast_ref()
+                        {
+                            on_event(WatchEvent::Waiting(locked));
+                        }
+                        std::thread::sleep(LOCK_RETRY);
+                        continue;
+                    }
+                    Err(err) => on_event(WatchEvent::Failed(&err)),
+                }
+                break;
             }
         };
     let sources = project.select_sources(&options.paths).unwrap_or_default();

@@ -10,6 +10,7 @@ mod write;
 
 use run::BUILD_STACK;
 pub use runner::Destination;
+pub use write::BuildLocked;
 use write::OutputLock;
 
 use std::path::PathBuf;

@@ -23,6 +23,24 @@ pub(super) struct OutputLock {
 
 const LOCK_FILE: &str = ".trycksak.lock";
 
+/// Another build holds the output folder's lock: `build` stops, `watch` and `serve` wait.
+#[derive(Debug)]
+pub struct BuildLocked {
+    pub folder: std::path::PathBuf,
+}
+
+impl std::fmt::Display for BuildLocked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "another trycksak build is writing into {} right now; wait until it has finished, or build into another folder with --out",
+            self.folder.display()
+        )
+    }
+}
+
+impl std::error::Error for BuildLocked {}
+
 impl OutputLock {
     pub(super) fn acquire(out: &OutputDir) -> Result<OutputLock> {
         let path = out.prepare(Path::new(LOCK_FILE))?;
@@ -34,10 +52,9 @@ impl OutputLock {
             .with_context(|| format!("cannot create {}", path.display()))?;
         match file.try_lock() {
             Ok(()) => Ok(OutputLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
-                "another trycksak build is writing into {} right now; wait until it has finished, or build into another folder with --out",
-                out.path().display()
-            ),
+            Err(std::fs::TryLockError::WouldBlock) => Err(anyhow::Error::new(BuildLocked {
+                folder: out.path().to_path_buf(),
+            })),
             Err(std::fs::TryLockError::Error(err)) => {
                 Err(err).with_context(|| format!("cannot lock {}", path.display()))
             }

@@ -74,5 +74,10 @@ pub fn print_event(env: &Env, event: &WatchEvent) {
             }
         }
         WatchEvent::Failed(err) => eprintln!("error: {err:#}"),
+        WatchEvent::Waiting(locked) => {
+            if !env.quiet {
+                eprintln!("waiting: {locked}");
+            }
+        }
     }
 }
