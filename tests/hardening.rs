@@ -558,6 +558,28 @@ fn assert_out_is_consistent(out: &Path) -> usize {
                 "the manifest lists {} which is not there",
                 path.display()
             );
+            // And describes it truly: its size and checksum are the file's.
+            let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(
+                entry["bytes"].as_u64(),
+                Some(bytes.len() as u64),
+                "{}",
+                path.display()
+            );
+            let sha256 = {
+                use sha2::Digest;
+                let digest = sha2::Sha256::digest(&bytes);
+                digest
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            };
+            assert_eq!(
+                entry["sha256"].as_str(),
+                Some(sha256.as_str()),
+                "{}",
+                path.display()
+            );
             if let Some(pages) = entry["pages"].as_u64() {
                 let doc = lopdf::Document::load(&path).unwrap();
                 assert_eq!(doc.get_pages().len() as u64, pages, "{}", path.display());
@@ -572,12 +594,32 @@ fn a_build_killed_midway_leaves_only_complete_files_and_a_true_manifest() {
     let rounds: usize = std::env::var("TRYCKSAK_KILL_ROUNDS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(3);
-    let dir = many_programmes(24);
+        .unwrap_or(20);
+    let dir = many_programmes(27);
     let binary = assert_cmd::cargo::cargo_bin("trycksak");
+    // A whole build first, so that every later one replaces files the manifest lists.
+    trycksak(dir.path())
+        .args(["-q", "build"])
+        .assert()
+        .success();
+    let started = Instant::now();
+    trycksak(dir.path())
+        .args(["-q", "build"])
+        .assert()
+        .success();
+    let whole = started.elapsed().as_millis() as u64;
+    let sources: Vec<PathBuf> = walk(&dir.path().join("programmes"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
     for round in 0..rounds {
-        // Kill at a different moment each round: early, in the middle, near the end.
-        let delay = Duration::from_millis(300 + (round as u64 * 700) % 3000);
+        // Every source edited, so that each output is replaced by new bytes.
+        for source in &sources {
+            let text = std::fs::read_to_string(source).unwrap();
+            std::fs::write(source, format!("{text}\nOmgång {round}.\n")).unwrap();
+        }
+        // Killed at a different moment each round, spread over a whole build's time.
+        let delay = Duration::from_millis(50 + (round as u64 * 7919) % whole.max(100));
         let mut child = Command::new(&binary)
             .args(["-q", "build", "--jobs", "2"])
             .current_dir(dir.path())
@@ -597,7 +639,7 @@ fn a_build_killed_midway_leaves_only_complete_files_and_a_true_manifest() {
         .assert()
         .success();
     let pdfs = assert_out_is_consistent(&dir.path().join("out"));
-    assert_eq!(pdfs, 27 * 4);
+    assert_eq!(pdfs, 30 * 4);
     for path in walk(&dir.path().join("out")) {
         let name = path.file_name().unwrap().to_string_lossy();
         assert!(!name.ends_with(".tmp"), "a temporary file was left: {name}");

@@ -188,6 +188,20 @@ pub fn build_with(
     }
     let jobs = plan::plan(pool, project, sources);
     let mut manifest = Manifest::load(&out);
+    // The entries of every output this build may replace go first, in one save before any file
+    // is written: a build killed midway leaves a manifest that lists no file it has replaced
+    // (their entries come back as their programmes finish). Listing fewer files is true;
+    // listing an old checksum for a new file would not be.
+    for (outcome, job) in &jobs {
+        if let Some(job) = job {
+            let kinds = options.kinds.clone().unwrap_or_else(|| {
+                OutputKind::defaults(typesetter.layouts().get(&job.programme.meta.region))
+            });
+            let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            manifest.forget(&outcome.source.to_string_lossy().replace('\\', "/"), &names);
+        }
+    }
+    manifest.save(&out)?;
     let mut saved = Instant::now();
     let mut finished = |done: &Finished| {
         let outcome = &done.outcome;
