@@ -10,7 +10,9 @@
 //! - `/__trycksak/preview/<region>/<slug>` shows a programme's HTML version beside the pages of
 //!   its leaflet and summary (the build makes PNG previews for it).
 
-use std::net::SocketAddr;
+mod http;
+
+use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -18,6 +20,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 
 use crate::watch::{WatchEvent, WatchOptions, watch};
+use http::Response;
 
 /// Where the reload script and the event stream live, apart from the output's files.
 const PREFIX: &str = "/__trycksak/";
@@ -52,12 +55,9 @@ pub fn serve(
     on_listening: impl FnOnce(SocketAddr),
     mut on_event: impl FnMut(WatchEvent),
 ) -> Result<()> {
-    let server = tiny_http::Server::http(options.address)
-        .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", options.address))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .context("the server has no IP address")?;
+    let listener = std::net::TcpListener::bind(options.address)
+        .with_context(|| format!("cannot listen on {}", options.address))?;
+    let address = listener.local_addr().context("the server has no address")?;
     let out = &options.watch.build.out_dir;
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the output folder {}", out.display()))?;
@@ -67,22 +67,15 @@ pub fn serve(
     let live = Arc::new(Live::default());
     {
         let live = Arc::clone(&live);
+        let handler: Arc<http::Handler> = Arc::new(move |request, stream| {
+            if let Some(refusal) = refused(request, address) {
+                return Some(refusal);
+            }
+            respond(request, stream, &root, &live)
+        });
         std::thread::Builder::new()
             .name("trycksak-serve".into())
-            .spawn(move || {
-                for request in server.incoming_requests() {
-                    let (root, live) = (root.clone(), Arc::clone(&live));
-                    let _ = std::thread::Builder::new()
-                        .name("trycksak-request".into())
-                        .spawn(move || {
-                            if let Some(refusal) = refused(&request, address) {
-                                let _ = request.respond(refusal);
-                            } else {
-                                respond(request, &root, &live);
-                            }
-                        });
-                }
-            })
+            .spawn(move || http::serve(listener, handler))
             .context("cannot start the server")?;
     }
     on_listening(address);
@@ -113,29 +106,12 @@ pub fn serve(
 /// A request the server answers with an error rather than a page: a method other than GET and
 /// HEAD (405), or a `Host` that is not this server (421: a web page the user visits could
 /// otherwise read `out/` through a DNS name it points at 127.0.0.1, "DNS rebinding").
-fn refused(
-    request: &tiny_http::Request,
-    address: SocketAddr,
-) -> Option<tiny_http::Response<std::io::Cursor<Vec<u8>>>> {
-    if !matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
-        return Some(
-            ok(b"only GET and HEAD\n".to_vec(), "text/plain; charset=utf-8")
-                .with_status_code(405)
-                .with_header(header("Allow", "GET, HEAD")),
-        );
+fn refused(request: &http::Request, address: SocketAddr) -> Option<Response> {
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        return Some(http::refusal(405).with_header("Allow", "GET, HEAD"));
     }
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
-    match host {
-        Some(host) if !is_this_server(&host, address) => Some(
-            ok(b"not this server\n".to_vec(), "text/plain; charset=utf-8").with_status_code(421),
-        ),
+    match request.header("Host") {
+        Some(host) if !is_this_server(host, address) => Some(http::refusal(421)),
         _ => None,
     }
 }
@@ -162,21 +138,28 @@ fn is_this_server(host: &str, address: SocketAddr) -> bool {
         || (address.ip().is_loopback() && name.eq_ignore_ascii_case("localhost"))
 }
 
-fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
+/// The answer to a request for `root`'s files or the server's own pages; `None` when it was
+/// written already (an event stream).
+fn respond(
+    request: &http::Request,
+    stream: &mut TcpStream,
+    root: &Path,
+    live: &Arc<Live>,
+) -> Option<Response> {
     let url = request
-        .url()
+        .target
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
         .to_string();
     let response = match url.strip_prefix(PREFIX) {
         Some("events") => {
-            events(request, live);
-            return;
+            events(stream, live);
+            return None;
         }
         Some("changes") => {
             let since = request
-                .url()
+                .target
                 .split_once("?since=")
                 .and_then(|(_, n)| n.parse::<u64>().ok());
             ok(
@@ -201,13 +184,29 @@ fn respond(request: tiny_http::Request, root: &Path, live: &Arc<Live>) {
                     served_page(&String::from_utf8_lossy(&bytes), live).into_bytes(),
                     "text/html; charset=utf-8",
                 ),
-                Ok(bytes) => ok(bytes, content_type(&path)),
+                Ok(bytes) => ranged(request, bytes, content_type(&path)),
                 Err(_) => not_found(),
             },
             None => not_found(),
         },
     };
-    let _ = request.respond(response.with_header(header("Content-Security-Policy", SERVED_POLICY)));
+    Some(response.with_header("Content-Security-Policy", SERVED_POLICY))
+}
+
+/// A file's bytes, or the one range of them the request asks for (`206`; `416` for a range the
+/// file does not have): a PDF viewer reads large PDFs so.
+fn ranged(request: &http::Request, bytes: Vec<u8>, content_type: &str) -> Response {
+    let length = bytes.len();
+    match http::byte_range(request.header("Range"), length) {
+        Ok(None) => ok(bytes, content_type).with_header("Accept-Ranges", "bytes"),
+        Ok(Some((start, end))) => Response {
+            status: 206,
+            ..ok(bytes[start..=end].to_vec(), content_type)
+        }
+        .with_header("Accept-Ranges", "bytes")
+        .with_header("Content-Range", &format!("bytes {start}-{end}/{length}")),
+        Err(()) => http::refusal(416).with_header("Content-Range", &format!("bytes */{length}")),
+    }
 }
 
 /// The file `url` names under `root`, if it is one: decoded, without `..`, and resolving
@@ -399,33 +398,28 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn ok(body: Vec<u8>, content_type: &str) -> Response {
+    Response::new(200, content_type, body)
 }
 
-fn ok(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type))
-}
-
-fn not_found() -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    ok(b"not found\n".to_vec(), "text/plain; charset=utf-8").with_status_code(404)
+fn not_found() -> Response {
+    Response::new(404, "text/plain; charset=utf-8", b"not found\n".to_vec())
 }
 
 /// The event stream of one open page, written straight to its connection (the HTTP library
 /// would buffer a streamed body): an event each time a build finishes, a comment now and then
 /// so that a closed page's thread notices (its write fails) and ends.
-fn events(request: tiny_http::Request, live: &Live) {
+fn events(stream: &mut TcpStream, live: &Live) {
     use std::io::Write;
     let mut seen = live.state.lock().map_or(0, |state| state.0);
-    let mut writer = request.into_writer();
     let head = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nContent-Security-Policy: {SERVED_POLICY}\r\nConnection: close\r\n\r\nretry: 500\n\n"
     );
     let mut message = head;
     loop {
-        if writer
+        if stream
             .write_all(message.as_bytes())
-            .and_then(|()| writer.flush())
+            .and_then(|()| stream.flush())
             .is_err()
         {
             return;
