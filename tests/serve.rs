@@ -429,3 +429,61 @@ fn six_hundred_connections_under_256_file_descriptors_do_not_stop_the_server() {
     drop(open);
     assert_eq!(get(port, "/").unwrap().0, 200);
 }
+
+#[test]
+fn a_link_swapped_in_while_a_file_is_served_is_never_followed() {
+    let server = Server::start("");
+    let port = server.port;
+    let out = server._project.path().join("out");
+    let secret = server._project.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET outside the output folder").unwrap();
+    std::fs::write(out.join("swap.txt"), "inside").unwrap();
+    std::os::unix::fs::symlink(&secret, out.join("swap-link.txt")).unwrap();
+    // One thread exchanges the file and the link atomically, again and again, while requests
+    // for the file's name come in: the server must never serve what the link points to.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let swapper = {
+        let (stop, out) = (std::sync::Arc::clone(&stop), out.clone());
+        std::thread::spawn(move || {
+            use std::os::unix::ffi::OsStrExt;
+            let a = std::ffi::CString::new(out.join("swap.txt").as_os_str().as_bytes()).unwrap();
+            let b =
+                std::ffi::CString::new(out.join("swap-link.txt").as_os_str().as_bytes()).unwrap();
+            let mut swaps = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) && swaps < 1_000_000 {
+                unsafe {
+                    libc::renameat2(
+                        libc::AT_FDCWD,
+                        a.as_ptr(),
+                        libc::AT_FDCWD,
+                        b.as_ptr(),
+                        libc::RENAME_EXCHANGE,
+                    );
+                }
+                swaps += 1;
+            }
+            swaps
+        })
+    };
+    let started = Instant::now();
+    let mut served = 0;
+    let mut leaked = 0;
+    while started.elapsed() < Duration::from_secs(5) && served < 3000 {
+        if let Some((status, body)) = get(port, "/swap.txt") {
+            served += 1;
+            if status == 200 && body.contains("SECRET") {
+                leaked += 1;
+            }
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let swaps = swapper.join().unwrap();
+    assert!(
+        served > 100 && swaps > 100,
+        "{served} requests, {swaps} swaps"
+    );
+    assert_eq!(
+        leaked, 0,
+        "served the outside file {leaked} times of {served}"
+    );
+}
