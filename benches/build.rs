@@ -8,7 +8,9 @@
 //!     wall time, programmes per second and the peak memory of the process;
 //! (d) watch mode: the time from saving a one-word edit to the rewritten outputs;
 //! (e) large sources of short paragraphs (1 MB and 4 MB): loading (parse, lint, model), the text
-//!     version and the report, in this process: linear time, ≤ 2 s for 4 MB.
+//!     version and the report, in this process: linear time, ≤ 2 s for 4 MB;
+//! (f) `trycksak serve`: a page's GET latency with 100 open event streams (pages listening for
+//!     reloads).
 //!
 //! (a), (c) and (d) run the binary `TRYCKSAK_BIN` names (Cargo's release build if unset); (b)
 //! runs in the bench's own process, so it always measures Cargo's build.
@@ -100,6 +102,77 @@ fn main() {
     scale();
     watch_latency();
     large_sources();
+    serve_latency();
+}
+
+/// (f) `trycksak serve` on the seeds: 200 GETs of a page, one after another, while 100 pages
+/// hold their event streams open.
+fn serve_latency() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(dir.path());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(bin())
+        .args(["serve", "-q", "--port", &port.to_string()])
+        .current_dir(dir.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("trycksak serve runs");
+    let page = "/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html";
+    let get = |path: &str| -> Option<u16> {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).ok()?;
+        String::from_utf8_lossy(&response)
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    let started = Instant::now();
+    while get(page) != Some(200) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let streams: Vec<TcpStream> = (0..100)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            write!(
+                stream,
+                "GET /__trycksak/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            )
+            .ok()?;
+            Some(stream)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| timed(|| assert_eq!(get(page), Some(200))).0)
+        .collect();
+    samples.sort();
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+    println!(
+        "(f) serve: GET of a page with {} event streams open: median {}, 95th percentile {}, max {}",
+        streams.len(),
+        ms(samples[samples.len() / 2]),
+        ms(samples[samples.len() * 95 / 100]),
+        ms(samples[samples.len() - 1])
+    );
+    drop(streams);
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// A source of `bytes` bytes of short paragraphs (eight words each), as a hostile or pasted
