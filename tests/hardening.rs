@@ -770,3 +770,36 @@ fn a_four_megabyte_source_of_short_paragraphs_is_read_in_linear_time() {
     let text = std::fs::read_to_string(dir.path().join("out/demo/stor/stor.txt")).unwrap();
     assert!(text.len() > 3_900_000);
 }
+
+#[test]
+fn a_full_disk_names_each_output_that_failed() {
+    // The output folder on a small file system of its own (root may mount one; elsewhere the
+    // test is skipped with a note: it needs the privilege, not a tool).
+    let dir = shipped_project();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=400k", "tmpfs"])
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a small file system here (needs root)");
+        return;
+    }
+    let result = std::panic::catch_unwind(|| {
+        let (_, stderr) = outputs_of(
+            trycksak(dir.path()).args(["--diagnostic-format", "short", "build"]),
+            1,
+        );
+        assert!(stderr.contains("No space left on device"), "{stderr}");
+        // Each programme that could not write all its outputs is named with them.
+        let failed = stderr.split("Failed: ").nth(1).unwrap_or_default();
+        assert!(failed.contains("programmes/"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    });
+    let _ = Command::new("umount").arg(&out).status();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}

@@ -117,9 +117,13 @@ impl Outcome {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub outcomes: Vec<Outcome>,
+    /// Why `out/manifest.json` could not be brought up to date (the disk is full), if it could
+    /// not: the build failed, though each programme's outcome says what was written.
+    pub manifest_error: Option<String>,
 }
 
 impl BuildReport {
+    /// The programmes that failed (a build whose manifest could not be saved failed as well).
     pub fn failed(&self) -> impl Iterator<Item = &Outcome> {
         self.outcomes.iter().filter(|o| o.failed())
     }
@@ -201,7 +205,9 @@ pub fn build_with(
             manifest.forget(&outcome.source.to_string_lossy().replace('\\', "/"), &names);
         }
     }
-    manifest.save(&out)?;
+    // A manifest that cannot be saved (the disk is full) fails the build at its end, after each
+    // output has failed or been written on its own and said so.
+    let mut manifest_error = manifest.save(&out).err();
     let mut saved = Instant::now();
     let mut finished = |done: &Finished| {
         let outcome = &done.outcome;
@@ -215,7 +221,9 @@ pub fn build_with(
             progress(outcome);
         }
         if saved.elapsed() > MANIFEST_INTERVAL {
-            manifest.save(&out)?;
+            if let Err(err) = manifest.save(&out) {
+                manifest_error.get_or_insert(err);
+            }
             saved = Instant::now();
         }
         Ok(())
@@ -227,8 +235,14 @@ pub fn build_with(
         Destination::Files(out.clone()),
         &mut finished,
     )?;
-    manifest.save(&out)?;
-    write::write_index(&out, &manifest, typesetter.layouts())?;
+    let saved_at_end = manifest.save(&out);
+    let manifest_error = saved_at_end
+        .err()
+        .or(manifest_error)
+        .map(|err| format!("{err:#}"));
+    if manifest_error.is_none() {
+        write::write_index(&out, &manifest, typesetter.layouts())?;
+    }
     if let Some(path) = &options.timings {
         let mut trace = Vec::new();
         typesetter
@@ -238,6 +252,7 @@ pub fn build_with(
     }
     Ok(BuildReport {
         outcomes: done.into_iter().map(|d| d.outcome).collect(),
+        manifest_error,
     })
 }
 

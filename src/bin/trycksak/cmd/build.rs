@@ -116,8 +116,15 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             started.elapsed().as_secs_f64()
         );
     }
+    if let Some(err) = &report_.manifest_error {
+        eprintln!("error: the manifest could not be saved: {err}");
+    }
     if failed.is_empty() {
-        return Ok(Status::Success);
+        return Ok(if report_.manifest_error.is_none() {
+            Status::Success
+        } else {
+            Status::Failure
+        });
     }
     eprintln!("Failed: {}", programmes(failed.len()));
     for outcome in failed {
