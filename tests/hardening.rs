@@ -803,3 +803,40 @@ fn a_full_disk_names_each_output_that_failed() {
         std::panic::resume_unwind(panic);
     }
 }
+
+#[test]
+fn reading_a_source_counts_toward_the_timeout() {
+    // A 4 MB source takes a good part of a second to read; with a timeout of a millisecond
+    // its programme fails for the time its reading took (the small one may or may not make it).
+    let mut large = String::from("---\ntitle: Stor\nregion: demo\nlang: sv\n---\n\n");
+    while large.len() < 4_000_000 {
+        large.push_str("Vi vill att regionen ska satsa på vården i hela länet.\n\n");
+    }
+    let dir = common::demo_project(&[
+        ("programmes/demo/stor.md", &large),
+        ("programmes/demo/liten.md", common::PLAIN),
+    ]);
+    let project = Project::open(dir.path()).unwrap();
+    let mut options = trycksak::build::BuildOptions::new(dir.path().join("out"));
+    options.kinds = Some(vec![common::kind("text")]);
+    options.timeout = Duration::from_millis(1);
+    let sources = project.programme_sources().unwrap();
+    let report = trycksak::build::build(&project, &sources, &options).unwrap();
+    let large = report
+        .outcomes
+        .iter()
+        .find(|o| o.source.ends_with("stor.md"))
+        .unwrap();
+    assert!(
+        large
+            .diagnostics
+            .iter()
+            .any(|d| d.short().contains("reading the source took longer than")),
+        "{:?}",
+        large
+            .diagnostics
+            .iter()
+            .map(|d| d.short())
+            .collect::<Vec<_>>()
+    );
+}

@@ -190,7 +190,7 @@ pub fn build_with(
     if options.timings.is_some() {
         typst_timing::enable();
     }
-    let jobs = plan::plan(pool, project, sources);
+    let jobs = plan::plan(pool, project, sources, options.timeout);
     let mut manifest = Manifest::load(&out);
     // The entries of every output this build may replace go first, in one save before any file
     // is written: a build killed midway leaves a manifest that lists no file it has replaced
@@ -266,7 +266,7 @@ pub fn render_in_memory(
     sources: &[PathBuf],
     options: &BuildOptions,
 ) -> Result<Vec<Finished>> {
-    let jobs = plan::plan(pool, project, sources);
+    let jobs = plan::plan(pool, project, sources, options.timeout);
     let mut finished = |done: &Finished| {
         if let Some(progress) = &options.progress {
             progress(&done.outcome);

@@ -3,27 +3,26 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use rayon::ThreadPool;
-use rayon::prelude::*;
 
 use super::{Job, Outcome};
 use crate::diagnostics::Diagnostic;
 use crate::project::Project;
 use crate::source::{Loaded, load_programme};
 
-/// Each source's outcome so far, and the job to run when it loaded: in source order.
+/// Each source's outcome so far, and the job to run when it loaded: in source order. Reading a
+/// source counts toward its programme's `timeout`, as typesetting does: one that takes longer
+/// fails (its reading thread is left to finish, or not), the others go on.
 pub(super) fn plan(
     pool: &ThreadPool,
     project: &Project,
     sources: &[PathBuf],
+    timeout: Duration,
 ) -> Vec<(Outcome, Option<Job>)> {
-    let loaded: Vec<Loaded> = pool.install(|| {
-        sources
-            .par_iter()
-            .map(|source| load_programme(project, source))
-            .collect()
-    });
+    let loaded = load_all(pool, project, sources, timeout);
     // Two programmes must not write into the same folder; the first in source order keeps it.
     let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
     sources
@@ -32,6 +31,19 @@ pub(super) fn plan(
         .map(|(source, loaded)| {
             let relative = project.relative(source).to_path_buf();
             let mut outcome = Outcome::new(relative.clone());
+            let Some(loaded) = loaded else {
+                outcome.diagnostics.push(
+                    Diagnostic::about(
+                        &relative,
+                        format!(
+                            "reading the source took longer than {} s and was stopped",
+                            timeout.as_secs_f64()
+                        ),
+                    )
+                    .with_help("a programme source is read in well under a second; this one may be damaged or far too large: check it, or split it"),
+                );
+                return (outcome, None);
+            };
             outcome.diagnostics = loaded.diagnostics;
             let Some(programme) = loaded.programme else {
                 return (outcome, None);
@@ -61,4 +73,53 @@ pub(super) fn plan(
             (outcome, Some(job))
         })
         .collect()
+}
+
+/// Every source loaded on `pool`'s threads; `None` for one whose reading took longer than
+/// `timeout` (given up on, not waited for).
+fn load_all(
+    pool: &ThreadPool,
+    project: &Project,
+    sources: &[PathBuf],
+    timeout: Duration,
+) -> Vec<Option<Loaded>> {
+    let (sender, receiver) = mpsc::channel::<(usize, Loaded)>();
+    let started: Arc<Vec<std::sync::OnceLock<Instant>>> =
+        Arc::new(sources.iter().map(|_| std::sync::OnceLock::new()).collect());
+    for (index, source) in sources.iter().enumerate() {
+        let (sender, started, project, source) = (
+            sender.clone(),
+            Arc::clone(&started),
+            project.clone(),
+            source.clone(),
+        );
+        pool.spawn(move || {
+            let _ = started[index].set(Instant::now());
+            let _ = sender.send((index, load_programme(&project, &source)));
+        });
+    }
+    drop(sender);
+    let mut loaded: Vec<Option<Loaded>> = sources.iter().map(|_| None).collect();
+    let mut given_up = vec![false; sources.len()];
+    let mut waiting = sources.len();
+    while waiting > 0 {
+        match receiver.recv_timeout(Duration::from_millis(50)) {
+            Ok((index, done)) if !given_up[index] => {
+                loaded[index] = Some(done);
+                waiting -= 1;
+            }
+            Ok(_) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                for (index, start) in started.iter().enumerate() {
+                    let late = start.get().is_some_and(|at| at.elapsed() >= timeout);
+                    if late && loaded[index].is_none() && !given_up[index] {
+                        given_up[index] = true;
+                        waiting -= 1;
+                    }
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    loaded
 }
