@@ -43,7 +43,6 @@ pub fn roomiest<T, E>(
     // The roomiest setting not known not to fit: the one after the tightest known to fail.
     let mut open = if first.fits { 0 } else { start + 1 };
     let mut compiles = 1;
-    let mut neighbour_checked = false;
     loop {
         let probe = match &best {
             None if open >= count => break,
@@ -55,14 +54,6 @@ pub fn roomiest<T, E>(
             // way there, so that a poor prediction still halves what is left to search.
             Some((index, _)) => match (open..*index).find(|&i| predict(last.0, last.1, i) <= 1.0) {
                 Some(predicted) => predicted.max((open + index) / 2),
-                // Nothing roomier is predicted to fit, and nothing roomier has been compiled:
-                // its roomier neighbour is, once. A prediction chooses what to compile; it never
-                // stands for a compile's answer, and a first guess that fits at once is often
-                // too cautious.
-                None if open == 0 && !neighbour_checked => {
-                    neighbour_checked = true;
-                    index - 1
-                }
                 None => break,
             },
         };
@@ -123,7 +114,8 @@ mod tests {
             assert!(tries <= 7, "{from}: {tries}");
         }
         assert_eq!(search(25, true).0, None);
-        // A good guess of where to start: two compiles, itself and its roomier neighbour.
+        // A good guess of where to start: one compile, when its roomier neighbour is predicted
+        // not to fit.
         let mut tries = 0;
         let found = roomiest(
             20,
@@ -142,8 +134,7 @@ mod tests {
             },
         )
         .unwrap();
-        // Its roomier neighbour is compiled once, to know where the boundary is.
-        assert_eq!((found.best.map(|(i, _)| i), tries), (Some(7), 2));
+        assert_eq!((found.best.map(|(i, _)| i), tries), (Some(7), 1));
         // A budget stops the search at a setting that fits, not the roomiest.
         let found = roomiest(
             20,

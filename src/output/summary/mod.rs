@@ -309,9 +309,15 @@ fn lay_out(
         logo: layout.logo.is_some(),
         foot: programme.meta.publisher.is_some() || programme.meta.contact.is_some(),
     };
-    let guess = estimated_fill(&text, &candidates[0], paper);
+    // The estimate is calibrated at 11 pt in two columns (the seeds' measured fills): it is
+    // that setting's fill, whatever the layout's largest size.
+    let anchor = candidates
+        .iter()
+        .position(|fit| fit.size <= FULL_LEADING_FROM)
+        .unwrap_or(0);
+    let guess = estimated_fill(&text, &candidates[anchor], paper);
     let start = (0..candidates.len())
-        .find(|&i| predict(0, guess, i) <= 1.0)
+        .find(|&i| predict(anchor, guess, i) <= 1.0)
         .unwrap_or(candidates.len() - 1);
     let found = fit::roomiest(candidates.len(), start, COMPILES, predict, |index| {
         trial(candidates[index], &pledges, &mut data)
