@@ -262,7 +262,9 @@ struct Fitter<'a, 'c> {
     data: LeafletData<'a>,
     /// The body sizes of the layout's range, largest first.
     sizes: Vec<f64>,
-    laid_out: Vec<Option<(Measure, Compiled)>>,
+    /// Each size's measure and, until the search has chosen, its layout: a long programme's
+    /// layouts are large (hundreds of pages), so only the chosen one is kept past the search.
+    laid_out: Vec<Option<(Measure, Option<Compiled>)>>,
     compiles: usize,
 }
 
@@ -308,13 +310,29 @@ impl<'a, 'c> Fitter<'a, 'c> {
 
     /// The layout at size `index` (in a booklet's sheets, the layout's spacing), compiled once.
     fn at(&mut self, index: usize) -> Result<(Measure, Compiled), Vec<Diagnostic>> {
-        if let Some(done) = &self.laid_out[index] {
-            return Ok(done.clone());
+        if let Some((measured, Some(compiled))) = &self.laid_out[index] {
+            return Ok((*measured, compiled.clone()));
         }
         self.data.fit.size = self.sizes[index];
-        let done = self.compile()?;
-        self.laid_out[index] = Some(done.clone());
-        Ok(done)
+        let (measured, compiled) = self.compile()?;
+        self.laid_out[index] = Some((measured, Some(compiled.clone())));
+        Ok((measured, compiled))
+    }
+
+    /// The measure of the layout at size `index`, compiled only if it never was.
+    fn measure_at(&mut self, index: usize) -> Result<Measure, Vec<Diagnostic>> {
+        match &self.laid_out[index] {
+            Some((measured, _)) => Ok(*measured),
+            None => Ok(self.at(index)?.0),
+        }
+    }
+
+    /// Drops the layouts the search compiled (their measures stay): what was chosen is the
+    /// caller's.
+    fn forget_layouts(&mut self) {
+        for (_, compiled) in self.laid_out.iter_mut().flatten() {
+            *compiled = None;
+        }
     }
 
     /// The layout with the data as it stands.
@@ -372,6 +390,7 @@ impl<'a, 'c> Fitter<'a, 'c> {
                 continue;
             }
             if let Some((index, laid_out)) = found.best {
+                self.forget_layouts();
                 return Ok((laid_out, sizes[index]));
             }
             // Not even the smallest size fits: the search ended there, so its pages are known.
@@ -390,6 +409,7 @@ impl<'a, 'c> Fitter<'a, 'c> {
                 .with_help("leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme")]);
             }
             if needed <= target || sizes.len() == 1 {
+                self.forget_layouts();
                 return Ok(((smallest, compiled), sizes[last]));
             }
             // The estimate was a sheet short: aim for the sheets the smallest size needs.
@@ -450,7 +470,7 @@ impl<'a, 'c> Fitter<'a, 'c> {
             COMPILES,
             |from, fill, to| text_pages_at(sizes[at + from], fill, sizes[at + to]),
             |offset| {
-                let (measured, _) = self.at(at + offset)?;
+                let measured = self.measure_at(at + offset)?;
                 let trial = Trial {
                     fits: measured.text_pages <= 1.0,
                     fill: measured.text_pages,
