@@ -244,72 +244,44 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
 
 #[test]
 fn an_edit_saved_while_another_build_holds_the_folder_appears_after_it() {
-    let project = shipped_project();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
-        .args([
-            "serve",
-            "--port",
-            &port.to_string(),
-            "programmes/norrbotten",
-        ])
-        .current_dir(project.path())
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let server = Server::start("");
+    let port = server.port;
+    let project = server._project.path();
     let page = "/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html";
-    let result = std::panic::catch_unwind(|| {
-        assert!(
-            wait_until(Duration::from_secs(90), || {
-                get(port, page).is_some_and(|(status, _)| status == 200)
-                    && get(port, "/").is_some_and(|(status, _)| status == 200)
-            }),
-            "not served"
-        );
-        // A CLI build holds the output folder's lock, as `trycksak build` does.
-        let lock = std::fs::OpenOptions::new()
-            .write(true)
-            .open(project.path().join("out/.trycksak.lock"))
-            .unwrap();
-        lock.lock().unwrap();
-        let source = project
-            .path()
-            .join("programmes/norrbotten/omstart-for-norrbotten.md");
-        let edited = std::fs::read_to_string(&source).unwrap().replacen(
-            "title: Omstart för Norrbotten",
-            "title: Omstart för Norrbotten nu",
-            1,
-        );
-        std::fs::write(&source, edited).unwrap();
-        assert!(
-            wait_until(Duration::from_secs(10), || {
-                get(port, page).is_some_and(|(_, body)| body.contains("Waiting for another build"))
-            }),
-            "the page does not say it waits"
-        );
-        assert!(!get(port, page).unwrap().1.contains("Norrbotten nu"));
-        drop(lock);
-        assert!(
-            wait_until(Duration::from_secs(20), || {
-                get(port, page).is_some_and(|(_, body)| {
-                    body.contains("Omstart för Norrbotten nu")
-                        && !body.contains("Waiting for another")
-                })
-            }),
-            "the edit was lost"
-        );
-    });
-    let _ = child.kill();
-    let _ = child.wait();
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    assert!(
+        wait_until(Duration::from_secs(90), || get(port, page)
+            .is_some_and(|(status, _)| status == 200)),
+        "not served"
+    );
+    // A CLI build holds the output folder's lock, as `trycksak build` does.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(project.join("out/.trycksak.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let source = project.join("programmes/norrbotten/omstart-for-norrbotten.md");
+    let edited = std::fs::read_to_string(&source).unwrap().replacen(
+        "title: Omstart för Norrbotten",
+        "title: Omstart för Norrbotten nu",
+        1,
+    );
+    std::fs::write(&source, edited).unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || {
+            get(port, page).is_some_and(|(_, body)| body.contains("Waiting for another build"))
+        }),
+        "the page does not say it waits"
+    );
+    assert!(!get(port, page).unwrap().1.contains("Norrbotten nu"));
+    drop(lock);
+    assert!(
+        wait_until(Duration::from_secs(20), || {
+            get(port, page).is_some_and(|(_, body)| {
+                body.contains("Omstart för Norrbotten nu") && !body.contains("Waiting for another")
+            })
+        }),
+        "the edit was lost"
+    );
 }
 
 /// A `trycksak serve` of the shipped Norrbotten programme on a free port, run through `sh` so
