@@ -349,6 +349,14 @@ fn a_new_region_builds_as_it_is() {
         .args(["new", "region", "jamtland"])
         .assert()
         .code(2);
+    // A region's real name: its folder folded to a–z, its name on the covers as written.
+    trycksak(project.path())
+        .args(["new", "region", "Västerbotten"])
+        .assert()
+        .success();
+    let layout =
+        std::fs::read_to_string(project.path().join("layouts/vasterbotten/layout.yaml")).unwrap();
+    assert!(layout.contains("name: Västerbotten"), "{layout}");
 }
 
 #[test]

@@ -35,12 +35,23 @@ pub fn run(env: &Env, what: What) -> Result<Status> {
 
 fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status> {
     let project = env.project()?;
-    if !is_valid_name(name) {
-        return Err(Error::Usage(anyhow!(
-            "the region `{name}` may only have lowercase letters a–z, digits and hyphens: try `{}`",
-            suggest_name(name)
-        )));
-    }
+    // A region's real name ("Västerbotten") names its folder folded to a–z ("vasterbotten")
+    // and stays its display name.
+    let (folder, display_name) = if is_valid_name(name) {
+        (name.to_string(), display_name)
+    } else {
+        let folder = suggest_name(name);
+        if !is_valid_name(&folder) {
+            return Err(Error::Usage(anyhow!(
+                "the region `{name}` needs letters or digits: its folder name is made of them"
+            )));
+        }
+        (
+            folder,
+            display_name.or_else(|| Some(name.trim().to_string())),
+        )
+    };
+    let name = folder.as_str();
     let relative = format!("{LAYOUTS_DIR}/{name}/{LAYOUT_FILE}");
     let path = project.root.join(&relative);
     if path.exists() {
