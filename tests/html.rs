@@ -173,3 +173,19 @@ fn an_image_used_many_times_is_written_once() {
         .count();
     assert_eq!(copies, 1);
 }
+
+#[test]
+fn the_index_lists_a_screen_pdf_before_its_print_twin() {
+    let project = shipped_project();
+    std::fs::remove_dir_all(project.path().join("programmes/varmland")).unwrap();
+    std::fs::remove_dir_all(project.path().join("programmes/vasternorrland")).unwrap();
+    let report = build_kinds(
+        project.path(),
+        &[kind("leaflet"), kind("leaflet-print"), kind("html")],
+    );
+    common::assert_built(&report);
+    let index = std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
+    let screen = index.find("-leaflet.pdf\"").unwrap();
+    let print = index.find("-leaflet-print.pdf\"").unwrap();
+    assert!(screen < print, "{index}");
+}

@@ -186,9 +186,13 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
                         .iter()
                         .find(|e| e.kind == page_kind)
                         .map(|e| &e.path);
-                    let outputs: Vec<Value> = entries
-                        .iter()
-                        .filter(|e| e.kind != page_kind)
+                    // In the order of the kinds (a screen PDF before its print twin), not of the
+                    // file names, where `-leaflet-print.pdf` sorts first.
+                    let mut listed: Vec<&&crate::manifest::Entry> =
+                        entries.iter().filter(|e| e.kind != page_kind).collect();
+                    listed.sort_by_key(|e| OutputKind::named(&e.kind));
+                    let outputs: Vec<Value> = listed
+                        .into_iter()
                         .map(|e| {
                             let kind = OutputKind::named(&e.kind);
                             json!({
