@@ -13,7 +13,6 @@ use crate::build::{BuildOptions, DEFAULT_TIMEOUT, Outcome, render_in_memory, thr
 use crate::output::OutputKind;
 use crate::preflight;
 use crate::project::Project;
-use crate::source::load_programme;
 use crate::typeset::Typesetter;
 
 /// What to check besides the sources and their layouts.
@@ -45,8 +44,6 @@ pub struct Checked {
     pub report: Option<String>,
     /// Its print twins' preflight reports, with `print`, by the path they would have in `out/`.
     pub preflights: Vec<(PathBuf, preflight::Report)>,
-    /// The pledges found, by section (`None` for the introduction), when the programme loaded.
-    pub pledges: Option<Vec<(Option<String>, usize)>>,
 }
 
 /// Checks `sources` (absolute paths of programme files) of `project`: each renders every output
@@ -61,18 +58,13 @@ pub fn check(
     let mut build = BuildOptions::new(project.root.join("out"));
     build.timeout = options.timeout;
     let finished = render_in_memory(&typesetter, &pool, project, sources, &build)?;
-    Ok(sources
-        .iter()
-        .zip(finished)
-        .map(|(source, done)| {
+    Ok(finished
+        .into_iter()
+        .map(|done| {
             let mut checked = Checked {
                 outcome: done.outcome,
                 report: None,
                 preflights: Vec::new(),
-                // The census needs the model; loading again is cheap beside the rendering.
-                pledges: load_programme(project, source)
-                    .programme
-                    .map(|programme| programme.pledges_by_section()),
             };
             for kept in done.kept {
                 if options.a11y && kept.kind == OutputKind::REPORT {

@@ -84,6 +84,8 @@ pub struct Outcome {
     pub failed_kinds: Vec<OutputKind>,
     /// Files written beside the outputs: PNG previews, and the images an HTML page shows.
     pub extras_written: usize,
+    /// The pledges found, by section (`None` for the introduction), when the programme loaded.
+    pub pledges: Option<Vec<(Option<String>, usize)>>,
 }
 
 /// How long one output of a programme took, how many layouts its fit search tried, and what it
@@ -106,6 +108,7 @@ impl Outcome {
             timings: Vec::new(),
             failed_kinds: Vec::new(),
             extras_written: 0,
+            pledges: None,
         }
     }
 

@@ -48,6 +48,7 @@ pub(super) fn plan(
             let Some(programme) = loaded.programme else {
                 return (outcome, None);
             };
+            outcome.pledges = Some(programme.pledges_by_section());
             let folder = programme.folder();
             if let Some(first) = claimed.get(&folder) {
                 outcome.diagnostics.push(

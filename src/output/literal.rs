@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Value, json};
 
+use super::quotes::is_inline_run;
+
 /// `hyphenated` of `inlines.typ`.
 static HYPHENATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S+-\S+|\w+- \w+").expect("a valid pattern"));
@@ -43,9 +45,10 @@ pub fn break_long_runs(value: &mut Value) {
         // Preformatted text keeps its lines, and gets break points only in a long run.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("preformatted") => {
             if let Some(Value::String(text)) = map.get_mut("text") {
-                let leaves = [std::mem::take(text)];
-                let after = &break_points_within(&leaves[0]);
-                *text = with_breaks(&leaves[0], after);
+                let after = break_points_within(text);
+                if !after.is_empty() {
+                    *text = with_breaks(text, &after);
+                }
             }
         }
         Value::Object(map) => map.values_mut().for_each(break_long_runs),
@@ -55,58 +58,29 @@ pub fn break_long_runs(value: &mut Value) {
 
 /// The char offsets after which a break opportunity goes in the long runs of one text.
 fn break_points_within(text: &str) -> Vec<usize> {
+    let spaces: Vec<bool> = text.chars().map(char::is_whitespace).collect();
     let mut out = Vec::new();
-    let mut run = 0;
-    let lengths: Vec<usize> = {
-        // The length of the run each char is in.
-        let mut lengths = Vec::new();
-        for word in text.split(|c: char| c.is_whitespace()) {
-            let n = word.chars().count();
-            lengths.extend(std::iter::repeat_n(n, n));
-            lengths.push(0);
+    let mut start = 0;
+    for run in spaces.split(|space| *space) {
+        if run.len() >= LONGEST_RUN {
+            out.extend((start + BREAK_EVERY - 1..start + run.len()).step_by(BREAK_EVERY));
         }
-        lengths
-    };
-    for (at, c) in text.chars().enumerate() {
-        if c.is_whitespace() {
-            run = 0;
-            continue;
-        }
-        run += 1;
-        if lengths.get(at).is_some_and(|&n| n >= LONGEST_RUN) && run % BREAK_EVERY == 0 {
-            out.push(at);
-        }
+        start += run.len() + 1;
     }
     out
 }
 
+/// `text` with a zero-width space after each char offset of `after` (in ascending order).
 fn with_breaks(text: &str, after: &[usize]) -> String {
     let mut out = String::with_capacity(text.len() + 3 * after.len());
+    let mut after = after.iter().peekable();
     for (at, c) in text.chars().enumerate() {
         out.push(c);
-        if after.contains(&at) {
+        if after.next_if(|&&next| next == at).is_some() {
             out.push('\u{200B}');
         }
     }
     out
-}
-
-fn is_inline_run(items: &[Value]) -> bool {
-    !items.is_empty()
-        && items.iter().all(|item| {
-            matches!(
-                item.get("type").and_then(Value::as_str),
-                Some(
-                    "text"
-                        | "emphasis"
-                        | "strong"
-                        | "strikethrough"
-                        | "link"
-                        | "code"
-                        | "line-break"
-                )
-            )
-        })
 }
 
 /// The texts of a run of inlines in reading order (a line break as a space).

@@ -66,7 +66,8 @@ fn walk(value: &mut Value, marks: &[String; 4]) {
     }
 }
 
-fn is_inline_run(items: &[Value]) -> bool {
+/// Whether `items` is a run of inlines (a paragraph's or heading's content), not of blocks.
+pub(super) fn is_inline_run(items: &[Value]) -> bool {
     !items.is_empty()
         && items.iter().all(|item| {
             item.get("type")

@@ -26,6 +26,8 @@ pub const MAX_HEAD: usize = 16 * 1024;
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long writing a response may take (an event stream's each write).
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// The most bytes of a refused request read and dropped before the connection closes.
+const MAX_DRAINED: usize = 1024 * 1024;
 
 /// A request's head, as read.
 #[derive(Debug)]
@@ -143,7 +145,7 @@ fn linger(stream: &mut TcpStream) {
     let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
     let mut buffer = [0u8; 16 * 1024];
     let mut drained = 0;
-    while drained < 4 * MAX_HEAD * 16 {
+    while drained < MAX_DRAINED {
         match stream.read(&mut buffer) {
             Ok(0) | Err(_) => break,
             Ok(n) => drained += n,

@@ -100,7 +100,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         for (path, report) in &checked.preflights {
             preflight_failed += show(path, report);
         }
-        if let Some(pledges) = &checked.pledges
+        if let Some(pledges) = &checked.outcome.pledges
             && !env.quiet
             && !args.json
         {
