@@ -34,26 +34,29 @@ pub enum ImageProblem {
 
 impl ImageProblem {
     /// The problem as a sentence about `name`, and how to fix it.
-    pub fn explain(&self, name: &str) -> (String, &'static str) {
+    pub fn explain(&self, name: &str) -> (String, String) {
         match self {
             ImageProblem::NotAnImage => (
-                format!("`{name}` is not an image trycksak can print"),
-                "use a PNG, JPEG, GIF, WebP or SVG file",
+                t!("image-not-an-image", image = name),
+                t!("image-not-an-image.help"),
             ),
             ImageProblem::TooLarge { width, height } => (
-                format!(
-                    "`{name}` is {width} × {height} pixels ({} million): too large to print safely",
-                    (*width as u64 * *height as u64) / 1_000_000
+                t!(
+                    "image-too-large",
+                    image = name,
+                    width = *width,
+                    height = *height,
+                    millions = (*width as u64 * *height as u64) / 1_000_000
                 ),
-                "scale it down: 300 pixels per inch at the printed size is enough (an A4 page needs 2480 × 3508)",
+                t!("image-too-large.help"),
             ),
             ImageProblem::Broken(why) => (
-                format!("`{name}` cannot be read as an image: {why}"),
-                "the file may be cut short or damaged: export or download it again",
+                t!("image-broken", image = name, why = why.as_str()),
+                t!("image-broken.help"),
             ),
             ImageProblem::Unreadable(why) => (
-                format!("`{name}` cannot be read: {why}"),
-                "check that the file exists and can be read",
+                t!("image-cannot-read", image = name, why = why.as_str()),
+                t!("image-cannot-read.help"),
             ),
         }
     }

@@ -7,6 +7,10 @@
 //! 4. [`build`] runs the steps for every programme and writes files and the [`manifest`];
 //! 5. [`preflight`] reads finished PDFs back as a print shop's checker does.
 
+// First, so that the `t!` macro of the catalogues is in scope in every module after it.
+#[macro_use]
+pub mod messages;
+
 pub mod build;
 pub mod check;
 pub mod diagnostics;

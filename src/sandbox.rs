@@ -29,15 +29,17 @@ pub enum PathError {
 
 impl PathError {
     /// What is wrong, to follow the name of what was refused ("`x.png` …").
-    pub fn describe(&self) -> &'static str {
-        match self {
-            PathError::Url => "is a web address",
-            PathError::Absolute => "is an absolute path",
-            PathError::Missing(_) => "does not exist",
-            PathError::Outside => "leads outside the project folder",
-            PathError::NotAFile => "is a folder, not a file",
-            PathError::Unreadable(_) => "cannot be read",
-        }
+    /// What is wrong with the path, as the end of a sentence about it ("… is a web address").
+    pub fn describe(&self) -> String {
+        let problem = match self {
+            PathError::Url => "url",
+            PathError::Absolute => "absolute",
+            PathError::Missing(_) => "missing",
+            PathError::Outside => "outside",
+            PathError::NotAFile => "folder",
+            PathError::Unreadable(_) => "unreadable",
+        };
+        t!("path-problem", problem = problem)
     }
 }
 

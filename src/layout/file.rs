@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{COLOUR_NAMES, Cmyk, CoverStyle, EMBEDDED_BASE, LAYOUT_FILE, LEAFLET_FLOOR, Paper};
+use super::{COLOUR_NAMES, Colour, CoverStyle, EMBEDDED_BASE, LAYOUT_FILE, LEAFLET_FLOOR, Paper};
 use crate::diagnostics::{Diagnostic, SourceFile, closest};
 use crate::images::ImageProblem;
 use crate::model::Overflow;
@@ -19,7 +19,7 @@ use crate::sandbox;
 #[serde(deny_unknown_fields)]
 pub(super) struct LayoutFile {
     pub(super) name: Option<String>,
-    pub(super) colours: Option<BTreeMap<String, Cmyk>>,
+    pub(super) colours: Option<BTreeMap<String, Colour>>,
     pub(super) fonts: Option<FontsFile>,
     pub(super) logo: Option<String>,
     pub(super) paper: Option<PaperFile>,
@@ -84,24 +84,23 @@ pub(super) fn read_layout_file(
     let path = dir.join(LAYOUT_FILE);
     let display = project.relative(&path).to_path_buf();
     let refused = |why: String| {
-        Diagnostic::about(&display, why)
-            .with_help("a layout.yaml must be a UTF-8 text file inside the project folder")
+        Diagnostic::about(&display, why).with_help(t!("layout-unreadable.help"))
     };
     match sandbox::read(&project.layouts_dir(), &path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceFile::new(display, text.replace("\r\n", "\n"))),
             Err(_) => {
-                problems.push(refused(format!("{} is not UTF-8 text", display.display())));
+                problems.push(refused(t!("layout-not-utf8", file = display.display().to_string())));
                 None
             }
         },
         Err(PathError::Missing(_)) => None,
         Err(err) => {
             let why = match err {
-                PathError::Outside => "leads outside the layouts folder".to_string(),
-                err => err.describe().to_string(),
+                PathError::Outside => t!("path-outside-layouts"),
+                err => err.describe(),
             };
-            problems.push(refused(format!("{} {why}", display.display())));
+            problems.push(refused(t!("layout-unreadable", file = display.display().to_string(), why = why)));
             None
         }
     }
@@ -176,11 +175,11 @@ fn check_colour_names(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mu
             if !COLOUR_NAMES.contains(&name.as_str()) {
                 let span = key_span(file, name);
                 let help = match closest(name, COLOUR_NAMES) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("the colours are: {}", COLOUR_NAMES.join(", ")),
+                    Some(close) => t!("did-you-mean", name = close),
+                    None => t!("unknown-colour.help", colours = COLOUR_NAMES.join(", ")),
                 };
                 problems.push(
-                    Diagnostic::error(file, span, format!("unknown colour `{name}`"))
+                    Diagnostic::error(file, span, t!("unknown-colour", name = name.as_str()))
                         .with_help(help),
                 );
             }
@@ -201,13 +200,15 @@ fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                     Diagnostic::error(
                         file,
                         key_span(file, key),
-                        format!(
-                            "`summary: {key}` is {value} pt; it must be {} to {} pt",
-                            SUMMARY_SIZES.start(),
-                            SUMMARY_SIZES.end()
+                        t!(
+                            "summary-size-range",
+                            key = key,
+                            value = value,
+                            min = *SUMMARY_SIZES.start(),
+                            max = *SUMMARY_SIZES.end()
                         ),
                     )
-                    .with_help("a one-page summary reads well at 9 to 14 pt; below 8 pt it is too small for many readers"),
+                    .with_help(t!("summary-size-range.help")),
                 );
             }
         }
@@ -223,9 +224,9 @@ fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                     Diagnostic::error(
                         file,
                         key_span(file, key),
-                        format!("`leaflet: {key}` is {value} pt; it must be {LEAFLET_FLOOR} to 16 pt"),
+                        t!("leaflet-size-range", key = key, value = value, min = LEAFLET_FLOOR, max = 16),
                     )
-                    .with_help("a leaflet's body text reads well at 9.5 to 11 pt; below 9 pt it is too small for many readers"),
+                    .with_help(t!("leaflet-size-range.help")),
                 );
             }
         }
@@ -234,11 +235,9 @@ fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                 Diagnostic::error(
                     file,
                     key_span(file, "pages"),
-                    format!(
-                        "`leaflet: pages` is {pages}; a booklet's page count is a multiple of 4"
-                    ),
+                    t!("leaflet-pages", pages = pages),
                 )
-                .with_help("e.g. `pages: 12`: three sheets folded in two"),
+                .with_help(t!("leaflet-pages.help")),
             );
         }
     }
@@ -253,11 +252,9 @@ fn check_print(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                     Diagnostic::error(
                         file,
                         key_span(file, key),
-                        format!("`print: {key}` is {value} mm; it must be 0 to {max} mm"),
+                        t!("print-margin-range", key = key, value = value, max = max),
                     )
-                    .with_help(
-                        "print shops ask for a 3 mm bleed and text at least 5 mm inside the trim",
-                    ),
+                    .with_help(t!("print-margin-range.help")),
                 );
             }
         }
@@ -266,9 +263,9 @@ fn check_print(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                 Diagnostic::error(
                     file,
                     key_span(file, "max_ink"),
-                    format!("`print: max_ink` is {ink} %; it must be 100 to 400 %"),
+                    t!("print-max-ink-range", ink = ink),
                 )
-                .with_help("GWG 2022 asks at most 320 % for sheetfed offset on coated paper"),
+                .with_help(t!("print-max-ink-range.help")),
             );
         }
     }
@@ -293,7 +290,7 @@ fn check_logo(
         {
             let (message, help) = problem.explain(logo);
             problems.push(
-                Diagnostic::error(file, key_span(file, "logo"), format!("the logo {message}"))
+                Diagnostic::error(file, key_span(file, "logo"), t!("logo-problem", problem = message))
                     .with_help(help),
             );
         }
@@ -301,8 +298,8 @@ fn check_logo(
             let span = key_span(file, "logo");
             let why = err.describe();
             problems.push(
-                Diagnostic::error(file, span, format!("the logo `{logo}` {why}"))
-                    .with_help("put the logo file in this layout's folder and write its file name"),
+                Diagnostic::error(file, span, t!("logo-path", logo = logo.as_str(), problem = why))
+                    .with_help(t!("logo-path.help")),
             );
         }
     }
@@ -318,6 +315,14 @@ pub(super) struct Parsed {
 }
 
 impl Parsed {
+    /// Whether this file sets the colour `name`.
+    pub(super) fn defines_colour(&self, name: &str) -> bool {
+        self.layout
+            .colours
+            .as_ref()
+            .is_some_and(|colours| colours.contains_key(name))
+    }
+
     /// Where `key:` is written in the region's file, else in base's.
     pub(super) fn locate(
         own: &Parsed,
@@ -360,12 +365,11 @@ pub(super) fn yaml_problem(file: &Arc<SourceFile>, err: &serde_yaml::Error) -> D
     {
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let help = match closest(key, &known) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("the keys allowed here are: {}", known.join(", ")),
+            Some(close) => t!("did-you-mean", name = close),
+            None => t!("unknown-key.help", keys = known.join(", ")),
         };
-        return Diagnostic::error(file, span, format!("unknown key `{key}` in the layout"))
-            .with_help(help);
+        return Diagnostic::error(file, span, t!("unknown-layout-key", key = key)).with_help(help);
     }
-    Diagnostic::error(file, span, format!("the layout is not valid: {message}"))
-        .with_help("see layouts/base/layout.yaml for every key with an explanation")
+    Diagnostic::error(file, span, t!("layout-not-valid", message = message))
+        .with_help(t!("layout-not-valid.help"))
 }

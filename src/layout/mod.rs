@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use checks::contrast_ratio;
-pub use colour::Cmyk;
+pub use colour::{Colour, Given};
 use file::{Parsed, built_in_base, parse_layout_file, read_layout_file};
 use resolve::{Layer, resolve};
 
@@ -130,7 +130,7 @@ pub struct Layout {
     /// The organisation or region name the layout prints on covers ("Norrbotten"), if it
     /// names one. Never a party's default: a programme's party is its own `party:`.
     pub name: Option<String>,
-    pub colours: BTreeMap<String, Cmyk>,
+    pub colours: BTreeMap<String, Colour>,
     pub fonts: Fonts,
     /// The logo, as a path relative to the project root.
     pub logo: Option<String>,

@@ -30,6 +30,15 @@ fn merge(base: &mut Value, over: &Value) {
         (Value::Mapping(base), Value::Mapping(over)) => {
             for (key, value) in over {
                 match base.get_mut(key) {
+                    // A colour is replaced whole: a region's `{screen: "#…"}` over base's
+                    // `{print: …, screen: …}` must not keep base's inks.
+                    Some(Value::Mapping(colours)) if key.as_str() == Some("colours") => {
+                        if let Value::Mapping(over_colours) = value {
+                            for (name, colour) in over_colours {
+                                colours.insert(name.clone(), colour.clone());
+                            }
+                        }
+                    }
                     Some(existing) => merge(existing, value),
                     None => {
                         base.insert(key.clone(), value.clone());
@@ -66,7 +75,7 @@ pub(super) fn resolve(
             problems.push(Diagnostic::error(
                 &file,
                 None,
-                format!("the layout is not valid: {err}"),
+                t!("layout-not-valid", message = err.to_string()),
             ));
             return None;
         }
@@ -135,9 +144,9 @@ pub(super) fn resolve(
             Diagnostic::error(
                 &file,
                 None,
-                format!("the layout has no {}", missing.join(", ")),
+                t!("layout-incomplete", keys = missing.join(", ")),
             )
-            .with_help("this is a bug in trycksak's built-in base layout: please report it"),
+            .with_help(t!("layout-incomplete.help")),
         );
         return None;
     }
@@ -187,18 +196,11 @@ fn check_fonts(
             .map(|start| start..start + family.len());
         let known: Vec<&str> = families.iter().map(String::as_str).collect();
         let help = match closest(&family.to_lowercase(), &known) {
-            Some(close) => {
-                format!(
-                    "did you mean `{close}`? Fonts come only from fonts/ (and the built-in ones)"
-                )
-            }
-            None => format!(
-                "the font families available are: {}; add font files to fonts/ for others",
-                known.join(", ")
-            ),
+            Some(close) => t!("no-such-font.help-close", close = close),
+            None => t!("no-such-font.help", families = known.join(", ")),
         };
         problems.push(
-            Diagnostic::error(file, span, format!("there is no font family `{family}`"))
+            Diagnostic::error(file, span, t!("no-such-font", family = family.as_str()))
                 .with_help(help),
         );
     }

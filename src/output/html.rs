@@ -90,7 +90,7 @@ impl Output for HtmlOutput {
             "colours": layout
                 .colours
                 .iter()
-                .map(|(name, cmyk)| (name.clone(), cmyk.to_rgb_hex()))
+                .map(|(name, colour)| (name.clone(), colour.screen_hex()))
                 .collect::<BTreeMap<_, _>>(),
             "font_families": font_families(layout),
             "logo": logo,

@@ -70,7 +70,7 @@ impl<'a> DocumentData<'a> {
             screen_colours: layout
                 .colours
                 .iter()
-                .map(|(name, cmyk)| (name.clone(), cmyk.to_rgb_hex()))
+                .map(|(name, colour)| (name.clone(), colour.screen_hex()))
                 .collect(),
             labels: labels(&programme.meta.lang),
             hyphenate: true,

@@ -269,10 +269,10 @@ impl ScreenPalette {
         let brand = layout
             .colours
             .values()
-            .map(|cmyk| {
-                let [r, g, b] = cmyk.to_rgb8();
+            .map(|colour| {
+                let [r, g, b] = colour.screen;
                 (
-                    cmyk.0.map(|ink| (ink / 100.0) as f32),
+                    colour.ink.map(|ink| (ink / 100.0) as f32),
                     Color::from_u8(r, g, b, 255),
                 )
             })

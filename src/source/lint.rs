@@ -1,6 +1,5 @@
 //! What a campaign worker and an accessibility reviewer are told about a valid programme, as
-//! warnings at their line: alt text that says nothing, link text that says nothing, a list
-//! pasted with bullet characters, a table without column headings, and a programme in which
+//! warnings at their line: alt text that says nothing, link text that says nothing, a table without column headings, and a programme in which
 //! no pledge list was found.
 
 use std::sync::Arc;
@@ -27,9 +26,6 @@ const EMPTY_ALT_TEXTS: &[&str] = &[
     "bild", "bilden", "foto", "fotot", "image", "photo", "picture", "img", "logo", "logotyp",
 ];
 
-/// The characters a list pasted from a word processor starts its lines with.
-const PASTED_BULLETS: &[char] = &['•', '·', '–', '—', '▪', '◦'];
-
 /// Whether a link's text says nothing of where it goes.
 pub fn is_vague_link_text(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
@@ -53,28 +49,25 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     file,
                     Some(image.at.clone()),
-                    format!("the alt text `{}` says nothing about the picture", image.alt.trim()),
+                    t!("alt-says-nothing", alt = image.alt.trim()),
                 )
-                .with_help("describe what the picture shows, as to someone who cannot see it: `Sjukhuset i Kalix en vinterdag`"),
+                .with_help(t!("alt-says-nothing.help")),
             );
         }
     }
-    // The file's lines, split once: a paragraph's are looked up by number, never by scanning
-    // the file again (that was quadratic in a source of many short paragraphs).
-    let lines: Vec<&str> = file.text.lines().collect();
     for block in programme.blocks() {
         let at = Some(file.line_span(block.line));
         for run in block.own_inlines() {
             for (text, _) in links(run) {
                 if is_vague_link_text(&text) {
                     warnings.push(
-                        Diagnostic::warning(file, at.clone(), format!("the link text `{text}` says nothing of where the link goes"))
-                            .with_help("write what the reader finds there: `[Trafikverkets sida om vägarbeten](https://…)`"),
+                        Diagnostic::warning(file, at.clone(), t!("vague-link-text", text = text.as_str()))
+                            .with_help(t!("vague-link-text.help")),
                     );
                 } else if is_bare_address(&text) {
                     warnings.push(
-                        Diagnostic::warning(file, at.clone(), format!("the link text `{text}` is an address, not words"))
-                            .with_help("a screen reader reads an address letter by letter: write what the reader finds there, `[Regionens budget](https://…)`"),
+                        Diagnostic::warning(file, at.clone(), t!("address-as-link-text", text = text.as_str()))
+                            .with_help(t!("address-as-link-text.help")),
                     );
                 }
             }
@@ -83,14 +76,8 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             && header.iter().all(|cell| plain_text(cell).trim().is_empty())
         {
             warnings.push(
-                Diagnostic::warning(file, at.clone(), "this table's header row is empty: readers and screen readers cannot tell what its columns hold")
-                    .with_help("write a heading for each column in the table's first row, e.g. `| Sjukhus | Vårdplatser |`"),
-            );
-        }
-        if matches!(block.kind, BlockKind::Paragraph { .. }) && pasted_list(&lines, block.line) {
-            warnings.push(
-                Diagnostic::warning(file, at.clone(), "this paragraph looks like a list pasted with bullet characters")
-                    .with_help("start each line with `- ` to make a list (after a lead-in such as `Därför vill vi:` it is a pledge list, in the summary)"),
+                Diagnostic::warning(file, at.clone(), t!("empty-table-header"))
+                    .with_help(t!("empty-table-header.help")),
             );
         }
     }
@@ -110,9 +97,9 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 file,
                 at,
-                "no pledges found: the one-page summary will show each section's opening instead",
+                t!("no-pledges"),
             )
-            .with_help("a list is a pledge list after a paragraph that announces it and ends with a colon (`Därför vill vi:`), under a heading that names pledges (`Våra löften`), or with `<!-- pledges -->` on the line before it"),
+            .with_help(t!("no-pledges.help")),
         );
     }
     warnings
@@ -135,19 +122,3 @@ fn links(inlines: &[Inline]) -> Vec<(String, String)> {
     out
 }
 
-/// Whether the paragraph at `line` (1-based, of `lines`) has two or more lines that start with a
-/// bullet character.
-fn pasted_list(lines: &[&str], line: usize) -> bool {
-    lines
-        .get(line.saturating_sub(1)..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|l| !l.trim().is_empty())
-        .filter(|l| {
-            l.trim_start()
-                .strip_prefix(PASTED_BULLETS)
-                .is_some_and(|rest| rest.starts_with(' '))
-        })
-        .count()
-        >= 2
-}

@@ -32,7 +32,16 @@ pub(super) fn parse(
     options.extension.table = true;
     options.extension.autolink = true;
     options.parse.sourcepos_chars = true;
-    let root = parse_document(&arena, parts.body, &options);
+    let (body, repairs) = repair_pasted(parts.body);
+    for repair in &repairs {
+        let line = cx.file.line_span(parts.body_line + repair.line - 1);
+        let (message, help) = match repair.kind {
+            Repair::PastedList => (t!("pasted-list"), t!("pasted-list.help")),
+            Repair::HeadingWithoutSpace => (t!("heading-without-space"), t!("heading-without-space.help")),
+        };
+        diagnostics.push(Diagnostic::warning(cx.file, Some(line), message).with_help(help));
+    }
+    let root = parse_document(&arena, &body, &options);
 
     let mut parser = Parser {
         cx,
@@ -118,16 +127,16 @@ impl<'n> Parser<'_, '_> {
         if level == 1 {
             self.error(
                 node,
-                "a `#` heading in the programme text: the title belongs in the front matter",
-                "use `##` for a section and `###` for a subsection; the programme's title is `title:` in the front matter",
+                t!("h1-heading"),
+                t!("h1-heading.help"),
             );
             return;
         }
         if plain_text(&content).trim().is_empty() {
             self.error(
                 node,
-                "this heading is empty",
-                "write the heading's text after the `#` marks, or remove the line",
+                t!("empty-heading"),
+                t!("empty-heading.help"),
             );
             return;
         }
@@ -137,8 +146,8 @@ impl<'n> Parser<'_, '_> {
             let expected = "#".repeat(parent as usize + 1);
             self.error(
                 node,
-                format!("a `{marks}` heading directly under a level-{parent} heading skips a heading level"),
-                format!("use `{expected}` here, so that readers and screen readers can follow the outline"),
+                t!("skipped-heading-level", marks = marks, parent = parent),
+                t!("skipped-heading-level.help", expected = expected),
             );
         }
         let line = self.line(node);
@@ -242,10 +251,8 @@ impl<'n> Parser<'_, '_> {
                 if !std::mem::replace(&mut self.reported_nesting, true) {
                     self.error(
                         node,
-                        format!(
-                            "lists and quotes are nested more than {MAX_NESTING} levels deep here"
-                        ),
-                        "flatten the structure: a printed page cannot indent this far readably",
+                        t!("nested-too-deep", levels = MAX_NESTING),
+                        t!("nested-too-deep.help"),
                     );
                 }
                 return Vec::new();
@@ -284,16 +291,16 @@ impl<'n> Parser<'_, '_> {
             NodeValue::Heading(_) => {
                 self.error(
                     node,
-                    "a heading inside a list or quote",
-                    "start headings at the beginning of a line, outside lists and quotes",
+                    t!("heading-in-list"),
+                    t!("heading-in-list.help"),
                 );
                 return Vec::new();
             }
             other => {
                 self.error(
                     node,
-                    format!("this Markdown element ({other:?}) is not supported"),
-                    "write it as a paragraph or a list",
+                    t!("unsupported-markdown", element = format!("{other:?}")),
+                    t!("unsupported-markdown.help"),
                 );
                 return Vec::new();
             }
@@ -372,13 +379,13 @@ impl<'n> Parser<'_, '_> {
         if alt.is_empty() {
             self.error(
                 node,
-                "this image has no alt text",
-                "write what the picture shows between the brackets, e.g. `![Sjukhuset i Kalix](kalix.jpg)`: readers who cannot see it hear that text",
+                t!("image-no-alt"),
+                t!("image-no-alt.help"),
             );
             return None;
         }
         if let Some(problem) = alt_problem(&alt, &link.url, &link.title) {
-            self.error(node, problem, "describe what the picture shows, e.g. `![Sjukhuset i Kalix en vinterdag](kalix.jpg)`");
+            self.error(node, problem, t!("image-bad-alt.help"));
             return None;
         }
         let span = self.span(node);
@@ -432,26 +439,27 @@ impl<'n> Parser<'_, '_> {
                     if plain_text(&content).trim().is_empty() {
                         self.error(
                             child,
-                            "this link has no text",
-                            "write the words a reader should see between the brackets, e.g. `[Läs hela programmet](https://…)`",
+                            t!("link-no-text"),
+                            t!("link-no-text.help"),
                         );
                     }
                     let url = link.url.trim().to_string();
                     let lower = url.to_ascii_lowercase();
                     if !LINK_SCHEMES.iter().any(|scheme| lower.starts_with(scheme)) {
-                        self.error(
-                            child,
-                            format!("the link `{url}` is not a web, mail or phone address"),
-                            "a link goes to an `https://` (or `http://`) address, `mailto:` an e-mail address or `tel:` a phone number; write the whole address, e.g. `https://example.se/program`",
-                        );
+                        let help = if looks_like_web_address(&url) {
+                            t!("link-not-an-address.help-scheme", url = url.as_str())
+                        } else {
+                            t!("link-not-an-address.help")
+                        };
+                        self.error(child, t!("link-not-an-address", url = url.as_str()), help);
                     }
                     Inline::Link { url, content }
                 }
                 NodeValue::Image(_) => {
                     self.error(
                         child,
-                        "an image in the middle of text",
-                        "put the image on a line of its own, with a blank line before and after it",
+                        t!("image-in-text"),
+                        t!("image-in-text.help"),
                     );
                     continue;
                 }
@@ -475,8 +483,8 @@ impl<'n> Parser<'_, '_> {
         }
         let span = self.span(node);
         self.diagnostics.push(
-            Diagnostic::warning(self.cx.file, Some(span), "HTML is not interpreted: it is printed as written")
-                .with_help("use Markdown instead (`**fet**`, `*kursiv*`, `[länk](https://…)`), or remove the HTML"),
+            Diagnostic::warning(self.cx.file, Some(span), t!("html-not-interpreted"))
+                .with_help(t!("html-not-interpreted.help")),
         );
     }
 }
@@ -493,14 +501,107 @@ pub(super) fn alt_problem(alt: &str, path: &str, caption: &str) -> Option<String
         .rsplit_once('.')
         .map_or(file.as_str(), |(stem, _)| stem);
     if alt == file || alt == stem {
-        return Some(format!(
-            "the alt text of this image is only its file name, `{file}`"
-        ));
+        return Some(t!("alt-is-file-name", file = file.as_str()));
     }
     if !caption.trim().is_empty() && alt == caption.trim().to_lowercase() {
-        return Some("the alt text of this image repeats its caption".to_string());
+        return Some(t!("alt-is-caption"));
     }
     None
+}
+
+/// A common slip that the text is read through, with a note at its line.
+enum Repair {
+    /// Lines starting with `•`, `–` and the like (pasted from a word processor): read as a
+    /// Markdown list.
+    PastedList,
+    /// `##Heading`: read as the heading it was meant to be.
+    HeadingWithoutSpace,
+}
+
+struct Repaired {
+    /// 1-based line of the body.
+    line: usize,
+    kind: Repair,
+}
+
+/// The characters a list pasted from a word processor starts its lines with.
+pub(super) const PASTED_BULLETS: &[char] = &['•', '·', '–', '—', '▪', '◦', '●'];
+
+/// The body with pasted bullet lists made Markdown lists and `##Heading` made `## Heading`,
+/// outside code blocks. A bullet character becomes `-` (one character for one, so that every
+/// position, counted in characters, stays where it was); a run of two or more lines is needed,
+/// since a single `– ` line is how Swedish text marks speech. Only `##` to `######` count as
+/// headings: `#val2026` is a hashtag.
+fn repair_pasted(body: &str) -> (String, Vec<Repaired>) {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let bullet_of = |line: &str| {
+        let rest = line.trim_start();
+        let bullet = rest.chars().next()?;
+        (PASTED_BULLETS.contains(&bullet) && rest[bullet.len_utf8()..].starts_with(' '))
+            .then_some(bullet)
+    };
+    let mut repaired = Vec::new();
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<&str> = None;
+    let mut run_start = None;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            out.push_str(line);
+            continue;
+        }
+        let bullet = bullet_of(line);
+        let in_run = bullet.is_some()
+            && (i > 0 && bullet_of(lines[i - 1]) == bullet
+                || lines.get(i + 1).is_some_and(|next| bullet_of(next) == bullet));
+        if let Some(bullet) = bullet.filter(|_| in_run) {
+            if run_start.is_none() {
+                run_start = Some(i);
+                repaired.push(Repaired {
+                    line: i + 1,
+                    kind: Repair::PastedList,
+                });
+            }
+            out.push_str(&line.replacen(bullet, "-", 1));
+            continue;
+        }
+        run_start = None;
+        let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+        let after = trimmed[hashes..].chars().next();
+        if (2..=6).contains(&hashes) && after.is_some_and(char::is_alphanumeric) {
+            let indent = line.len() - trimmed.len();
+            out.push_str(&line[..indent + hashes]);
+            out.push(' ');
+            out.push_str(&line[indent + hashes..]);
+            repaired.push(Repaired {
+                line: i + 1,
+                kind: Repair::HeadingWithoutSpace,
+            });
+            continue;
+        }
+        out.push_str(line);
+    }
+    (out, repaired)
+}
+
+/// A link target written as a web address without its scheme (`www.gotland.se/vard`,
+/// `region.se`): a host name of dotted words, optionally a path — what `https://` would fix.
+fn looks_like_web_address(target: &str) -> bool {
+    let host = target.split(['/', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 /// All text under `node`, without formatting (iterative: the nesting may be deep).

@@ -44,25 +44,23 @@ pub fn load_programme(project: &Project, path: &Path) -> Loaded {
         return failed(
             Diagnostic::about(
                 display,
-                format!(
-                    "the file is {:.1} MB; a programme source may be at most {} MB",
-                    metadata.len() as f64 / 1e6,
-                    MAX_SOURCE_BYTES / 1_000_000
+                t!(
+                    "source-too-large",
+                    size = crate::messages::decimal(metadata.len() as f64 / 1e6, 1),
+                    limit = MAX_SOURCE_BYTES / 1_000_000
                 ),
             )
-            .with_help("check that this is the programme text; split a very long programme into several files"),
+            .with_help(t!("source-too-large.help")),
         );
     }
     match project.read(path) {
         Ok(bytes) => load_bytes(project, path, &bytes),
         Err(err) => {
             let why = match &err {
-                PathError::Unreadable(why) => format!("cannot read the file: {why}"),
-                other => format!("the file {}", other.describe()),
+                PathError::Unreadable(why) => t!("source-unreadable", why = why.as_str()),
+                other => t!("source-path", problem = other.describe()),
             };
-            failed(Diagnostic::about(display, why).with_help(
-                "a programme must be a file inside the project folder; copy it in rather than linking to it",
-            ))
+            failed(Diagnostic::about(display, why).with_help(t!("source-path.help")))
         }
     }
 }
@@ -134,7 +132,7 @@ impl Context<'_> {
         reference: &str,
         span: std::ops::Range<usize>,
     ) -> Result<String, Box<Diagnostic>> {
-        let problem = |message: String, help: &str| {
+        let problem = |message: String, help: String| {
             Box::new(Diagnostic::error(self.file, Some(span.clone()), message).with_help(help))
         };
         match self.project.resolve_inside(self.path, reference) {
@@ -155,33 +153,32 @@ impl Context<'_> {
                 }
             },
             Err(PathError::Url) => Err(problem(
-                format!(
-                    "the image `{reference}` is a web address; images must be files in the project"
-                ),
-                "download the image into the project (e.g. next to this file) and write its file name",
+                t!("image-is-url", image = reference),
+                t!("image-is-url.help"),
             )),
             Err(PathError::Absolute) => Err(problem(
-                format!("the image path `{reference}` is absolute"),
-                "write the path relative to this file, e.g. `bilder/omslag.jpg`",
+                t!("image-absolute", image = reference),
+                t!("image-absolute.help"),
             )),
             Err(PathError::Missing(looked_at)) => Err(problem(
-                format!(
-                    "the image `{reference}` does not exist (looked for {})",
-                    self.project.relative(&looked_at).display()
+                t!(
+                    "image-missing",
+                    image = reference,
+                    looked_at = self.project.relative(&looked_at).display().to_string()
                 ),
-                "check the spelling; image paths are relative to this file",
+                t!("image-missing.help"),
             )),
             Err(PathError::Outside) => Err(problem(
-                format!("the image `{reference}` is outside the project folder"),
-                "copy the image into the project folder and refer to the copy",
+                t!("image-outside", image = reference),
+                t!("image-outside.help"),
             )),
             Err(PathError::NotAFile) => Err(problem(
-                format!("the image `{reference}` is a folder, not a file"),
-                "name the image file itself",
+                t!("image-folder", image = reference),
+                t!("image-folder.help"),
             )),
             Err(PathError::Unreadable(why)) => Err(problem(
-                format!("the image `{reference}` cannot be read: {why}"),
-                "check that the file can be read",
+                t!("image-unreadable", image = reference, why = why),
+                t!("image-unreadable.help"),
             )),
         }
     }
@@ -211,9 +208,9 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
                 Diagnostic::error(
                     &file,
                     Some(file.char_span(offset)),
-                    "the file is not valid UTF-8 text",
+                    t!("not-utf8"),
                 )
-                .with_help("save the file as UTF-8 (in most editors: “Save as…” → encoding UTF-8)"),
+                .with_help(t!("not-utf8.help")),
             ));
         }
     };
@@ -226,8 +223,8 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
     let file = SourceFile::new(display, text);
     if let Some(offset) = file.text.find('\0') {
         return Err(Box::new(
-            Diagnostic::error(&file, Some(offset..offset + 1), "the file contains a NUL byte: it looks like binary data, not text")
-                .with_help("open the file in a text editor and remove the stray character, or save it again as plain UTF-8 text"),
+            Diagnostic::error(&file, Some(offset..offset + 1), t!("nul-byte"))
+                .with_help(t!("nul-byte.help")),
         ));
     }
     // Other control characters (pasted from word processors and e-mails) are invisible in an
@@ -241,20 +238,18 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
             Diagnostic::error(
                 &file,
                 Some(offset..offset + c.len_utf8()),
-                format!("the file contains an invisible control character (U+{:04X})", c as u32),
+                t!("control-character", code = format!("U+{:04X}", c as u32)),
             )
-            .with_help("delete it: place the cursor just after the spot shown and press backspace (it often comes with text pasted from a word processor or an e-mail)"),
+            .with_help(t!("control-character.help")),
         ));
     }
     if file.text.trim().is_empty() {
         return Err(Box::new(
-            Diagnostic::error(&file, Some(0..0), "the file is empty").with_help(STARTER_HELP),
+            Diagnostic::error(&file, Some(0..0), t!("empty-file")).with_help(t!("starter.help")),
         ));
     }
     Ok(file)
 }
-
-const STARTER_HELP: &str = "a programme starts with front matter: a line `---`, then lines such as `title: Vårt program` and `region: norrbotten`, then a line `---`; `trycksak new programme REGION/SLUG` writes a complete starter";
 
 fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
@@ -268,9 +263,9 @@ fn split_front_matter(file: &Arc<SourceFile>) -> Result<Parts<'_>, Box<Diagnosti
             Diagnostic::error(
                 file,
                 Some(file.line_span(1)),
-                "the file does not start with front matter",
+                t!("no-front-matter"),
             )
-            .with_help(STARTER_HELP),
+            .with_help(t!("starter.help")),
         ));
     }
     let yaml_start = (first_line.len() + 1).min(text.len());
@@ -290,11 +285,9 @@ fn split_front_matter(file: &Arc<SourceFile>) -> Result<Parts<'_>, Box<Diagnosti
         Diagnostic::error(
             file,
             Some(file.line_span(1)),
-            "the front matter that starts here is never closed",
+            t!("front-matter-unclosed"),
         )
-        .with_help(
-            "add a line with only `---` after the last front-matter key, before the programme text",
-        ),
+        .with_help(t!("front-matter-unclosed.help")),
     ))
 }
 
@@ -315,12 +308,9 @@ fn check_slug(file: &Arc<SourceFile>, path: &Path) -> Option<Diagnostic> {
         Diagnostic::error(
             file,
             None,
-            format!("the file name `{slug}.md` cannot be used as an output name"),
+            t!("bad-file-name", slug = slug.as_str()),
         )
-        .with_help(format!(
-            "use lowercase letters a–z, digits and hyphens only: rename the file to `{}.md`",
-            suggest_name(&slug)
-        )),
+        .with_help(t!("bad-file-name.help", suggestion = suggest_name(&slug))),
     )
 }
 

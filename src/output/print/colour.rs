@@ -150,6 +150,33 @@ pub fn vector_cmyk(rgb: [f64; 3]) -> Result<[f64; 4], String> {
     Ok(out[0].map(|v| (v / 100.0).clamp(0.0, 1.0)))
 }
 
+/// Inks (0–1) as the sRGB colour they print (0–255): the press's profile to sRGB, relative
+/// colorimetric with black-point compensation (the inverse of [`vector_cmyk`]); for a layout's
+/// colours given as inks only.
+pub fn ink_to_screen(ink: [f64; 4]) -> Result<[u8; 3], String> {
+    static PROOF: OnceLock<Result<Shared<[f64; 4], [f64; 3]>, String>> = OnceLock::new();
+    let proof = PROOF
+        .get_or_init(|| {
+            let transform = || {
+                Transform::new_flags_context(
+                    GlobalContext::new(),
+                    &Profile::new_icc(FOGRA39)?,
+                    PixelFormat::CMYK_DBL,
+                    &Profile::new_icc(SRGB)?,
+                    PixelFormat::RGB_DBL,
+                    Intent::RelativeColorimetric,
+                    Flags::NO_CACHE | Flags::BLACKPOINT_COMPENSATION,
+                )
+            };
+            transform().map_err(|e: lcms2::Error| format!("colour management: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let mut out = [[0.0; 3]];
+    proof.transform_pixels(&[ink.map(|v| v.clamp(0.0, 1.0) * 100.0)], &mut out);
+    Ok(out[0].map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8))
+}
+
 /// A vector grey (sRGB tone curve, 0–1) as black ink (0–1).
 pub fn grey_ink(level: f64) -> Result<f64, String> {
     Ok(cms()?.grey_ink(level))

@@ -96,7 +96,7 @@ fn palette(layout: &Layout) -> Vec<([u8; 3], [f64; 4])> {
     let all: Vec<([u8; 3], [f64; 4])> = layout
         .colours
         .values()
-        .map(|cmyk| (rgb_bytes(&cmyk.to_rgb_hex()), cmyk.0))
+        .map(|colour| (colour.screen, colour.ink))
         .collect();
     all.iter()
         .filter(|(rgb, inks)| {
@@ -107,10 +107,6 @@ fn palette(layout: &Layout) -> Vec<([u8; 3], [f64; 4])> {
         .collect()
 }
 
-fn rgb_bytes(hex: &str) -> [u8; 3] {
-    let channel = |i: usize| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0);
-    [channel(0), channel(1), channel(2)]
-}
 
 /// The facts of a finished print twin, for the manifest.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]

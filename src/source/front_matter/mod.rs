@@ -142,14 +142,14 @@ impl Fields<'_, '_> {
                 self.diagnostics.push(Diagnostic::error(
                     self.cx.file,
                     Some(self.cx.file.line_span(1)),
-                    format!("the key `{}` is not a word", describe(key)),
-                ));
+                    t!("key-not-a-word", kind = describe(key)),
+                ).with_help(t!("key-not-a-word.help")));
                 continue;
             };
             if !names.contains(&key) {
                 let span = self.key_span(key);
                 self.diagnostics
-                    .push(unknown_key(self.cx, span, key, names, "front matter"));
+                    .push(unknown_key(self.cx, span, key, names, "none"));
             }
         }
     }
@@ -168,17 +168,15 @@ impl Fields<'_, '_> {
             Diagnostic::error(
                 file,
                 Some(at.clone()),
-                format!("the front matter has no `{key}`"),
+                t!("front-matter-missing-key", key = key),
             )
-            .with_help(format!(
-                "add a line `{key}: {example}` between the `---` lines"
-            ))
+            .with_help(t!("front-matter-missing-key.help", key = key, example = example))
         };
         let title = self.text(mapping, "title");
         let region = self.text(mapping, "region");
         if title.is_none() && absent("title") {
             self.diagnostics
-                .push(missing("title", "Vårt program för regionen"));
+                .push(missing("title", &t!("example-title")));
         }
         if region.is_none() && absent("region") {
             let example = self
@@ -197,8 +195,8 @@ impl Fields<'_, '_> {
         let lang = self.text(mapping, "lang");
         if lang.is_none() && absent("lang") {
             self.diagnostics.push(
-                Diagnostic::error(file, Some(at.clone()), "the front matter has no `lang`")
-                    .with_help("add a line `lang: sv` (or the text's language: en, fi, se, fit …): screen readers need it to pronounce the text, and hyphenation and quotation marks follow it"),
+                Diagnostic::error(file, Some(at.clone()), t!("front-matter-missing-key", key = "lang"))
+                    .with_help(t!("front-matter-missing-lang.help")),
             );
         }
         if let Some(lang) = &lang
@@ -206,8 +204,8 @@ impl Fields<'_, '_> {
         {
             let span = self.value_span("lang");
             self.diagnostics.push(
-                Diagnostic::error(file, Some(span), format!("`{lang}` is not a language tag"))
-                    .with_help("use a BCP 47 tag such as `sv`, `en`, `fi`, `se` (Northern Sámi) or `fit` (Meänkieli)"),
+                Diagnostic::error(file, Some(span), t!("not-a-language-tag", tag = lang.as_str()))
+                    .with_help(t!("not-a-language-tag.help")),
             );
         }
         (title, region, lang)
@@ -224,9 +222,9 @@ impl Fields<'_, '_> {
                 Diagnostic::error(
                     self.cx.file,
                     Some(span),
-                    format!("`{date}` is not a date in the form YYYY-MM-DD"),
+                    t!("not-a-date", date = date.as_str()),
                 )
-                .with_help("write the date as year-month-day, e.g. `date: 2022-09-11`"),
+                .with_help(t!("not-a-date.help")),
             );
         }
         date
@@ -311,8 +309,8 @@ impl Fields<'_, '_> {
             other => {
                 let span = self.value_span(key);
                 self.diagnostics.push(
-                    Diagnostic::error(self.cx.file, Some(span), format!("`{key}` must be text, not {}", describe(other)))
-                        .with_help(format!("write `{key}: ` followed by the text on the same line; put quotes around it if it contains `: ` or starts with a special character")),
+                    Diagnostic::error(self.cx.file, Some(span), t!("value-not-text", key = key, kind = describe(other)))
+                        .with_help(t!("value-not-text.help", key = key)),
                 );
                 return None;
             }
@@ -327,8 +325,8 @@ impl Fields<'_, '_> {
         if matches!(key, "title" | "region") {
             let span = self.key_span(key);
             self.diagnostics.push(
-                Diagnostic::error(self.cx.file, Some(span), format!("`{key}` is empty"))
-                    .with_help(format!("write the {key} after `{key}:`")),
+                Diagnostic::error(self.cx.file, Some(span), t!("value-empty", key = key))
+                    .with_help(t!("value-empty.help", key = key)),
             );
         }
         None
@@ -341,21 +339,16 @@ impl Fields<'_, '_> {
         }
         let span = self.value_span("region");
         let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+        let regions = names.join(", ");
         let help = match closest(region, &names) {
-            Some(close) => format!(
-                "did you mean `{close}`? The regions are the folders under layouts/: {}",
-                names.join(", ")
-            ),
-            None => format!(
-                "the regions are the folders under layouts/: {}; to add one, run `trycksak new region NAME`",
-                names.join(", ")
-            ),
+            Some(close) => t!("no-such-region.help-close", close = close, regions = regions),
+            None => t!("no-such-region.help", regions = regions),
         };
         self.diagnostics.push(
             Diagnostic::error(
                 self.cx.file,
                 Some(span),
-                format!("there is no region `{region}`"),
+                t!("no-such-region", region = region),
             )
             .with_help(help),
         );
@@ -389,7 +382,7 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
         Diagnostic::error(
             file,
             span,
-            format!("the front matter is not valid YAML: {message}"),
+            t!("front-matter-not-yaml", message = message),
         )
         .with_help(help)
     };
@@ -401,8 +394,8 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
             .or_else(|| err.location().map(|l| at(l.line(), l.column())));
         return error(
             span,
-            &format!("the key `{key}` appears twice"),
-            "each key may appear only once: remove or merge the repeated one",
+            &t!("yaml-duplicate-key", key = key),
+            &t!("yaml-duplicate-key.help"),
         );
     }
     if let Some(position) = full.split("while scanning a quoted scalar at line ").nth(1) {
@@ -412,8 +405,8 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
         let (line, column) = (numbers.next().unwrap_or(1), numbers.next().unwrap_or(1));
         return error(
             Some(at(line, column)),
-            "this quoted value is never closed",
-            "add the closing quote at the end of the value, on the same line",
+            &t!("yaml-unclosed-quote"),
+            &t!("yaml-unclosed-quote.help"),
         );
     }
     let span = err.location().map(|l| at(l.line(), l.column()));
@@ -423,16 +416,16 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
     if at_tab {
         return error(
             span,
-            "a tab character",
-            "YAML does not allow tabs: indent with spaces",
+            &t!("yaml-tab"),
+            &t!("yaml-tab.help"),
         );
     }
     let help = if message.contains("mapping values are not allowed") {
-        "put quotes around a value that contains `: `, e.g. `title: \"Vård: nu\"`"
+        t!("yaml-colon.help")
     } else {
-        "each front-matter line is `key: value`; put quotes around a value that contains `: `, `#` or starts with a special character"
+        t!("yaml-other.help")
     };
-    error(span, message, help)
+    error(span, message, &help)
 }
 
 /// The 1-based YAML lines on which top-level `key:` is written.
@@ -467,13 +460,13 @@ fn unknown_key(
     place: &str,
 ) -> Diagnostic {
     let help = match closest(key, known) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("the keys allowed here are: {}", known.join(", ")),
+        Some(close) => t!("did-you-mean", name = close),
+        None => t!("unknown-key.help", keys = known.join(", ")),
     };
     Diagnostic::error(
         cx.file,
         Some(span),
-        format!("unknown key `{key}` in the {place}"),
+        t!("unknown-key", key = key, place = place),
     )
     .with_help(help)
 }
@@ -489,15 +482,16 @@ pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     crate::diagnostics::closest(&lower, known)
 }
 
+/// What kind of value a YAML value is, in words (the `$kind` of the messages that name it).
 fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "empty",
-        Value::Bool(_) => "yes/no",
-        Value::Number(_) => "a number",
+        Value::Bool(_) => "yes-no",
+        Value::Number(_) => "number",
         Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a group of keys",
-        Value::Tagged(_) => "a tagged value",
+        Value::Sequence(_) => "list",
+        Value::Mapping(_) => "keys",
+        Value::Tagged(_) => "tagged",
     }
 }
 

@@ -20,11 +20,9 @@ impl Fields<'_, '_> {
                 Diagnostic::error(
                     file,
                     Some(cover_span),
-                    "`cover` must have an `image` and an `alt` line under it",
+                    t!("cover-not-a-group"),
                 )
-                .with_help(
-                    "write\ncover:\n  image: bilder/omslag.jpg\n  alt: What the picture shows",
-                ),
+                .with_help(t!("cover-not-a-group.help")),
             );
             return None;
         };
@@ -39,7 +37,7 @@ impl Fields<'_, '_> {
             if !COVER_KEYS.contains(&name) {
                 let span = sub_span(self, name);
                 self.diagnostics
-                    .push(unknown_key(self.cx, span, name, COVER_KEYS, "`cover`"));
+                    .push(unknown_key(self.cx, span, name, COVER_KEYS, "cover"));
             }
         }
         let text = |key: &str| {
@@ -51,16 +49,14 @@ impl Fields<'_, '_> {
         let (image, alt) = (text("image"), text("alt"));
         if image.is_none() && !misspelled(cover, "image", COVER_KEYS) {
             self.diagnostics.push(
-                Diagnostic::error(file, Some(cover_span.clone()), "`cover` has no `image`")
-                    .with_help(
-                        "add `image: path/to/picture.jpg` (relative to this file) under `cover:`",
-                    ),
+                Diagnostic::error(file, Some(cover_span.clone()), t!("cover-no-image"))
+                    .with_help(t!("cover-no-image.help")),
             );
         }
         if alt.is_none() && !misspelled(cover, "alt", COVER_KEYS) {
             self.diagnostics.push(
-                Diagnostic::error(file, Some(cover_span.clone()), "the cover image has no alt text")
-                    .with_help("add `alt:` under `cover:` with a short description of what the picture shows, for readers who cannot see it"),
+                Diagnostic::error(file, Some(cover_span.clone()), t!("cover-no-alt"))
+                    .with_help(t!("cover-no-alt.help")),
             );
         }
         let image = image?;
@@ -70,9 +66,7 @@ impl Fields<'_, '_> {
         {
             let span = sub_span(self, "alt");
             self.diagnostics
-                .push(Diagnostic::error(file, Some(span), problem).with_help(
-                    "describe what the picture shows, e.g. `alt: Sjukhuset i Kalix en vinterdag`",
-                ));
+                .push(Diagnostic::error(file, Some(span), problem).with_help(t!("cover-bad-alt.help")));
             return None;
         }
         match self.cx.resolve_image(&image, span.clone()) {
@@ -98,9 +92,9 @@ impl Fields<'_, '_> {
                     Diagnostic::error(
                         self.cx.file,
                         Some(span),
-                        "`lix_target` must be a number from 10 to 100",
+                        t!("lix-target-range"),
                     )
-                    .with_help("e.g. `lix_target: 45`: LIX 40–50 is medium, 30–40 easy to read"),
+                    .with_help(t!("lix-target-range.help")),
                 );
                 None
             }
@@ -128,7 +122,7 @@ impl Fields<'_, '_> {
             if !SUMMARY_KEYS.contains(&name) {
                 let span = span_of(self, name);
                 self.diagnostics
-                    .push(unknown_key(self.cx, span, name, SUMMARY_KEYS, "`summary`"));
+                    .push(unknown_key(self.cx, span, name, SUMMARY_KEYS, "summary"));
             }
         }
         let lead = match summary.get("lead") {
@@ -143,8 +137,8 @@ impl Fields<'_, '_> {
             Some(_) => {
                 let span = span_of(self, "pledges");
                 self.diagnostics.push(
-                    Diagnostic::error(file, Some(span), "`pledges` must be a whole number of pledges, 1 or more")
-                        .with_help("e.g. `pledges: 3` takes the first three pledges of each section into the summary"),
+                    Diagnostic::error(file, Some(span), t!("summary-pledges-count"))
+                        .with_help(t!("summary-pledges-count.help")),
                 );
                 None
             }
@@ -156,8 +150,8 @@ impl Fields<'_, '_> {
             Some(_) => {
                 let span = span_of(self, "overflow");
                 self.diagnostics.push(
-                    Diagnostic::error(file, Some(span), "`overflow` must be `shorten` or `error`")
-                        .with_help("`shorten` leaves out the pledges that do not fit, with a warning; `error` fails the summary instead"),
+                    Diagnostic::error(file, Some(span), t!("summary-overflow-value"))
+                        .with_help(t!("summary-overflow-value.help")),
                 );
                 None
             }

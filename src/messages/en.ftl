@@ -1,0 +1,232 @@
+# The interface's messages in English: errors, warnings and their help, progress and summary
+# lines, help texts, and the pages `serve` shows. Every message here has its twin in sv.ftl,
+# with the same `$values` (a test checks). A message's `.help` is how to fix what it reports.
+#
+# Syntax: https://projectfluent.org/fluent/guide/ — `{ $name }` puts in a value, and
+# `{ $count -> [one] … *[other] … }` chooses by number.
+
+test-plural = { $count ->
+    [one] { $count } sentence
+   *[other] { $count } sentences
+}
+did-you-mean = did you mean `{ $name }`?
+
+## Front matter
+
+kind = { $kind ->
+    [empty] empty
+    [yes-no] yes/no
+    [number] a number
+    [text] text
+    [list] a list
+    [keys] a group of keys
+   *[tagged] a tagged value
+}
+key-not-a-word = the key `{ kind }` is not a word
+    .help = write one key per line, e.g. `title: Our programme`
+front-matter-missing-key = the front matter has no `{ $key }`
+    .help = add a line `{ $key }: { $example }` between the `---` lines
+example-title = Our programme for the region
+front-matter-missing-lang = the front matter has no `lang`
+    .help = add a line `lang: sv` (or the text's language: en, fi, se, fit …): screen readers need it to pronounce the text, and hyphenation and quotation marks follow it
+not-a-language-tag = `{ $tag }` is not a language tag
+    .help = use a BCP 47 tag such as `sv`, `en`, `fi`, `se` (Northern Sámi) or `fit` (Meänkieli)
+not-a-date = `{ $date }` is not a date in the form YYYY-MM-DD
+    .help = write the date as year-month-day, e.g. `date: 2022-09-11`
+value-not-text = `{ $key }` must be text, not { kind }
+    .help = write `{ $key }: ` followed by the text on the same line; put quotes around it if it contains `: ` or starts with a special character
+value-empty = `{ $key }` is empty
+    .help = write the { $key } after `{ $key }:`
+no-such-region = there is no region `{ $region }`
+    .help = the regions are the folders under layouts/: { $regions }; to add one, run `trycksak new region NAME`
+    .help-close = did you mean `{ $close }`? The regions are the folders under layouts/: { $regions }
+front-matter-not-yaml = the front matter is not valid YAML: { $message }
+yaml-duplicate-key = the key `{ $key }` appears twice
+    .help = each key may appear only once: remove or merge the repeated one
+yaml-unclosed-quote = this quoted value is never closed
+    .help = add the closing quote at the end of the value, on the same line
+yaml-tab = a tab character
+    .help = YAML does not allow tabs: indent with spaces
+yaml-colon = a colon in a value
+    .help = put quotes around a value that contains `: `, e.g. `title: "Health: now"`
+yaml-other = not a `key: value` line
+    .help = each front-matter line is `key: value`; put quotes around a value that contains `: `, `#` or starts with a special character
+unknown-key = unknown key `{ $key }` { $place ->
+    [none] in the front matter
+   *[other] under `{ $place }`
+}
+    .help = the keys allowed here are: { $keys }
+cover-not-a-group = `cover` must have an `image` and an `alt` line under it
+    .help = write
+        cover:
+          image: bilder/omslag.jpg
+          alt: What the picture shows
+cover-no-image = `cover` has no `image`
+    .help = add `image: path/to/picture.jpg` (relative to this file) under `cover:`
+cover-no-alt = the cover image has no alt text
+    .help = add `alt:` under `cover:` with a short description of what the picture shows, for readers who cannot see it
+cover-bad-alt = the cover image's alt text does not describe it
+    .help = describe what the picture shows, e.g. `alt: Sjukhuset i Kalix en vinterdag`
+lix-target-range = `lix_target` must be a number from 10 to 100
+    .help = e.g. `lix_target: 45`: LIX 40–50 is medium, 30–40 easy to read
+summary-pledges-count = `pledges` must be a whole number of pledges, 1 or more
+    .help = e.g. `pledges: 3` takes the first three pledges of each section into the summary
+summary-overflow-value = `overflow` must be `shorten` or `error`
+    .help = `shorten` leaves out the pledges that do not fit, with a warning; `error` fails the summary instead
+
+## Reading a source
+
+source-too-large = the file is { $size } MB; a programme source may be at most { $limit } MB
+    .help = check that this is the programme text; split a very long programme into several files
+source-unreadable = cannot read the file: { $why }
+source-path = the file { $problem }
+    .help = a programme must be a file inside the project folder; copy it in rather than linking to it
+path-problem = { $problem ->
+    [url] is a web address
+    [absolute] is an absolute path
+    [missing] does not exist
+    [outside] leads outside the project folder
+    [folder] is a folder, not a file
+   *[unreadable] cannot be read
+}
+not-utf8 = the file is not valid UTF-8 text
+    .help = save the file as UTF-8 (in most editors: “Save as…” → encoding UTF-8)
+nul-byte = the file contains a NUL byte: it looks like binary data, not text
+    .help = open the file in a text editor and remove the stray character, or save it again as plain UTF-8 text
+control-character = the file contains an invisible control character ({ $code })
+    .help = delete it: place the cursor just after the spot shown and press backspace (it often comes with text pasted from a word processor or an e-mail)
+empty-file = the file is empty
+no-front-matter = the file does not start with front matter
+starter = a programme's beginning
+    .help = a programme starts with front matter: a line `---`, then lines such as `title: Vårt program` and `region: norrbotten`, then a line `---`; `trycksak new programme REGION/SLUG` writes a complete starter
+front-matter-unclosed = the front matter that starts here is never closed
+    .help = add a line with only `---` after the last front-matter key, before the programme text
+bad-file-name = the file name `{ $slug }.md` cannot be used as an output name
+    .help = use lowercase letters a–z, digits and hyphens only: rename the file to `{ $suggestion }.md`
+
+## Images
+
+image-is-url = the image `{ $image }` is a web address; images must be files in the project
+    .help = download the image into the project (e.g. next to this file) and write its file name
+image-absolute = the image path `{ $image }` is absolute
+    .help = write the path relative to this file, e.g. `bilder/omslag.jpg`
+image-missing = the image `{ $image }` does not exist (looked for { $looked_at })
+    .help = check the spelling; image paths are relative to this file
+image-outside = the image `{ $image }` is outside the project folder
+    .help = copy the image into the project folder and refer to the copy
+image-folder = the image `{ $image }` is a folder, not a file
+    .help = name the image file itself
+image-unreadable = the image `{ $image }` cannot be read: { $why }
+    .help = check that the file can be read
+image-not-an-image = `{ $image }` is not an image trycksak can print
+    .help = use a PNG, JPEG, GIF, WebP or SVG file
+image-too-large = `{ $image }` is { $width } × { $height } pixels ({ $millions } million): too large to print safely
+    .help = scale it down: 300 pixels per inch at the printed size is enough (an A4 page needs 2480 × 3508)
+image-broken = `{ $image }` cannot be read as an image: { $why }
+    .help = the file may be cut short or damaged: export or download it again
+image-cannot-read = `{ $image }` cannot be read: { $why }
+    .help = check that the file exists and can be read
+
+## The programme text (Markdown)
+
+h1-heading = a `#` heading in the programme text: the title belongs in the front matter
+    .help = use `##` for a section and `###` for a subsection; the programme's title is `title:` in the front matter
+empty-heading = this heading is empty
+    .help = write the heading's text after the `#` marks, or remove the line
+skipped-heading-level = a `{ $marks }` heading directly under a level-{ $parent } heading skips a heading level
+    .help = use `{ $expected }` here, so that readers and screen readers can follow the outline
+nested-too-deep = lists and quotes are nested more than { $levels } levels deep here
+    .help = flatten the structure: a printed page cannot indent this far readably
+heading-in-list = a heading inside a list or quote
+    .help = start headings at the beginning of a line, outside lists and quotes
+unsupported-markdown = this Markdown element ({ $element }) is not supported
+    .help = write it as a paragraph or a list
+image-no-alt = this image has no alt text
+    .help = write what the picture shows between the brackets, e.g. `![Sjukhuset i Kalix](kalix.jpg)`: readers who cannot see it hear that text
+image-bad-alt = this image's alt text does not describe it
+    .help = describe what the picture shows, e.g. `![Sjukhuset i Kalix en vinterdag](kalix.jpg)`
+alt-is-file-name = the alt text of this image is only its file name, `{ $file }`
+alt-is-caption = the alt text of this image repeats its caption
+link-no-text = this link has no text
+    .help = write the words a reader should see between the brackets, e.g. `[Läs hela programmet](https://…)`
+link-not-an-address = the link `{ $url }` is not a web, mail or phone address
+    .help = a link goes to an `https://` (or `http://`) address, `mailto:` an e-mail address or `tel:` a phone number; write the whole address, e.g. `https://example.se/program`
+    .help-scheme = a web address starts with `https://`: write `https://{ $url }`
+image-in-text = an image in the middle of text
+    .help = put the image on a line of its own, with a blank line before and after it
+html-not-interpreted = HTML is not interpreted: it is printed as written
+    .help = use Markdown instead (`**fet**`, `*kursiv*`, `[länk](https://…)`), or remove the HTML
+
+## Layouts
+
+layout-unreadable = { $file } { $why }
+    .help = a layout.yaml must be a UTF-8 text file inside the project folder
+layout-not-utf8 = { $file } is not UTF-8 text
+path-outside-layouts = leads outside the layouts folder
+unknown-colour = unknown colour `{ $name }`
+    .help = the colours are: { $colours }
+colour-forms = a colour is ink percentages `[cyan, magenta, yellow, black]` such as `[100, 60, 0, 35]`, a screen colour such as `"#003399"` (in quotes), or both: `{"{"}print: [100, 60, 0, 35], screen: "#003399"{"}"}`
+colour-ink-count = a colour's inks are four percentages [cyan, magenta, yellow, black], e.g. [0, 100, 85, 5]; this has { $count }
+colour-ink-range = ink percentages are 0 to 100, not { $value }
+colour-hex = `{ $text }` is not a screen colour: write six hexadecimal digits after `#`, e.g. `"#003399"`
+summary-size-range = `summary: { $key }` is { $value } pt; it must be { $min } to { $max } pt
+    .help = a one-page summary reads well at 9 to 14 pt; below 8 pt it is too small for many readers
+leaflet-size-range = `leaflet: { $key }` is { $value } pt; it must be { $min } to { $max } pt
+    .help = a leaflet's body text reads well at 9.5 to 11 pt; below 9 pt it is too small for many readers
+leaflet-pages = `leaflet: pages` is { $pages }; a booklet's page count is a multiple of 4
+    .help = e.g. `pages: 12`: three sheets folded in two
+print-margin-range = `print: { $key }` is { $value } mm; it must be 0 to { $max } mm
+    .help = print shops ask for a 3 mm bleed and text at least 5 mm inside the trim
+print-max-ink-range = `print: max_ink` is { $ink } %; it must be 100 to 400 %
+    .help = GWG 2022 asks at most 320 % for sheetfed offset on coated paper
+logo-problem = the logo { $problem }
+logo-path = the logo `{ $logo }` { $problem }
+    .help = put the logo file in this layout's folder and write its file name
+unknown-layout-key = unknown key `{ $key }` in the layout
+layout-not-valid = the layout is not valid: { $message }
+    .help = `trycksak layout --defaults` prints every key of a layout with an explanation
+layout-incomplete = the layout has no { $keys }
+    .help = this is a bug in trycksak's built-in base layout: please report it
+no-such-font = there is no font family `{ $family }`
+    .help = the font families available are: { $families }; add font files to fonts/ for others
+    .help-close = did you mean `{ $close }`? Fonts come only from fonts/ (and the built-in ones)
+low-contrast = { $fore ->
+    [on-primary] text on the primary colour
+   *[other] `{ $fore }`
+} on { $back ->
+    [paper] white paper
+   *[other] `{ $back }`
+} has a contrast of { $ratio }:1, below the { $needed }:1 that WCAG AA asks for { $use ->
+    [body] body text
+    [pledges] pledges on their tinted box
+    [headings] headings, links and cover text
+    [on-primary] the cover's and the summary header's text
+   *[markers] pledge markers
+}
+    .help = make `{ $colour }` { $direction ->
+        [lighter] lighter
+       *[darker] darker
+    } (more ink, black ink above all, darkens a printed colour)
+too-much-ink = `{ $name }` has { $total } % ink in all, more than the { $limit } % a press can print cleanly on coated paper
+    .help = lower cyan, magenta or yellow until the four add up to { $limit } or less
+rich-black-text = `text` is a rich black ({ $inks }): small type in four inks blurs when the plates are slightly off
+    .help = print body text in black ink only: `text: [0, 0, 0, 100]`
+inks-from-screen-colour = `{ $name }` is given only as a screen colour ({ $hex }): it prints as the inks { $inks }, converted through the print profile
+    .help = ask the print shop to confirm these inks, or give the brand manual's inks as well: `{ $name }: {"{"}print: [c, m, y, k], screen: "{ $hex }"{"}"}`
+
+## Warnings about a valid programme
+
+alt-says-nothing = the alt text `{ $alt }` says nothing about the picture
+    .help = describe what the picture shows, as to someone who cannot see it: `Sjukhuset i Kalix en vinterdag`
+vague-link-text = the link text `{ $text }` says nothing of where the link goes
+    .help = write what the reader finds there: `[Trafikverkets sida om vägarbeten](https://…)`
+address-as-link-text = the link text `{ $text }` is an address, not words
+    .help = a screen reader reads an address letter by letter: write what the reader finds there, `[Regionens budget](https://…)`
+empty-table-header = this table's header row is empty: readers and screen readers cannot tell what its columns hold
+    .help = write a heading for each column in the table's first row, e.g. `| Sjukhus | Vårdplatser |`
+pasted-list = these lines start with bullet characters: they are read as a list
+    .help = to say so in Markdown, start each line with `- ` instead (after a lead-in such as `Därför vill vi:` it is a pledge list, in the summary)
+heading-without-space = `##` with no space after it: read as a heading
+    .help = write a space between the `#` marks and the heading's text, e.g. `## Resor och klimat`
+no-pledges = no pledges found: the one-page summary will show each section's opening instead
+    .help = a list is a pledge list after a paragraph that announces it and ends with a colon (`Därför vill vi:`), under a heading that names pledges (`Våra löften`), or with `<!-- pledges -->` on the line before it
