@@ -147,13 +147,14 @@ impl Diagnostic {
         if let Some((line, column)) = self.line_col() {
             let _ = write!(out, ":{line}:{column}");
         }
+        // The severity word stays English for CI's problem matchers; the words are the user's.
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         let _ = write!(out, ": {severity}: {}", self.message);
         if let Some(help) = &self.help {
-            let _ = write!(out, " (help: {help})");
+            let _ = write!(out, " ({}: {help})", t!("help"));
         }
         // One line, whatever the message holds.
         out.replace('\n', " ")
@@ -208,7 +209,15 @@ impl Reporter {
         for diagnostic in diagnostics {
             match self.format {
                 DiagnosticFormat::Short => writeln!(lock, "{}", diagnostic.short())?,
-                DiagnosticFormat::Human => emit_rich(&mut lock, diagnostic)?,
+                DiagnosticFormat::Human => {
+                    let mut buffer = if self.color {
+                        termcolor::Buffer::ansi()
+                    } else {
+                        termcolor::Buffer::no_color()
+                    };
+                    emit_rich(&mut buffer, diagnostic)?;
+                    lock.write_all(localise_severity(&buffer.into_inner(), diagnostic).as_bytes())?;
+                }
             }
         }
         Ok(())
@@ -228,14 +237,28 @@ fn emit_rich(writer: &mut dyn termcolor::WriteColor, diagnostic: &Diagnostic) ->
     match &diagnostic.span {
         Some(span) => rich = rich.with_labels(vec![cs::Label::primary((), span.clone())]),
         None => {
-            rich = rich.with_notes(vec![format!("in {}", display_path(&diagnostic.file.path))]);
+            rich = rich.with_notes(vec![t!(
+                "in-file",
+                path = display_path(&diagnostic.file.path)
+            )]);
         }
     }
     if let Some(help) = &diagnostic.help {
-        rich = rich.with_notes(vec![format!("help: {help}")]);
+        rich = rich.with_notes(vec![format!("{}: {help}", t!("help"))]);
     }
     let config = term::Config::default();
     term::emit_to_write_style(writer, &config, &file, &rich).map_err(io::Error::other)
+}
+
+/// codespan writes the severity of its header in English: the first "error" or "warning" of the
+/// rendering (the header comes first, colour codes or not) becomes the interface's word.
+fn localise_severity(rendered: &[u8], diagnostic: &Diagnostic) -> String {
+    let text = String::from_utf8_lossy(rendered);
+    let (english, id) = match diagnostic.severity {
+        Severity::Error => ("error", "error"),
+        Severity::Warning => ("warning", "warning"),
+    };
+    text.replacen(english, &crate::messages::text(id, None), 1)
 }
 
 fn display_path(path: &Path) -> String {

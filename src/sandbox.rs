@@ -157,22 +157,30 @@ impl OutputDir {
     }
 
     /// Removes the files in the folder `relative` whose names `doomed` picks (old previews),
-    /// after the same checks as [`OutputDir::write`]; a folder that is not there has none.
-    pub fn remove_files(&self, relative: &Path, doomed: impl Fn(&str) -> bool) -> Result<()> {
+    /// after the same checks as [`OutputDir::write`]; a folder that is not there has none. The
+    /// names of the files removed come back.
+    pub fn remove_files(
+        &self,
+        relative: &Path,
+        doomed: impl Fn(&str) -> bool,
+    ) -> Result<Vec<String>> {
         let dir = self.prepare(relative)?;
+        let mut removed = Vec::new();
         if std::fs::symlink_metadata(&dir).is_err() {
-            return Ok(());
+            return Ok(removed);
         }
         let Ok(entries) = std::fs::read_dir(&dir) else {
-            return Ok(());
+            return Ok(removed);
         };
         for entry in entries.flatten() {
             let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
-            if is_file && doomed(&entry.file_name().to_string_lossy()) {
-                let _ = std::fs::remove_file(entry.path());
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if is_file && doomed(&name) && std::fs::remove_file(entry.path()).is_ok() {
+                removed.push(name);
             }
         }
-        Ok(())
+        removed.sort();
+        Ok(removed)
     }
 
     /// Removes the temporary files a killed build left behind (the caller holds the lock, so no

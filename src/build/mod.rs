@@ -84,6 +84,9 @@ pub struct Outcome {
     pub failed_kinds: Vec<OutputKind>,
     /// Files written beside the outputs: PNG previews, and the images an HTML page shows.
     pub extras_written: usize,
+    /// The files of an earlier build removed because their output failed this time (relative
+    /// to the output folder).
+    pub removed: Vec<PathBuf>,
     /// The pledges found, by section (`None` for the introduction), when the programme loaded.
     pub pledges: Option<Vec<(Option<String>, usize)>>,
 }
@@ -108,6 +111,7 @@ impl Outcome {
             timings: Vec::new(),
             failed_kinds: Vec::new(),
             extras_written: 0,
+            removed: Vec::new(),
             pledges: None,
         }
     }
@@ -137,6 +141,16 @@ impl BuildReport {
             .iter()
             .map(|o| o.written.len() + o.extras_written)
             .sum()
+    }
+
+    /// The outputs written (the files the manifest lists; `-v` lists each of them).
+    pub fn outputs_written(&self) -> usize {
+        self.outcomes.iter().map(|o| o.written.len()).sum()
+    }
+
+    /// The files beside the outputs: the images HTML pages show, and PNG previews.
+    pub fn extras_written(&self) -> usize {
+        self.outcomes.iter().map(|o| o.extras_written).sum()
     }
 }
 

@@ -105,14 +105,14 @@ pub(super) fn write_outputs(
                 name.starts_with(&prefix) && name.ends_with(".png")
             });
             match removed {
-                Ok(()) if options.preview => {
+                Ok(_) if options.preview => {
                     for (page, png) in output.previews.iter().enumerate() {
                         if write(&folder.join(preview_name(&stem, page + 1)), png) {
                             outcome.extras_written += 1;
                         }
                     }
                 }
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(err) => problems.push(Diagnostic::error(file, None, format!("{err:#}"))),
             }
         }
@@ -133,10 +133,29 @@ pub(super) fn write_outputs(
         entry.facts = output.facts;
         outcome.written.push(entry);
     }
-    // A failed output keeps the file of an earlier build in place (never half a file), but the
-    // manifest no longer lists it as this source's.
+    // A failed output leaves no file of an earlier build behind (as make's `.DELETE_ON_ERROR`):
+    // an outdated print PDF must not go to the print shop. Its previews go with it.
     outcome.failed_kinds.sort();
     outcome.failed_kinds.dedup();
+    for kind in &outcome.failed_kinds {
+        let name = kind.file_name(&programme.slug, &programme.meta.lang);
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+        let prefix = format!("{stem}-page-");
+        let doomed = |candidate: &str| {
+            candidate == name || candidate.starts_with(&prefix) && candidate.ends_with(".png")
+        };
+        match out.remove_files(folder, doomed) {
+            Ok(removed) => outcome.removed.extend(
+                removed
+                    .into_iter()
+                    .filter(|removed| *removed == name)
+                    .map(|removed| folder.join(removed)),
+            ),
+            Err(err) => outcome
+                .diagnostics
+                .push(Diagnostic::error(file, None, format!("{err:#}"))),
+        }
+    }
 }
 
 /// `<stem>-page-01.png`: zero-padded so that the pages sort in order.

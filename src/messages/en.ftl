@@ -230,3 +230,161 @@ heading-without-space = `##` with no space after it: read as a heading
     .help = write a space between the `#` marks and the heading's text, e.g. `## Resor och klimat`
 no-pledges = no pledges found: the one-page summary will show each section's opening instead
     .help = a list is a pledge list after a paragraph that announces it and ends with a colon (`Därför vill vi:`), under a heading that names pledges (`Våra löften`), or with `<!-- pledges -->` on the line before it
+
+## The command line
+
+error = error
+warning = warning
+help = help
+in-file = in { $path }
+cannot-read = cannot read { $path }
+cannot-create = cannot create { $path }
+cannot-print-problems = cannot print the problems found
+already-exists = { $path } already exists; choose another name
+region-name-empty = the region `{ $name }` needs letters or digits: its folder name is made of them
+created-region = Created { $path }: programmes with `region: { $region }` now use it
+programme-target = write the programme as REGION/SLUG, e.g. `norrbotten/{ $suggestion }`
+bad-name = the { $what ->
+    [region] region
+   *[slug] file name
+} `{ $name }` may only have lowercase letters a–z, digits and hyphens: try `{ $suggestion }`
+starter-title = Our programme for { $region }
+created-programme = Created { $path }: edit it, then run `trycksak build { $path }`
+project-exists = { $dir } is a project already (it has `programmes/`): add to it with `trycksak new programme` or `trycksak new region`
+project-started = Started a project in { $dir }: edit { $programme }, then run `trycksak build` there
+list-programmes = Programmes:
+list-has-errors = (has errors: run `trycksak check { $path }`)
+list-none = (none: `trycksak new programme REGION/SLUG` starts one)
+list-regions = Regions: { $regions }
+watching = Watching { $dir } (Ctrl-C stops)
+rebuilt = { $programmes ->
+    [one] 1 programme
+   *[other] { $programmes } programmes
+} built ({ $files ->
+    [one] 1 file
+   *[other] { $files } files
+}){ $failed ->
+    [0] {""}
+   *[other] , { $failed } failed
+} in { $ms } ms
+waiting = waiting: { $why }
+serving = Serving { $dir } at { $url } — the index lists every programme with a link to its page previews; Ctrl-C stops
+census-none = no pledges found
+census-introduction = (introduction)
+census = { $pledges ->
+    [one] 1 pledge
+   *[other] { $pledges } pledges
+} in { $sections ->
+    [one] 1 section
+   *[other] { $sections } sections
+}: { $list }
+checked = Checked { $programmes ->
+    [one] 1 programme
+   *[other] { $programmes } programmes
+}: { $failed } with errors
+pages = { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+}
+layouts-tried = { $count ->
+    [one] 1 layout tried
+   *[other] { $count } layouts tried
+}
+wrote = wrote { $path }{ $details } ({ $ms } ms{ $tries })
+built = Built { $programmes ->
+    [one] 1 programme
+   *[other] { $programmes } programmes
+}{ $partly ->
+    [0] {""}
+   *[other] {" "}(and { $partly } in part)
+}: { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}{ $extras ->
+    [0] {""}
+   *[other] {" "}and { $extras } images and previews beside them
+} into { $out } in { $seconds } s
+manifest-not-saved = the manifest could not be saved: { $why }
+failed-programmes = Failed: { $count ->
+    [one] 1 programme
+   *[other] { $count } programmes
+}
+removed-stale = removed { $path } of an earlier build: it would no longer match its source
+shard-form = write the shard as K/N, e.g. 1/4
+shard-range = shard { $shard }: K must be from 1 to N
+progress-programmes = programmes
+
+usage-unknown-argument = unknown option `{ $arg }`
+usage-unknown-command = unknown command `{ $command }`
+usage-invalid-value = `{ $value }` is not a value of { $arg }{ $valid ->
+    [none] {""}
+   *[other] {" "}(possible: { $valid })
+}
+usage-missing-argument = { $arg } must be given
+usage-conflict = { $arg } cannot be used with { $other }
+usage-missing-command = a command is needed: build, check, init, list, new, watch or serve
+usage-more-help = For more, run `trycksak --help`.
+
+## Help texts of the command line (help-<command>-<option>; help-any-… for an option several commands share)
+
+help-heading-usage = Usage:
+help-heading-options = Options
+help-heading-advanced = Advanced options
+help-heading-arguments = Arguments
+help-heading-commands = Commands
+help-value-command = COMMAND
+help-flag = Print this help
+help-version = Print the version
+help-examples = Examples:
+      trycksak init mitt-projekt              start a project that builds as it is
+      trycksak build                          build every programme under programmes/ into out/
+      trycksak build programmes/norrbotten    build the programmes of one folder
+      trycksak build --format text --out dist build only the plain-text versions, into dist/
+      trycksak check                          check every programme without writing anything
+      trycksak check --print                  check the print PDFs as a print shop does
+      trycksak list                           show the programmes and regions found
+      trycksak new programme norrbotten/vard  start a new programme from a commented starter
+      trycksak new region Västerbotten        start a new region's layout
+      trycksak watch                          rebuild on every change until stopped
+      trycksak serve --open                   show the pages in the browser, updated on every change
+      trycksak -C ../annat-projekt build      build another project folder
+
+  Exit status: 0 when everything was built, 1 when a programme failed (the others are still
+  built), 2 for a usage error. Messages are in Swedish under a Swedish locale (LANG=sv_SE.UTF-8)
+  or with --lang sv.
+help-about = Builds leaflets, summaries and accessible versions from programme sources
+help-project = Run on the project in DIR instead of the one the current folder is in (found upwards, as git does); PATHS and --out are then relative to DIR
+help-quiet = Print only errors
+help-verbose = Print more: every file written
+help-diagnostic-format = How to print problems found in files: with the lines they are on (human), or one line each for CI logs (short)
+help-color = When to use colours
+help-lang = The language of messages and help: sv or en (default: the locale's, from LC_ALL, LC_MESSAGES or LANG)
+help-any-paths = Programme files or folders (default: everything under programmes/)
+help-any-out = The output folder (never read as input)
+help-any-format = The outputs to write, separated by commas (default: all; large-print where the layout asks for it)
+help-any-timeout = Give up on a document that takes longer than this to typeset (a template that loops forever): its programme fails, the others go on
+help-any-poll = Poll for changes every MS milliseconds instead of waiting for the file system's events (for network drives and containers that do not report changes)
+help-build-about = Build programmes into output files
+help-build-preview = Also write a PNG of every PDF page beside the PDF, to look at without a PDF viewer
+help-build-jobs = Build with N threads (default: one per core)
+help-build-shard = Build only shard K of N (e.g. 2/4) of the programmes, to spread a build over CI runners; the shards' manifests merge by concatenating their `outputs`
+help-build-timings = Also write where Typst spent its time, by template line, to FILE (a trace in Chrome's format, as `typst compile --timings` writes it)
+help-check-about = Check programmes and report every problem a build would, without writing anything
+help-check-paths = Programme files or folders to check (default: everything under programmes/)
+help-check-a11y = Also print each programme's accessibility report (readability, headings, images, links)
+help-check-print = Preflight the print PDFs as a print shop would: make each programme's print PDFs (in memory) and report boxes, fonts, colours, ink and image resolution with PASS or FAIL; PDF files among PATHS are read and checked as they are
+help-check-json = With --print: write the preflight reports as one JSON array on stdout instead of text
+help-init-about = Start a project in DIR (default: this folder): a region, a starter programme, and a note of what goes where; it builds as it is
+help-init-dir = The folder to start the project in (created if it does not exist)
+help-list-about = List the programmes and regions of the project
+help-new-about = Create a new programme or region from a commented starter
+help-new-programme-about = A programme source, programmes/REGION/SLUG.md, with every front-matter key explained
+help-new-programme-target = Region and file name, e.g. `norrbotten/omstart-2026`
+help-new-region-about = A region's layout, layouts/FOLDER/layout.yaml, with every key explained
+help-new-region-name = The region's name, e.g. `Västerbotten` (its folder is the name in a–z: `vasterbotten`)
+help-new-region-display-name = The name printed on covers (default: NAME as written)
+help-watch-about = Build, then rebuild whatever a change to a source, layout or font affects
+help-serve-about = Build, serve the output folder on this machine, and rebuild and reload on every change
+help-serve-port = The port to listen on (0: any free one)
+help-serve-host = The address to listen on. Only this machine by default: give another address only to show the pages to others on your network
+help-serve-open = Open the index in the web browser once it is built

@@ -231,3 +231,149 @@ heading-without-space = `##` utan mellanslag efter: läses som en rubrik
     .help = skriv ett mellanslag mellan `#`-tecknen och rubrikens text, t.ex. `## Resor och klimat`
 no-pledges = inga löften hittades: sammanfattningen på en sida visar i stället början av varje avsnitt
     .help = en lista är en löfteslista efter ett stycke som aviserar den och slutar med kolon (`Därför vill vi:`), under en rubrik som nämner löften (`Våra löften`), eller med `<!-- pledges -->` på raden före
+
+## Kommandoraden
+
+error = fel
+warning = varning
+help = hjälp
+in-file = i { $path }
+cannot-read = kan inte läsa { $path }
+cannot-create = kan inte skapa { $path }
+cannot-print-problems = kan inte skriva ut problemen som hittades
+already-exists = { $path } finns redan; välj ett annat namn
+region-name-empty = regionen `{ $name }` behöver bokstäver eller siffror: dess mappnamn består av dem
+created-region = Skapade { $path }: program med `region: { $region }` använder den nu
+programme-target = skriv programmet som REGION/NAMN, t.ex. `norrbotten/{ $suggestion }`
+bad-name = { $what ->
+    [region] regionen
+   *[slug] filnamnet
+} `{ $name }` får bara innehålla små bokstäver a–z, siffror och bindestreck: prova `{ $suggestion }`
+starter-title = Vårt program för { $region }
+created-programme = Skapade { $path }: redigera den och kör sedan `trycksak build { $path }`
+project-exists = { $dir } är redan ett projekt (den har `programmes/`): lägg till med `trycksak new programme` eller `trycksak new region`
+project-started = Startade ett projekt i { $dir }: redigera { $programme } och kör sedan `trycksak build` där
+list-programmes = Program:
+list-has-errors = (har fel: kör `trycksak check { $path }`)
+list-none = (inga: `trycksak new programme REGION/NAMN` startar ett)
+list-regions = Regioner: { $regions }
+watching = Bevakar { $dir } (Ctrl-C avslutar)
+rebuilt = { $programmes } program byggda ({ $files ->
+    [one] 1 fil
+   *[other] { $files } filer
+}){ $failed ->
+    [0] {""}
+   *[other] , { $failed } misslyckades
+} på { $ms } ms
+waiting = väntar: { $why }
+serving = Visar { $dir } på { $url } — startsidan listar alla program med länkar till deras sidförhandsvisningar; Ctrl-C avslutar
+census-none = inga löften hittades
+census-introduction = (inledning)
+census = { $pledges ->
+    [one] 1 löfte
+   *[other] { $pledges } löften
+} i { $sections ->
+    [one] 1 avsnitt
+   *[other] { $sections } avsnitt
+}: { $list }
+checked = Kontrollerade { $programmes } program: { $failed } med fel
+pages = { $count ->
+    [one] 1 sida
+   *[other] { $count } sidor
+}
+layouts-tried = { $count ->
+    [one] 1 layout provad
+   *[other] { $count } layouter provade
+}
+wrote = skrev { $path }{ $details } ({ $ms } ms{ $tries })
+built = Byggde { $programmes } program{ $partly ->
+    [0] {""}
+   *[other] {" "}(och { $partly } delvis)
+}: { $files ->
+    [one] 1 fil
+   *[other] { $files } filer
+}{ $extras ->
+    [0] {""}
+   *[other] {" "}och { $extras } bilder och förhandsvisningar bredvid dem
+} till { $out } på { $seconds } s
+manifest-not-saved = manifestet kunde inte sparas: { $why }
+failed-programmes = Misslyckades: { $count } program
+removed-stale = tog bort { $path } från en tidigare byggning: den skulle inte längre stämma med sin källa
+shard-form = skriv delen som K/N, t.ex. 1/4
+shard-range = del { $shard }: K måste vara från 1 till N
+progress-programmes = program
+
+usage-unknown-argument = okänt alternativ `{ $arg }`
+usage-unknown-command = okänt kommando `{ $command }`
+usage-invalid-value = `{ $value }` är inget värde för { $arg }{ $valid ->
+    [none] {""}
+   *[other] {" "}(möjliga: { $valid })
+}
+usage-missing-argument = { $arg } måste anges
+usage-conflict = { $arg } kan inte användas tillsammans med { $other }
+usage-missing-command = ett kommando behövs: build, check, init, list, new, watch eller serve
+usage-more-help = Kör `trycksak --help` för mer.
+
+## Kommandoradens hjälptexter (help-<kommando>-<alternativ>; help-any-… för ett alternativ som flera kommandon delar)
+
+help-heading-usage = Användning:
+help-heading-options = Alternativ
+help-heading-advanced = Avancerade alternativ
+help-heading-arguments = Argument
+help-heading-commands = Kommandon
+help-value-command = KOMMANDO
+help-flag = Visa den här hjälpen
+help-version = Visa versionen
+help-examples = Exempel:
+      trycksak init mitt-projekt              starta ett projekt som går att bygga direkt
+      trycksak build                          bygg alla program under programmes/ till out/
+      trycksak build programmes/norrbotten    bygg programmen i en mapp
+      trycksak build --format text --out dist bygg bara textversionerna, till dist/
+      trycksak check                          kontrollera alla program utan att skriva något
+      trycksak check --print                  kontrollera tryckfilerna som ett tryckeri gör
+      trycksak list                           visa programmen och regionerna
+      trycksak new programme norrbotten/vard  starta ett nytt program från en kommenterad mall
+      trycksak new region Västerbotten        starta en ny regions layout
+      trycksak watch                          bygg om vid varje ändring tills du avbryter
+      trycksak serve --open                   visa sidorna i webbläsaren, uppdaterade vid varje ändring
+      trycksak -C ../annat-projekt build      bygg en annan projektmapp
+
+  Slutstatus: 0 när allt byggdes, 1 när ett program misslyckades (de andra byggs ändå), 2 vid
+  felaktig användning. Meddelandena är på svenska med svensk locale (LANG=sv_SE.UTF-8) eller
+  med --lang sv; --lang en ger engelska.
+help-about = Bygger foldrar, sammanfattningar och tillgängliga versioner från programtexter
+help-project = Arbeta med projektet i MAPP i stället för det som den aktuella mappen ligger i (söks uppåt, som git gör); SÖKVÄGAR och --out är då relativa till MAPP
+help-quiet = Skriv bara ut fel
+help-verbose = Skriv ut mer: varje fil som skrivs
+help-diagnostic-format = Hur problem i filer skrivs ut: med raderna de står på (human), eller en rad var för CI-loggar (short)
+help-color = När färger ska användas
+help-lang = Språket för meddelanden och hjälp: sv eller en (standard: localens, från LC_ALL, LC_MESSAGES eller LANG)
+help-any-paths = Programfiler eller mappar (standard: allt under programmes/)
+help-any-out = Utmappen (läses aldrig som indata)
+help-any-format = Utdata att skriva, åtskilda med komma (standard: alla; storstil där layouten ber om det)
+help-any-timeout = Ge upp ett dokument som tar längre tid än så här att sätta (en mall som aldrig blir klar): dess program misslyckas, de andra fortsätter
+help-any-poll = Sök efter ändringar var MS:e millisekund i stället för att vänta på filsystemets händelser (för nätverksenheter och containrar som inte rapporterar ändringar)
+help-build-about = Bygg program till utfiler
+help-build-preview = Skriv också en PNG av varje PDF-sida bredvid PDF:en, att titta på utan PDF-läsare
+help-build-jobs = Bygg med N trådar (standard: en per kärna)
+help-build-shard = Bygg bara del K av N (t.ex. 2/4) av programmen, för att dela en byggning mellan CI-maskiner; delarnas manifest slås ihop genom att deras `outputs` läggs efter varandra
+help-build-timings = Skriv också var Typst lade sin tid, per mallrad, till FIL (ett spår i Chromes format, som `typst compile --timings` skriver det)
+help-check-about = Kontrollera program och rapportera alla problem en byggning skulle hitta, utan att skriva något
+help-check-paths = Programfiler eller mappar att kontrollera (standard: allt under programmes/)
+help-check-a11y = Skriv också ut varje programs tillgänglighetsrapport (läsbarhet, rubriker, bilder, länkar)
+help-check-print = Förhandsgranska tryckfilerna som ett tryckeri gör: gör varje programs tryck-PDF:er (i minnet) och rapportera boxar, typsnitt, färger, färgmängd och bildupplösning med PASS eller FAIL; PDF-filer bland SÖKVÄGAR läses och kontrolleras som de är
+help-check-json = Med --print: skriv granskningsrapporterna som en JSON-lista på standard ut i stället för text
+help-init-about = Starta ett projekt i MAPP (standard: den här mappen): en region, ett startprogram och en beskrivning av vad som ligger var; det går att bygga direkt
+help-init-dir = Mappen att starta projektet i (skapas om den inte finns)
+help-list-about = Lista projektets program och regioner
+help-new-about = Skapa ett nytt program eller en ny region från en kommenterad mall
+help-new-programme-about = En programfil, programmes/REGION/NAMN.md, med varje nyckel i huvudet förklarad
+help-new-programme-target = Region och filnamn, t.ex. `norrbotten/omstart-2026`
+help-new-region-about = En regions layout, layouts/MAPP/layout.yaml, med varje nyckel förklarad
+help-new-region-name = Regionens namn, t.ex. `Västerbotten` (mappen får namnet med a–z: `vasterbotten`)
+help-new-region-display-name = Namnet som trycks på omslagen (standard: NAMN som det skrivs)
+help-watch-about = Bygg, och bygg sedan om det som en ändring i en programfil, layout eller ett typsnitt påverkar
+help-serve-about = Bygg, visa utmappen på den här datorn, och bygg om och ladda om vid varje ändring
+help-serve-port = Porten att lyssna på (0: vilken ledig som helst)
+help-serve-host = Adressen att lyssna på. Bara den här datorn som standard: ange en annan adress bara för att visa sidorna för andra i ditt nätverk
+help-serve-open = Öppna startsidan i webbläsaren när den är byggd

@@ -1,13 +1,19 @@
 //! The `trycksak` command line: parses arguments and calls the library, one file per subcommand.
 
+#[macro_use(t)]
+extern crate trycksak;
+
 mod cmd;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use trycksak::diagnostics::{DiagnosticFormat, Reporter};
+use trycksak::messages::{self, Lang};
+
+mod help;
 
 /// jemalloc instead of glibc's malloc: a build of many programmes frees Typst's small objects
 /// and zlib's large states on two threads, where glibc spent a sixth of the time merging free
@@ -15,23 +21,10 @@ use trycksak::diagnostics::{DiagnosticFormat, Reporter};
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-const EXAMPLES: &str = "\
-Examples:
-  trycksak init mitt-projekt              start a project that builds as it is
-  trycksak build                          build every programme under programmes/ into out/
-  trycksak build programmes/norrbotten    build the programmes of one folder
-  trycksak build --format text --out dist build only the plain-text versions, into dist/
-  trycksak check                          check every programme without writing anything
-  trycksak list                           show the programmes and regions found
-  trycksak new programme norrbotten/vard  start a new programme from a commented starter
-  trycksak watch                          rebuild on every change until stopped
-  trycksak -C ../annat-projekt build      build another project folder
-
-Exit status: 0 when everything was built, 1 when a programme failed (the others are still
-built), 2 for a usage error.";
-
+/// The command line. Its help texts are the catalogues' (`help-…` messages, see `help.rs`): the
+/// doc comments here say what each option is for, to the reader of the code.
 #[derive(Debug, Parser)]
-#[command(name = "trycksak", version, about = "Builds leaflets, summaries and accessible versions from programme sources", after_help = EXAMPLES)]
+#[command(name = "trycksak", version)]
 struct Cli {
     /// Run on the project in DIR instead of the one the current folder is in (found upwards, as
     /// git does); PATHS and --out are then relative to DIR.
@@ -59,6 +52,11 @@ struct Cli {
     /// When to use colours.
     #[arg(long, value_enum, default_value_t, global = true, value_name = "WHEN")]
     color: ColorWhen,
+
+    /// The language of messages and help: `sv` or `en` (default: the locale's, from LC_ALL,
+    /// LC_MESSAGES or LANG).
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    lang: Option<Lang>,
 
     #[command(subcommand)]
     command: Command,
@@ -110,7 +108,15 @@ pub enum Status {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    messages::set_lang(help::language_asked_for().unwrap_or_else(Lang::from_environment));
+    let matches = match help::localise(Cli::command()).try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return help::exit_on(err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return help::exit_on(err),
+    };
     let color = match cli.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -140,12 +146,44 @@ fn main() -> ExitCode {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Failure) => ExitCode::from(1),
         Err(cmd::Error::Usage(err)) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}: {err:#}", t!("error"));
             ExitCode::from(2)
         }
         Err(cmd::Error::Failed(err)) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}: {err:#}", t!("error"));
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and option has its help text in both catalogues (the catalogue tests of the
+    /// library check that the two have the same messages).
+    #[test]
+    fn every_command_and_option_has_help_in_the_catalogues() {
+        fn walk(command: &clap::Command, path: &mut Vec<String>, missing: &mut Vec<String>) {
+            let parts: Vec<&str> = path.iter().map(String::as_str).collect();
+            let about = help::help_id(&parts, None);
+            if messages::text(&about, None) == about {
+                missing.push(about);
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if (!arg.is_global_set() || path.len() == 1) && help::help_text(&parts, id).is_none() {
+                    missing.push(help::help_id(&parts, Some(id)));
+                }
+            }
+            for sub in command.get_subcommands() {
+                path.push(sub.get_name().to_string());
+                walk(sub, path, missing);
+                path.pop();
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), &mut vec!["trycksak".into()], &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:#?}");
     }
 }

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use trycksak::build::{BuildOptions, Outcome, Progress, build};
 use trycksak::project::shard;
 
-use super::{Result, Selection, files, open, programmes, report};
+use super::{Result, Selection, open, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -38,13 +38,13 @@ pub struct Args {
 fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
     let (k, n) = text
         .split_once('/')
-        .ok_or("write the shard as K/N, e.g. 1/4")?;
-    let (k, n): (usize, usize) = (
-        k.trim().parse().map_err(|_| "K is not a number")?,
-        n.trim().parse().map_err(|_| "N is not a number")?,
-    );
+        .ok_or_else(|| t!("shard-form"))?;
+    let (k, n): (usize, usize) = match (k.trim().parse(), n.trim().parse()) {
+        (Ok(k), Ok(n)) => (k, n),
+        _ => return Err(t!("shard-form")),
+    };
     if n == 0 || k == 0 || k > n {
-        return Err(format!("shard {k}/{n}: K must be from 1 to N"));
+        return Err(t!("shard-range", shard = format!("{k}/{n}")));
     }
     Ok((k, n))
 }
@@ -85,7 +85,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 };
                 let pages = entry
                     .pages
-                    .map(|n| format!(", {n} page{}", if n == 1 { "" } else { "s" }))
+                    .map(|n| format!(", {}", t!("pages", count = n)))
                     .unwrap_or_default();
                 let chosen = timing
                     .summary
@@ -94,30 +94,41 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                     .unwrap_or_default();
                 let tries = timing
                     .tries
-                    .map(|n| format!(", {n} layout{} tried", if n == 1 { "" } else { "s" }))
+                    .map(|n| format!(", {}", t!("layouts-tried", count = n)))
                     .unwrap_or_default();
-                let ms = timing.elapsed.as_secs_f64() * 1000.0;
+                let ms = (timing.elapsed.as_secs_f64() * 1000.0).round();
                 eprintln!(
-                    "wrote {}/{}{pages}{chosen} ({ms:.0} ms{tries})",
-                    args.selection.out.display(),
-                    entry.path
+                    "{}",
+                    t!(
+                        "wrote",
+                        path = format!("{}/{}", args.selection.out.display(), entry.path),
+                        details = format!("{pages}{chosen}"),
+                        ms = ms,
+                        tries = tries
+                    )
                 );
             }
         }
     }
     let failed: Vec<_> = report_.failed().collect();
     let built = report_.outcomes.len() - failed.len();
+    let partly = failed.iter().filter(|o| !o.written.is_empty()).count();
     if !env.quiet {
         eprintln!(
-            "Built {} ({}) into {}/ in {:.2} s",
-            programmes(built),
-            files(report_.files_written()),
-            args.selection.out.display(),
-            started.elapsed().as_secs_f64()
+            "{}",
+            t!(
+                "built",
+                programmes = built,
+                partly = partly,
+                files = report_.outputs_written(),
+                extras = report_.extras_written(),
+                out = format!("{}/", args.selection.out.display()),
+                seconds = trycksak::messages::decimal(started.elapsed().as_secs_f64(), 2)
+            )
         );
     }
     if let Some(err) = &report_.manifest_error {
-        eprintln!("error: the manifest could not be saved: {err}");
+        eprintln!("{}: {}", t!("error"), t!("manifest-not-saved", why = err.as_str()));
     }
     if failed.is_empty() {
         return Ok(if report_.manifest_error.is_none() {
@@ -126,7 +137,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             Status::Failure
         });
     }
-    eprintln!("Failed: {}", programmes(failed.len()));
+    eprintln!("{}", t!("failed-programmes", count = failed.len()));
     for outcome in failed {
         // The outputs that failed, when the others were written.
         let kinds: Vec<&str> = outcome.failed_kinds.iter().map(|k| k.name()).collect();
@@ -134,6 +145,10 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             eprintln!("  {}", outcome.source.display());
         } else {
             eprintln!("  {}: {}", outcome.source.display(), kinds.join(", "));
+        }
+        for removed in &outcome.removed {
+            let path = format!("{}/{}", args.selection.out.display(), removed.display());
+            eprintln!("    {}", t!("removed-stale", path = path));
         }
     }
     Ok(Status::Failure)
@@ -147,7 +162,10 @@ fn progress_bar(env: &Env, programmes: usize) -> Option<ProgressBar> {
     }
     let bar = ProgressBar::new(programmes as u64);
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} programmes  {wide_msg}")
+        ProgressStyle::with_template(&format!(
+            "{{bar:30}} {{pos}}/{{len}} {}  {{wide_msg}}",
+            t!("progress-programmes")
+        ))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     Some(bar)

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use trycksak::check::{CheckOptions, check};
 use trycksak::preflight;
 
-use super::{Result, open, programmes, report as print_problems};
+use super::{Result, open, report as print_problems};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -37,22 +37,22 @@ pub struct Args {
 fn pledge_census(pledges: &[(Option<String>, usize)]) -> String {
     let total: usize = pledges.iter().map(|(_, n)| n).sum();
     if total == 0 {
-        return "no pledges found".to_string();
+        return t!("census-none");
     }
     let sections = pledges
         .iter()
-        .map(|(heading, n)| format!("{} {n}", heading.as_deref().unwrap_or("(introduction)")))
+        .map(|(heading, n)| match heading {
+            Some(heading) => format!("{heading} {n}"),
+            None => format!("{} {n}", t!("census-introduction")),
+        })
         .collect::<Vec<_>>()
         .join(", ");
-    let (noun, places) = (
-        if total == 1 { "pledge" } else { "pledges" },
-        if pledges.len() == 1 {
-            "section"
-        } else {
-            "sections"
-        },
-    );
-    format!("{total} {noun} in {} {places}: {sections}", pledges.len())
+    t!(
+        "census",
+        pledges = total,
+        sections = pledges.len(),
+        list = sections
+    )
 }
 
 /// Checks sources, their regions' layouts and that every character has a font; writes nothing.
@@ -74,7 +74,10 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     };
     for pdf in &pdfs {
         let bytes = std::fs::read(pdf).map_err(|err| {
-            super::Error::Usage(anyhow::anyhow!("cannot read {}: {err}", pdf.display()))
+            super::Error::Usage(anyhow::anyhow!(
+                "{}: {err}",
+                t!("cannot-read", path = pdf.display().to_string())
+            ))
         })?;
         preflight_failed += show(pdf, &preflight::inspect(&bytes));
     }
@@ -117,9 +120,8 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let failed = outcomes.iter().filter(|o| o.failed()).count();
     if !env.quiet {
         eprintln!(
-            "Checked {}: {} with errors",
-            programmes(outcomes.len()),
-            failed
+            "{}",
+            t!("checked", programmes = outcomes.len(), failed = failed)
         );
     }
     Ok(if failed == 0 && preflight_failed == 0 {

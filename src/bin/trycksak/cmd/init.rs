@@ -29,10 +29,10 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         None => args.dir.clone(),
     };
     if dir.join(PROGRAMMES_DIR).exists() {
-        return Err(Error::Usage(anyhow!(
-            "{} is a project already (it has `{PROGRAMMES_DIR}/`): add to it with `trycksak new programme` or `trycksak new region`",
-            dir.display()
-        )));
+        return Err(Error::Usage(anyhow!(t!(
+            "project-exists",
+            dir = dir.display().to_string()
+        ))));
     }
     let files = [
         (
@@ -41,18 +41,22 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         ),
         (
             format!("{PROGRAMMES_DIR}/{REGION}/{SLUG}.md"),
-            scaffold::programme(REGION, &format!("Vårt program för {REGION_NAME}")),
+            scaffold::programme(REGION, &t!("starter-title", region = REGION_NAME)),
         ),
         ("TRYCKSAK.md".to_string(), scaffold::project_note()),
     ];
     for (relative, text) in &files {
         write_atomic(&dir.join(relative), text.as_bytes())
-            .map_err(|err| Error::Failed(err.context(format!("cannot create {relative}"))))?;
+            .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
     }
     if !env.quiet {
         eprintln!(
-            "Started a project in {}: edit {PROGRAMMES_DIR}/{REGION}/{SLUG}.md, then run `trycksak build` there",
-            dir.display()
+            "{}",
+            t!(
+                "project-started",
+                dir = dir.display().to_string(),
+                programme = format!("{PROGRAMMES_DIR}/{REGION}/{SLUG}.md")
+            )
         );
     }
     Ok(Status::Success)

@@ -5,18 +5,21 @@ use crate::{Env, Status};
 
 pub fn run(env: &Env) -> Result<Status> {
     let (project, sources) = open(env, &[])?;
-    println!("Programmes:");
+    println!("{}", t!("list-programmes"));
     for source in &sources {
         let relative = project.relative(source).display();
         match load_programme(&project, source).programme {
             Some(p) => println!("  {relative}  [{}]  {}", p.meta.region, p.meta.title),
-            None => println!("  {relative}  (has errors: run `trycksak check {relative}`)"),
+            None => println!(
+                "  {relative}  {}",
+                t!("list-has-errors", path = relative.to_string())
+            ),
         }
     }
     if sources.is_empty() {
-        println!("  (none: `trycksak new programme REGION/SLUG` starts one)");
+        println!("  {}", t!("list-none"));
     }
     let regions: Vec<&str> = project.regions().iter().map(String::as_str).collect();
-    println!("Regions: {}", regions.join(", "));
+    println!("{}", t!("list-regions", regions = regions.join(", ")));
     Ok(Status::Success)
 }

@@ -103,25 +103,9 @@ pub fn report(env: &Env, outcomes: &[Outcome]) {
             .cloned()
             .collect();
         if let Err(err) = env.reporter.emit(&shown) {
-            eprintln!("error: cannot print the problems found: {err}");
+            eprintln!("{}: {err}", t!("cannot-print-problems"));
         }
     }
 }
 
-/// "1 programme" / "3 programmes".
-pub fn programmes(n: usize) -> String {
-    if n == 1 {
-        "1 programme".to_string()
-    } else {
-        format!("{n} programmes")
-    }
-}
 
-/// "1 file" / "3 files".
-pub fn files(n: usize) -> String {
-    if n == 1 {
-        "1 file".to_string()
-    } else {
-        format!("{n} files")
-    }
-}

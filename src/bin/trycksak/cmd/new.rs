@@ -42,9 +42,7 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
     } else {
         let folder = suggest_name(name);
         if !is_valid_name(&folder) {
-            return Err(Error::Usage(anyhow!(
-                "the region `{name}` needs letters or digits: its folder name is made of them"
-            )));
+            return Err(Error::Usage(anyhow!(t!("region-name-empty", name = name))));
         }
         (
             folder,
@@ -55,7 +53,7 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
     let relative = format!("{LAYOUTS_DIR}/{name}/{LAYOUT_FILE}");
     let path = project.root.join(&relative);
     if path.exists() {
-        return Err(Error::Usage(anyhow!("{relative} already exists")));
+        return Err(Error::Usage(anyhow!(t!("already-exists", path = relative.as_str()))));
     }
     let display_name = display_name.unwrap_or_else(|| {
         let mut chars = name.chars();
@@ -65,9 +63,9 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
             .unwrap_or_default()
     });
     write_atomic(&path, scaffold::region(&display_name).as_bytes())
-        .map_err(|err| Error::Failed(err.context("cannot create the layout")))?;
+        .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
     if !env.quiet {
-        eprintln!("Created {relative}: programmes with `region: {name}` now use it");
+        eprintln!("{}", t!("created-region", path = relative.as_str(), region = name));
     }
     Ok(Status::Success)
 }
@@ -75,41 +73,36 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
 fn programme(env: &Env, target: &str) -> Result<Status> {
     let project = env.project()?;
     let (region, slug) = target.split_once('/').ok_or_else(|| {
-        Error::Usage(anyhow!(
-            "write the programme as REGION/SLUG, e.g. `norrbotten/{}`",
-            suggest_name(target)
-        ))
+        Error::Usage(anyhow!(t!("programme-target", suggestion = suggest_name(target))))
     })?;
-    for (what, name) in [("region", region), ("file name", slug)] {
+    for (what, name) in [("region", region), ("slug", slug)] {
         if !is_valid_name(name) {
-            return Err(Error::Usage(anyhow!(
-                "the {what} `{name}` may only have lowercase letters a–z, digits and hyphens: try `{}`",
-                suggest_name(name)
-            )));
+            return Err(Error::Usage(anyhow!(t!(
+                "bad-name",
+                what = what,
+                name = name,
+                suggestion = suggest_name(name)
+            ))));
         }
     }
     if !project.regions().contains(region) {
         let regions: Vec<&str> = project.regions().iter().map(String::as_str).collect();
-        return Err(Error::Usage(anyhow!(
-            "there is no region `{region}`; the regions are: {}",
-            regions.join(", ")
-        )));
+        return Err(Error::Usage(anyhow!(t!(
+            "no-such-region.help",
+            regions = regions.join(", ")
+        ))
+        .context(t!("no-such-region", region = region))));
     }
     let relative = format!("{PROGRAMMES_DIR}/{region}/{slug}.md");
     let path = project.root.join(&relative);
     if path.exists() {
-        return Err(Error::Usage(anyhow!(
-            "{relative} already exists; choose another name"
-        )));
+        return Err(Error::Usage(anyhow!(t!("already-exists", path = relative.as_str()))));
     }
-    let title = format!(
-        "Vårt program för {}",
-        layout::display_name(&project, region)
-    );
+    let title = t!("starter-title", region = layout::display_name(&project, region));
     write_atomic(&path, scaffold::programme(region, &title).as_bytes())
-        .map_err(|err| Error::Failed(err.context("cannot create the programme")))?;
+        .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
     if !env.quiet {
-        eprintln!("Created {relative}: edit it, then run `trycksak build {relative}`");
+        eprintln!("{}", t!("created-programme", path = relative.as_str()));
     }
     Ok(Status::Success)
 }

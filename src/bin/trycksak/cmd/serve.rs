@@ -45,8 +45,12 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             listening.set(address);
             if !env.quiet {
                 eprintln!(
-                    "Serving {} at http://{address}/ (a programme's preview: http://{address}/__trycksak/preview/REGION/SLUG; Ctrl-C stops)",
-                    options.watch.build.out_dir.display()
+                    "{}",
+                    t!(
+                        "serving",
+                        dir = options.watch.build.out_dir.display().to_string(),
+                        url = format!("http://{address}/")
+                    )
                 );
             }
         },

@@ -4,7 +4,7 @@ use trycksak::build::BuildOptions;
 use trycksak::project::Project;
 use trycksak::watch::{WatchEvent, WatchOptions, watch};
 
-use super::{Error, Result, Selection, files, programmes, report};
+use super::{Error, Result, Selection, report};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -22,7 +22,7 @@ pub struct WatchArgs {
 pub fn run(env: &Env, args: WatchArgs) -> Result<Status> {
     let (project, options) = options(env, &args, false)?;
     if !env.quiet {
-        eprintln!("Watching {} (Ctrl-C stops)", project.root.display());
+        eprintln!("{}", t!("watching", dir = project.root.display().to_string()));
     }
     watch(&project, &options, |event| print_event(env, &event))?;
     Ok(Status::Success)
@@ -60,23 +60,22 @@ pub fn print_event(env: &Env, event: &WatchEvent) {
             report(env, &built.outcomes);
             if !env.quiet {
                 let failed = built.failed().count();
-                let failures = if failed > 0 {
-                    format!(", {failed} failed")
-                } else {
-                    String::new()
-                };
                 eprintln!(
-                    "[{reason}] {} built ({}){failures} in {:.0} ms",
-                    programmes(built.outcomes.len() - failed),
-                    files(built.files_written()),
-                    elapsed.as_secs_f64() * 1000.0
+                    "[{reason}] {}",
+                    t!(
+                        "rebuilt",
+                        programmes = built.outcomes.len() - failed,
+                        files = built.outputs_written(),
+                        failed = failed,
+                        ms = (elapsed.as_secs_f64() * 1000.0).round()
+                    )
                 );
             }
         }
-        WatchEvent::Failed(err) => eprintln!("error: {err:#}"),
+        WatchEvent::Failed(err) => eprintln!("{}: {err:#}", t!("error")),
         WatchEvent::Waiting(locked) => {
             if !env.quiet {
-                eprintln!("waiting: {locked}");
+                eprintln!("{}", t!("waiting", why = locked.to_string()));
             }
         }
     }
