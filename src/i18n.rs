@@ -48,6 +48,9 @@ pub struct Labels {
     pub html_title: &'static str,
     /// The index page's title.
     pub index_title: &'static str,
+    /// The staff page's title: the print PDFs and the accessibility reports, which the index
+    /// does not link.
+    pub staff_title: &'static str,
     /// Whether numbers are written with a decimal comma ("1,2 MB", "LIX 42,5").
     pub decimal_comma: bool,
     /// The accessibility reviewer's report (Swedish for `sv`, else English).
@@ -159,6 +162,7 @@ const SWEDISH: Labels = Labels {
     large_print_title: "Storstil",
     html_title: "Webbversion",
     index_title: "Program",
+    staff_title: "För kampanjens personal: tryckfiler och tillgänglighetsrapporter",
     decimal_comma: true,
     report: SWEDISH_REPORT,
 };
@@ -193,6 +197,7 @@ const ENGLISH: Labels = Labels {
     large_print_title: "Large print",
     html_title: "Web version",
     index_title: "Programmes",
+    staff_title: "For the campaign's staff: print PDFs and accessibility reports",
     decimal_comma: false,
     report: ENGLISH_REPORT,
 };
@@ -227,6 +232,7 @@ const FINNISH: Labels = Labels {
     large_print_title: "Isoteksti",
     html_title: "Verkkoversio",
     index_title: "Ohjelmat",
+    staff_title: "Kampanjan henkilöstölle: painotiedostot ja saavutettavuusraportit",
     decimal_comma: true,
     report: ENGLISH_REPORT,
 };
@@ -261,6 +267,7 @@ const NORWEGIAN: Labels = Labels {
     large_print_title: "Stor skrift",
     html_title: "Nettversjon",
     index_title: "Program",
+    staff_title: "For kampanjens ansatte: trykkfiler og tilgjengelighetsrapporter",
     decimal_comma: true,
     report: ENGLISH_REPORT,
 };

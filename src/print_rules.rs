@@ -7,12 +7,35 @@ pub const MM: f64 = 72.0 / 25.4;
 /// Room outside the bleed for the crop marks (2 mm gap, 6 mm marks) and the slug line.
 pub const MARKS_MM: f64 = 10.0;
 
-/// Images below this resolution at their printed size look soft: a warning.
-pub const GOOD_PPI: f64 = 300.0;
-/// Below this they look pixelated: the print twin is not made (GWG 2022: 149).
+/// The one rule for an image's resolution at its printed size, used by `build` (the print twins
+/// are not made below [`MIN_PPI`]), `check` (which renders what `build` does) and the preflight
+/// of finished PDFs (`check --print`): GWG 2022's for continuous tone, an error below 149 ppi
+/// and a warning below 224. [`GOOD_PPI`] is what the advice aims at.
 pub const MIN_PPI: f64 = 150.0;
-/// Preflight (`check --print`) warns below this, as GWG 2022 does for continuous tone.
+/// Below this an image looks soft in print: a warning.
 pub const WARN_PPI: f64 = 224.0;
+/// What print shops ask for, and what "use a larger original" computes pixels for.
+pub const GOOD_PPI: f64 = 300.0;
+
+/// How an image of `ppi` at its printed size is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Good,
+    /// Soft in print: a warning.
+    Low,
+    /// Pixelated: an error.
+    TooLow,
+}
+
+pub fn judge_resolution(ppi: f64) -> Resolution {
+    if ppi < MIN_PPI {
+        Resolution::TooLow
+    } else if ppi < WARN_PPI {
+        Resolution::Low
+    } else {
+        Resolution::Good
+    }
+}
 
 /// The largest ink total (C+M+Y+K, in percent) Swedish printers accept on coated paper.
 pub const INK_LIMIT: f64 = 300.0;

@@ -13,6 +13,9 @@ pub const BASE_REGION: &str = "base";
 pub const PROGRAMMES_DIR: &str = "programmes";
 pub const LAYOUTS_DIR: &str = "layouts";
 pub const FONTS_DIR: &str = "fonts";
+/// Where `serve` keeps the PNG previews of the pages: out of the output folder, which is the
+/// public one (a hidden folder, which `watch` never reads as input).
+pub const PREVIEWS_DIR: &str = ".trycksak/previews";
 
 #[derive(Debug, Clone)]
 pub struct Project {

@@ -538,7 +538,7 @@ fn a_partial_base_layout_changes_only_what_it_says() {
     assert_eq!(layout.cover, trycksak::layout::CoverStyle::Full);
     assert_eq!(layout.summary_min_size, 8.0);
     assert_eq!(layout.print.bleed_mm, 3.0);
-    assert_eq!(layout.colours["tint"].0, [0.0, 5.0, 5.0, 0.0]);
-    assert_eq!(layout.colours["primary"].0, [0.0, 100.0, 90.0, 10.0]);
+    assert_eq!(layout.colours["tint"].ink, [0.0, 5.0, 5.0, 0.0]);
+    assert_eq!(layout.colours["primary"].ink, [0.0, 100.0, 90.0, 10.0]);
     assert!(typesetter.layouts().problems("demo").is_empty());
 }

@@ -37,6 +37,9 @@ pub struct BuildOptions {
     pub kinds: Option<Vec<OutputKind>>,
     /// Also write a PNG per PDF page, beside the PDF.
     pub preview: bool,
+    /// Write the PNG previews into this folder (in the PDF's folder under it) instead of beside
+    /// the PDF: `serve` keeps them out of the output folder, which stays the public one.
+    pub preview_dir: Option<PathBuf>,
     /// Threads to build with; `None` for one per core.
     pub jobs: Option<usize>,
     /// Called as each programme is done.
@@ -59,6 +62,7 @@ impl BuildOptions {
             out_dir: out_dir.into(),
             kinds: None,
             preview: false,
+            preview_dir: None,
             jobs: None,
             progress: None,
             timeout: DEFAULT_TIMEOUT,

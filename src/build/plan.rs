@@ -35,12 +35,9 @@ pub(super) fn plan(
                 outcome.diagnostics.push(
                     Diagnostic::about(
                         &relative,
-                        format!(
-                            "reading the source took longer than {} s and was stopped",
-                            timeout.as_secs_f64()
-                        ),
+                        t!("reading-timed-out", seconds = timeout.as_secs_f64()),
                     )
-                    .with_help("a programme source is read in well under a second; this one may be damaged or far too large: check it, or split it"),
+                    .with_help(t!("reading-timed-out.help")),
                 );
                 return (outcome, None);
             };
@@ -55,13 +52,13 @@ pub(super) fn plan(
                     Diagnostic::error(
                         &loaded.file,
                         None,
-                        format!(
-                            "{} also builds into out/{}",
-                            first.display(),
-                            folder.display()
+                        t!(
+                            "same-output-folder",
+                            first = first.display().to_string(),
+                            folder = folder.display().to_string()
                         ),
                     )
-                    .with_help("two programmes of one region need different file names"),
+                    .with_help(t!("same-output-folder.help")),
                 );
                 return (outcome, None);
             }

@@ -168,13 +168,13 @@ pub(super) fn timed_out(
         outcome.diagnostics.push(
             Diagnostic::about(
                 &state.source,
-                format!(
-                    "typesetting the {} took longer than {} s and was stopped: the layout's template may loop forever",
-                    kind.name(),
-                    options.timeout.as_secs_f64()
+                t!(
+                    "typesetting-timed-out",
+                    kind = kind.name(),
+                    seconds = options.timeout.as_secs_f64()
                 ),
             )
-            .with_help("look for a loop that never ends in the region's .typ files (layouts/<region>/ or layouts/base/); nothing of this programme was written"),
+            .with_help(t!("typesetting-timed-out.help")),
         );
         out.push((index, outcome));
     }
@@ -192,13 +192,16 @@ fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any +
         .current
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .map(|(kind, _)| format!(" while making the {}", kind.name()))
-        .unwrap_or_default();
+        .map_or("none", |(kind, _)| kind.name());
     let mut outcome = Outcome::new(source.clone());
     outcome.diagnostics.push(
-        Diagnostic::about(&source, format!("internal error{doing}: {message}")).with_help(format!(
-            "this is a bug in trycksak, not in your file: please report it with {} attached; the other programmes were built",
-            source.display()
+        Diagnostic::about(
+            &source,
+            t!("internal-error", kind = doing, message = message),
+        )
+        .with_help(t!(
+            "internal-error.help",
+            source = source.display().to_string()
         )),
     );
     outcome

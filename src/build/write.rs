@@ -76,6 +76,12 @@ pub(super) fn write_outputs(
         file,
         folder,
     } = job;
+    // Where the previews go: beside the PDFs, or into a folder of their own.
+    let own_previews = options
+        .preview_dir
+        .as_ref()
+        .and_then(|dir| OutputDir::open(dir).ok());
+    let previews = own_previews.as_ref().unwrap_or(out);
     for (kind, output) in rendered {
         let name = kind.file_name(&programme.slug, &programme.meta.lang);
         let path = folder.join(&name);
@@ -101,14 +107,19 @@ pub(super) fn write_outputs(
         if written && output.pages.is_some() {
             let stem = name.trim_end_matches(".pdf").to_string();
             let prefix = format!("{stem}-page-");
-            let removed = out.remove_files(folder, |name| {
+            let removed = previews.remove_files(folder, |name| {
                 name.starts_with(&prefix) && name.ends_with(".png")
             });
             match removed {
                 Ok(_) if options.preview => {
                     for (page, png) in output.previews.iter().enumerate() {
-                        if write(&folder.join(preview_name(&stem, page + 1)), png) {
-                            outcome.extras_written += 1;
+                        let path = folder.join(preview_name(&stem, page + 1));
+                        match previews.write(&path, png) {
+                            Ok(()) if own_previews.is_none() => outcome.extras_written += 1,
+                            Ok(()) => {}
+                            Err(err) => {
+                                problems.push(Diagnostic::error(file, None, format!("{err:#}")))
+                            }
                         }
                     }
                 }
@@ -144,6 +155,7 @@ pub(super) fn write_outputs(
         let doomed = |candidate: &str| {
             candidate == name || candidate.starts_with(&prefix) && candidate.ends_with(".png")
         };
+        let _ = previews.remove_files(folder, doomed);
         match out.remove_files(folder, doomed) {
             Ok(removed) => outcome.removed.extend(
                 removed
@@ -164,8 +176,25 @@ fn preview_name(stem: &str, page: usize) -> String {
 }
 
 /// `out/index.html`: every programme in the manifest, by region, with a link to each of its
-/// outputs, through base's `index.html` template (escaped like the pages).
+/// outputs the public reads, and `out/personal.html` the same for the others (the print PDFs,
+/// the accessibility reports), through base's `index.html` template (escaped like the pages).
+/// The index never links the staff page: the folder can be published as it is.
 pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layouts) -> Result<()> {
+    for staff in [false, true] {
+        write_listing(out, manifest, layouts, staff)?;
+    }
+    Ok(())
+}
+
+/// The staff page's file name in the output folder.
+pub const STAFF_PAGE: &str = "personal.html";
+
+fn write_listing(
+    out: &OutputDir,
+    manifest: &Manifest,
+    layouts: &Layouts,
+    staff: bool,
+) -> Result<()> {
     use serde_json::{Value, json};
     use std::collections::BTreeMap;
     let page_kind = crate::output::Output::name(&html::HTML);
@@ -207,8 +236,13 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
                         .map(|e| &e.path);
                     // In the order of the kinds (a screen PDF before its print twin), not of the
                     // file names, where `-leaflet-print.pdf` sorts first.
-                    let mut listed: Vec<&&crate::manifest::Entry> =
-                        entries.iter().filter(|e| e.kind != page_kind).collect();
+                    let mut listed: Vec<&&crate::manifest::Entry> = entries
+                        .iter()
+                        .filter(|e| e.kind != page_kind)
+                        .filter(|e| {
+                            OutputKind::named(&e.kind).is_none_or(|k| k.for_public() != staff)
+                        })
+                        .collect();
                     listed.sort_by_key(|e| OutputKind::named(&e.kind));
                     let outputs: Vec<Value> = listed
                         .into_iter()
@@ -234,8 +268,14 @@ pub(super) fn write_index(out: &OutputDir, manifest: &Manifest, layouts: &Layout
             json!({ "name": name, "programmes": programmes })
         })
         .collect();
-    let context = json!({ "lang": lang, "labels": labels, "regions": regions });
+    let title = if staff {
+        labels.staff_title
+    } else {
+        labels.index_title
+    };
+    let context = json!({ "lang": lang, "labels": labels, "title": title, "staff": staff, "regions": regions });
     let page = html::render_template(layouts, BASE_REGION, html::INDEX_TEMPLATE, &context)
-        .map_err(|message| anyhow::anyhow!("cannot write the index: {message}"))?;
-    out.write(Path::new("index.html"), page.as_bytes())
+        .map_err(|message| anyhow::anyhow!("{}: {message}", t!("cannot-write-index")))?;
+    let name = if staff { STAFF_PAGE } else { "index.html" };
+    out.write(Path::new(name), page.as_bytes())
 }

@@ -231,6 +231,18 @@ heading-without-space = `##` with no space after it: read as a heading
 no-pledges = no pledges found: the one-page summary will show each section's opening instead
     .help = a list is a pledge list after a paragraph that announces it and ends with a colon (`Därför vill vi:`), under a heading that names pledges (`Våra löften`), or with `<!-- pledges -->` on the line before it
 
+output-kind = { $kind ->
+    [leaflet] leaflet
+    [leaflet-print] leaflet's print PDF
+    [summary] summary
+    [summary-print] summary's print PDF
+    [large-print] large-print version
+    [html] HTML version
+    [text] text version
+    [report] accessibility report
+   *[other] { $kind }
+}
+
 ## The command line
 
 error = error
@@ -388,3 +400,79 @@ help-serve-about = Build, serve the output folder on this machine, and rebuild a
 help-serve-port = The port to listen on (0: any free one)
 help-serve-host = The address to listen on. Only this machine by default: give another address only to show the pages to others on your network
 help-serve-open = Open the index in the web browser once it is built
+
+## The one-page summary
+
+summary-section-shown = “{ $section }” { $shown } of { $of }
+summary-more-sections = and { $count } more sections
+summary-shortened = not every pledge fits the one-page summary: it shows the pledges in turn, every section's first, then every section's second and so on, as many as fit ({ $kept } of the { $total } pledges of these sections): { $sections }
+    .help = mark the pledges the summary should show with `<!-- summary -->` at the end of each, or write `summary:` in the front matter with `pledges: N` under it (the first N of each section); `overflow: error` under `summary:` makes this an error. The other outputs of { $source } have every pledge
+summary-overflow = the one-page summary cannot show every pledge: even at { $size } pt only { $fit } pledges of each section fit, and this section has { $has }
+    .help = { $fit ->
+        [0] shorten the lead text and the section headings, or mark a few pledges with `<!-- summary -->`
+       *[other] write `summary:` in the front matter with `pledges: { $fit }` under it (the first { $fit } of each section fit; checked), or mark the pledges to show with `<!-- summary -->`
+    }. This is an error because the layout or the front matter of { $source } says `overflow: error`; with `overflow: shorten` the summary leaves out what does not fit, with a warning
+summary-nothing-fits = the one-page summary cannot fit even without pledges: at { $size } pt the title, the lead text ({ $lead } characters) and the { $sections } section headings run over the page
+    .help = in the front matter of { $source }, write `summary:` with a short `lead:` under it (a sentence or two), or mark a few pledges with `<!-- summary -->` so that only their sections are shown
+summary-near-empty = the one-page summary fills only { $percent } % of its page, even in { $size } pt type
+    .help = give { $source } a lead text for the summary (`summary:` in the front matter with `lead:` under it), or mark more of its lists as pledges (`<!-- pledges -->` before a list); a layout may allow larger type (`summary: max_size`)
+
+## Building
+
+summary-set-in = set in { $size } pt, { $columns ->
+    [one] 1 column
+   *[other] { $columns } columns
+}
+summary-set-shown = { $kept } of { $of } pledges of { $sections } sections
+reading-timed-out = reading the source took longer than { $seconds } s and was stopped
+    .help = a programme source is read in well under a second; this one may be damaged or far too large: check it, or split it
+same-output-folder = { $first } also builds into out/{ $folder }
+    .help = two programmes of one region need different file names
+typesetting-timed-out = typesetting the { output-kind } took longer than { $seconds } s and was stopped: the layout's template may loop forever
+    .help = look for a loop that never ends in the region's .typ files (layouts/<region>/ or layouts/base/); nothing of this programme was written
+internal-error = internal error{ $kind ->
+    [none] {""}
+   *[other] {" "}while making the { output-kind }
+}: { $message }
+    .help = this is a bug in trycksak, not in your file: please report it with { $source } attached; the other programmes were built
+font-file = the font file { $problem }
+    .help = copy the font file into fonts/ instead of linking to it
+no-layout = there is no layout for the region `{ $region }`
+output-cannot-be-made = the { output-kind } cannot be made: { $what }
+    .help = the other outputs are built; change the image or the logo and build again
+internal-print-error = internal error while finishing the print PDF: { $message }
+    .help = please report this, with the programme file
+no-font-for-character = no font has the character { $character } ({ $code }): it would print as an empty box
+    .help = remove or replace the character, or add a font that has it to fonts/ and to the layout's `fonts:`
+
+## Print PDFs
+
+hairlines = the { output-kind } draws lines as thin as { $width } pt on page(s) { $pages }: the press may not print lines under { $limit } pt at all
+    .help = the layout's template or logo draws them: make strokes at least { $limit } pt
+thin-lines = the { output-kind } draws lines as thin as { $width } pt on page(s) { $pages }: lines under { $limit } pt print unevenly
+    .help = the layout's template or logo draws them: make them a little wider
+area-ink = page { $page } of the { output-kind } has { $ink } % total ink over 15 mm, more than the { $limit } % the layout allows (`print: max_ink`)
+    .help = lighten the layout's colours or the image there: it may not dry
+layout-image-no-alt = an image in the { output-kind } has no alt text
+    .help = every image needs a description: in a layout template, give `image(…)` an `alt:`
+layout-image = an image of the layout
+image-resolution = `{ $image }` prints at { $ppi } ppi in the { output-kind }: { $width } × { $height } pixels placed at { $placed_width } × { $placed_height } mm; { $severity ->
+    [error] print needs at least { $limit } ppi
+   *[warning] below { $limit } ppi it looks soft in print
+}
+    .help = use a larger original if there is one: { $width } × { $height } pixels give the { $good } ppi print shops ask for at this size
+page-distance = page { $page } ({ $mm } mm)
+text-past-edge = text in the { output-kind } runs past the page edge on page { $page }: “{ $text }…”
+    .help = the text has a run of characters no line can break (a very long word, or marks with no space between them): put spaces into it in the source, or shorten it
+text-in-margin = text in the { output-kind } comes closer than { $mm } mm to the trimmed edge: { $pages }
+    .help = widen the page margins of the layout's template to at least { $mm } mm (or lower `print: safe:` in layout.yaml if the print shop agrees)
+cannot-write-index = cannot write the index
+
+## The pages `serve` shows
+
+serve-problems = The last build found problems; the pages show the last good build.
+serve-waiting = Waiting for another build to finish (a `trycksak build` is writing into the output folder); your changes are built as soon as it is done.
+serve-page-alt = Page { $page } of the { $kind ->
+    [summary] one-page summary
+   *[leaflet] leaflet
+}, as printed

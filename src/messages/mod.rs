@@ -83,6 +83,9 @@ static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // No Unicode isolation marks around values: terminals and logs show them as noise.
             bundle.set_use_isolating(false);
+            if lang == Lang::Sv {
+                bundle.set_formatter(Some(decimal_comma));
+            }
             let _ = bundle.add_resource(resource);
             (lang, bundle)
         })
@@ -118,6 +121,14 @@ pub fn text_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         }
     }
     id.to_string()
+}
+
+/// Swedish writes decimals with a comma: "9,5 pt".
+fn decimal_comma<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => Some(number.as_string().replace('.', ",")),
+        _ => None,
+    }
 }
 
 /// A number with the interface language's decimal mark and `places` decimals: "3.5" / "3,5".

@@ -232,6 +232,18 @@ heading-without-space = `##` utan mellanslag efter: läses som en rubrik
 no-pledges = inga löften hittades: sammanfattningen på en sida visar i stället början av varje avsnitt
     .help = en lista är en löfteslista efter ett stycke som aviserar den och slutar med kolon (`Därför vill vi:`), under en rubrik som nämner löften (`Våra löften`), eller med `<!-- pledges -->` på raden före
 
+output-kind = { $kind ->
+    [leaflet] foldern
+    [leaflet-print] folderns tryckfil
+    [summary] sammanfattningen
+    [summary-print] sammanfattningens tryckfil
+    [large-print] storstilsversionen
+    [html] HTML-versionen
+    [text] textversionen
+    [report] tillgänglighetsrapporten
+   *[other] { $kind }
+}
+
 ## Kommandoraden
 
 error = fel
@@ -377,3 +389,79 @@ help-serve-about = Bygg, visa utmappen på den här datorn, och bygg om och ladd
 help-serve-port = Porten att lyssna på (0: vilken ledig som helst)
 help-serve-host = Adressen att lyssna på. Bara den här datorn som standard: ange en annan adress bara för att visa sidorna för andra i ditt nätverk
 help-serve-open = Öppna startsidan i webbläsaren när den är byggd
+
+## Sammanfattningen på en sida
+
+summary-section-shown = ”{ $section }” { $shown } av { $of }
+summary-more-sections = och { $count } avsnitt till
+summary-shortened = alla löften får inte plats i sammanfattningen: den visar löftena i tur och ordning, varje avsnitts första, sedan varje avsnitts andra och så vidare, så många som får plats ({ $kept } av dessa avsnitts { $total } löften): { $sections }
+    .help = markera löftena som sammanfattningen ska visa med `<!-- summary -->` i slutet av vart och ett, eller skriv `summary:` i huvudet med `pledges: N` under (de N första i varje avsnitt); `overflow: error` under `summary:` gör det här till ett fel. De andra utdata från { $source } har alla löften
+summary-overflow = sammanfattningen kan inte visa alla löften: även i { $size } pt får bara { $fit } löften per avsnitt plats, och det här avsnittet har { $has }
+    .help = { $fit ->
+        [0] korta inledningen och avsnittsrubrikerna, eller markera några löften med `<!-- summary -->`
+       *[other] skriv `summary:` i huvudet med `pledges: { $fit }` under (de { $fit } första i varje avsnitt får plats; kontrollerat), eller markera löftena som ska visas med `<!-- summary -->`
+    }. Det här är ett fel eftersom layouten eller huvudet i { $source } säger `overflow: error`; med `overflow: shorten` utelämnar sammanfattningen det som inte får plats, med en varning
+summary-nothing-fits = sammanfattningen får inte plats ens utan löften: i { $size } pt går titeln, inledningen ({ $lead } tecken) och de { $sections } avsnittsrubrikerna över sidan
+    .help = skriv i huvudet i { $source } `summary:` med en kort `lead:` under (en eller två meningar), eller markera några löften med `<!-- summary -->` så att bara deras avsnitt visas
+summary-near-empty = sammanfattningen fyller bara { $percent } % av sin sida, även med { $size } pt text
+    .help = ge { $source } en inledning för sammanfattningen (`summary:` i huvudet med `lead:` under), eller markera fler av dess listor som löften (`<!-- pledges -->` före en lista); en layout kan tillåta större text (`summary: max_size`)
+
+## Byggning
+
+summary-set-in = satt i { $size } pt, { $columns ->
+    [one] 1 spalt
+   *[other] { $columns } spalter
+}
+summary-set-shown = { $kept } av { $of } löften i { $sections } avsnitt
+reading-timed-out = att läsa källfilen tog längre tid än { $seconds } s och avbröts
+    .help = en programfil läses på långt under en sekund; den här kan vara skadad eller alldeles för stor: kontrollera den, eller dela upp den
+same-output-folder = { $first } byggs också till out/{ $folder }
+    .help = två program i samma region behöver olika filnamn
+typesetting-timed-out = att sätta { output-kind } tog längre tid än { $seconds } s och avbröts: layoutens mall kanske aldrig blir klar
+    .help = leta efter en slinga som aldrig tar slut i regionens .typ-filer (layouts/<region>/ eller layouts/base/); inget av programmet skrevs
+internal-error = internt fel{ $kind ->
+    [none] {""}
+   *[other] {" "}när { output-kind } gjordes
+}: { $message }
+    .help = det här är ett fel i trycksak, inte i din fil: rapportera det gärna med { $source } bifogad; de andra programmen byggdes
+font-file = typsnittsfilen { $problem }
+    .help = kopiera typsnittsfilen till fonts/ i stället för att länka till den
+no-layout = det finns ingen layout för regionen `{ $region }`
+output-cannot-be-made = { output-kind } kan inte göras: { $what }
+    .help = de andra utdata byggs; byt bilden eller logotypen och bygg igen
+internal-print-error = internt fel när tryck-PDF:en gjordes färdig: { $message }
+    .help = rapportera det gärna, med programfilen
+no-font-for-character = inget typsnitt har tecknet { $character } ({ $code }): det skulle tryckas som en tom ruta
+    .help = ta bort eller byt ut tecknet, eller lägg ett typsnitt som har det i fonts/ och i layoutens `fonts:`
+
+## Tryckfiler
+
+hairlines = { output-kind } har linjer så tunna som { $width } pt på sida { $pages }: tryckpressen kanske inte trycker linjer under { $limit } pt alls
+    .help = layoutens mall eller logotyp ritar dem: gör linjerna minst { $limit } pt
+thin-lines = { output-kind } har linjer så tunna som { $width } pt på sida { $pages }: linjer under { $limit } pt trycks ojämnt
+    .help = layoutens mall eller logotyp ritar dem: gör dem lite bredare
+area-ink = sida { $page } i { output-kind } har { $ink } % färg totalt över 15 mm, mer än de { $limit } % som layouten tillåter (`print: max_ink`)
+    .help = gör layoutens färger eller bilden där ljusare: den kanske inte torkar
+layout-image-no-alt = en bild i { output-kind } saknar alt-text
+    .help = varje bild behöver en beskrivning: ge `image(…)` en `alt:` i layoutens mall
+layout-image = en bild i layouten
+image-resolution = `{ $image }` trycks med { $ppi } ppi i { output-kind }: { $width } × { $height } bildpunkter placerade på { $placed_width } × { $placed_height } mm; { $severity ->
+    [error] tryck kräver minst { $limit } ppi
+   *[warning] under { $limit } ppi ser den suddig ut i tryck
+}
+    .help = använd ett större original om det finns: { $width } × { $height } bildpunkter ger de { $good } ppi som tryckerier vill ha i den här storleken
+page-distance = sida { $page } ({ $mm } mm)
+text-past-edge = text i { output-kind } går utanför sidans kant på sida { $page }: ”{ $text }…”
+    .help = texten har en följd av tecken som ingen rad kan brytas i (ett mycket långt ord, eller tecken utan mellanslag): lägg in mellanslag i källtexten, eller korta den
+text-in-margin = text i { output-kind } kommer närmare skärkanten än { $mm } mm: { $pages }
+    .help = gör sidmarginalerna i layoutens mall minst { $mm } mm (eller sänk `print: safe:` i layout.yaml om tryckeriet går med på det)
+cannot-write-index = kan inte skriva startsidan
+
+## Sidorna som `serve` visar
+
+serve-problems = Den senaste byggningen hittade problem; sidorna visar den senaste lyckade byggningen.
+serve-waiting = Väntar på att en annan byggning ska bli klar (en `trycksak build` skriver i utmappen); dina ändringar byggs så snart den är klar.
+serve-page-alt = Sida { $page } av { $kind ->
+    [summary] sammanfattningen
+   *[leaflet] foldern
+}, som den trycks

@@ -90,6 +90,20 @@ fn a_message_is_in_the_language_asked_for_with_its_plural() {
     args.set("count", 3);
     assert_eq!(text_in(Lang::Sv, "test-plural", Some(&args)), "3 meningar");
     assert_eq!(text_in(Lang::En, "test-plural", Some(&args)), "3 sentences");
+    args.set("count", 2.5);
+    assert_eq!(text_in(Lang::Sv, "test-plural", Some(&args)), "2,5 meningar");
+    assert_eq!(text_in(Lang::En, "test-plural", Some(&args)), "2.5 sentences");
+}
+
+#[test]
+fn a_message_reference_sees_the_values_of_the_message_that_refers_to_it() {
+    let mut args = FluentArgs::new();
+    args.set("key", "title");
+    args.set("kind", "list");
+    assert_eq!(
+        text_in(Lang::Sv, "value-not-text", Some(&args)),
+        "`title` måste vara text, inte en lista"
+    );
 }
 
 #[test]

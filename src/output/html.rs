@@ -70,6 +70,7 @@ impl Output for HtmlOutput {
         let logo = layout.logo.as_deref().and_then(&mut copy);
         let downloads: Vec<Value> = made
             .iter()
+            .filter(|made| made.kind.for_public())
             .map(|made| {
                 let format = made.file.rsplit('.').next().unwrap_or("").to_uppercase();
                 json!({

@@ -37,6 +37,11 @@ pub trait Output: Sync {
     fn for_print(&self) -> bool {
         false
     }
+    /// Whether the public reads it: the index and the programme pages link only these; the
+    /// others (print PDFs, the reviewer's report) are listed on the staff page.
+    fn for_public(&self) -> bool {
+        !self.for_print()
+    }
     /// Renders it. `made` holds the programme's outputs made before it when it lists the others
     /// ([`Output::lists_others`]), and nothing otherwise.
     fn render(

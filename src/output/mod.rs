@@ -92,6 +92,11 @@ impl OutputKind {
         self.0.for_print()
     }
 
+    /// Whether the public reads it (see [`Output::for_public`]).
+    pub fn for_public(self) -> bool {
+        self.0.for_public()
+    }
+
     /// Whether it lists the others (see [`Output::lists_others`]).
     pub fn lists_others(self) -> bool {
         self.0.lists_others()

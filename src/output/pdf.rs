@@ -102,7 +102,7 @@ impl<'a> RenderContext<'a> {
             vec![Diagnostic::error(
                 self.source,
                 None,
-                format!("there is no layout for the region `{region}`"),
+                t!("no-layout", region = region.as_str()),
             )]
         })
     }
@@ -206,15 +206,15 @@ impl<'a> RenderContext<'a> {
             print::pdfx::Problem::Content(what) => Diagnostic::error(
                 self.source,
                 None,
-                format!("the {kind} cannot be made: {what}"),
+                t!("output-cannot-be-made", kind = kind, what = what),
             )
-            .with_help("the other outputs are built; change the image or the logo and build again"),
+            .with_help(t!("output-cannot-be-made.help")),
             print::pdfx::Problem::Internal(err) => Diagnostic::error(
                 self.source,
                 None,
-                format!("internal error while finishing the print PDF: {err}"),
+                t!("internal-print-error", message = err),
             )
-            .with_help("please report this, with the programme file"),
+            .with_help(t!("internal-print-error.help")),
         }
     }
 
@@ -257,9 +257,9 @@ impl<'a> RenderContext<'a> {
                 Diagnostic::error(
                     self.source,
                     span,
-                    format!("no font has the character {c} (U+{:04X}): it would print as an empty box", c as u32),
+                    t!("no-font-for-character", character = c.to_string(), code = format!("U+{:04X}", c as u32)),
                 )
-                .with_help("remove or replace the character, or add a font that has it to fonts/ and to the layout's `fonts:`")
+                .with_help(t!("no-font-for-character.help"))
             })
             .collect())
     }

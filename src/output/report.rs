@@ -20,6 +20,9 @@ pub struct ReportOutput;
 pub const REPORT: ReportOutput = ReportOutput;
 
 impl Output for ReportOutput {
+    fn for_public(&self) -> bool {
+        false
+    }
     fn name(&self) -> &'static str {
         "report"
     }

@@ -348,24 +348,22 @@ impl Report {
                     image.ppi,
                     image.colour_space
                 );
-                let problem = if image.ppi < MIN_PPI {
-                    Some((
+                let problem = match crate::print_rules::judge_resolution(image.ppi) {
+                    crate::print_rules::Resolution::TooLow => Some((
                         Verdict::Error,
                         format!(
                             "images below {MIN_PPI:.0} ppi: {:.0} ppi on page {}",
                             image.ppi, image.page
                         ),
-                    ))
-                } else if image.ppi < WARN_PPI {
-                    Some((
+                    )),
+                    crate::print_rules::Resolution::Low => Some((
                         Verdict::Warning,
                         format!(
                             "image on page {} prints at {:.0} ppi ({WARN_PPI:.0} asked for)",
                             image.page, image.ppi
                         ),
-                    ))
-                } else {
-                    None
+                    )),
+                    crate::print_rules::Resolution::Good => None,
                 };
                 judged("image", value, problem)
             })

@@ -64,6 +64,16 @@ pub fn serve(
     let root = out
         .canonicalize()
         .with_context(|| format!("cannot open the output folder {}", out.display()))?;
+    // The previews' own folder (`serve` builds with one), else the output folder.
+    let previews = match &options.watch.build.preview_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            dir.canonicalize()
+                .with_context(|| format!("cannot open {}", dir.display()))?
+        }
+        None => root.clone(),
+    };
     let live = Arc::new(Live::default());
     {
         let live = Arc::clone(&live);
@@ -71,7 +81,7 @@ pub fn serve(
             if let Some(refusal) = refused(request, address) {
                 return Some(refusal);
             }
-            respond(request, stream, &root, &live)
+            respond(request, stream, &Roots { out: &root, previews: &previews }, &live)
         });
         std::thread::Builder::new()
             .name("trycksak-serve".into())
@@ -138,14 +148,21 @@ fn is_this_server(host: &str, address: SocketAddr) -> bool {
         || (address.ip().is_loopback() && name.eq_ignore_ascii_case("localhost"))
 }
 
-/// The answer to a request for `root`'s files or the server's own pages; `None` when it was
-/// written already (an event stream).
+/// The folders the server serves: the output folder, and the one of the page previews.
+struct Roots<'a> {
+    out: &'a Path,
+    previews: &'a Path,
+}
+
+/// The answer to a request for the output folder's files or the server's own pages; `None`
+/// when it was written already (an event stream).
 fn respond(
     request: &http::Request,
     stream: &mut TcpStream,
-    root: &Path,
+    roots: &Roots,
     live: &Arc<Live>,
 ) -> Option<Response> {
+    let root = roots.out;
     let url = request
         .target
         .split(['?', '#'])
@@ -171,9 +188,17 @@ fn respond(
             RELOAD_SCRIPT.as_bytes().to_vec(),
             "text/javascript; charset=utf-8",
         ),
+        Some(rest) if rest.starts_with("png/") => {
+            let png = file_of(roots.previews, &format!("/{}", &rest["png/".len()..]))
+                .filter(|path| path.extension().is_some_and(|e| e == "png"));
+            match png.map(|path| read_inside(roots.previews, &path)) {
+                Some(Ok(bytes)) => ok(bytes, "image/png"),
+                _ => not_found(),
+            }
+        }
         Some(rest) => match rest
             .strip_prefix("preview/")
-            .and_then(|p| preview(root, p, live))
+            .and_then(|p| preview(roots, p, live))
         {
             Some(page) => ok(page.into_bytes(), "text/html; charset=utf-8"),
             None => not_found(),
@@ -304,7 +329,11 @@ fn served_page(html: &str, live: &Live) -> String {
     if waiting && let Some(at) = page.find("<body>") {
         page.insert_str(
             at + "<body>".len(),
-            "<div role=\"status\" style=\"background:#e7f1ff;color:#1a1a1a;border:2px solid #0b4f9c;padding:1rem;margin:0\"><strong>Waiting for another build to finish</strong> (a <code>trycksak build</code> is writing into the output folder); your changes are built as soon as it is done.</div>",
+            &format!(
+                "<div role=\"status\" lang=\"{}\" style=\"background:#e7f1ff;color:#1a1a1a;border:2px solid #0b4f9c;padding:1rem;margin:0\">{}</div>",
+                crate::messages::lang().tag(),
+                escape(&t!("serve-waiting"))
+            ),
         );
     }
     page
@@ -317,12 +346,15 @@ fn problems_banner(errors: &[String]) -> String {
         .map(|e| format!("<li><code>{}</code></li>", escape(e)))
         .collect();
     format!(
-        "<div role=\"alert\" style=\"background:#fff3cd;color:#1a1a1a;border:2px solid #8a6d00;padding:1rem;margin:0\"><strong>The last build found problems; the pages show the last good build.</strong><ul>{items}</ul></div>"
+        "<div role=\"alert\" lang=\"{}\" style=\"background:#fff3cd;color:#1a1a1a;border:2px solid #8a6d00;padding:1rem;margin:0\"><strong>{}</strong><ul>{items}</ul></div>",
+        crate::messages::lang().tag(),
+        escape(&t!("serve-problems"))
     )
 }
 
 /// A programme's preview: its HTML version beside its leaflet's and summary's pages.
-fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
+fn preview(roots: &Roots, programme: &str, live: &Live) -> Option<String> {
+    let root = roots.out;
     let folder = file_of(root, programme).and_then(|index| index.parent().map(Path::to_path_buf));
     let folder = folder.or_else(|| {
         let decoded = percent_decode(programme)?;
@@ -332,8 +364,10 @@ fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
     })?;
     let slug = folder.file_name()?.to_str()?.to_string();
     let url = format!("/{}", folder.strip_prefix(root).ok()?.to_string_lossy());
-    let mut pngs: Vec<String> = std::fs::read_dir(&folder)
-        .ok()?
+    let relative = folder.strip_prefix(root).ok()?.to_path_buf();
+    let mut pngs: Vec<String> = std::fs::read_dir(roots.previews.join(&relative))
+        .into_iter()
+        .flatten()
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .filter(|name| {
@@ -348,19 +382,38 @@ fn preview(root: &Path, programme: &str, live: &Live) -> Option<String> {
     let images: String = pngs
         .iter()
         .map(|name| {
+            let (kind, page) = preview_of(name, &slug);
             format!(
                 "<img src=\"{}\" alt=\"{}\" style=\"width:100%;border:1px solid #999;margin-bottom:1rem\">",
-                escape(&url_path(&format!("{url}/{name}"))),
-                escape(name)
+                escape(&url_path(&format!(
+                    "{PREFIX}png/{}/{name}",
+                    relative.to_string_lossy()
+                ))),
+                escape(&t!("serve-page-alt", kind = kind, page = page))
             )
         })
         .collect();
     let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body style=\"margin:0;font-family:system-ui,sans-serif\"><main style=\"display:flex;gap:1rem;padding:1rem\"><iframe title=\"{title}\" src=\"{src}\" style=\"flex:1;height:95vh;border:1px solid #999\"></iframe><div style=\"flex:1;height:95vh;overflow:auto\">{images}</div></main></body></html>",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body style=\"margin:0;font-family:system-ui,sans-serif\"><main style=\"display:flex;gap:1rem;padding:1rem\"><iframe title=\"{title}\" src=\"{src}\" style=\"flex:1;height:95vh;border:1px solid #999\"></iframe><div style=\"flex:1;height:95vh;overflow:auto\">{images}</div></main></body></html>",
+        lang = crate::messages::lang().tag(),
         title = escape(&slug),
         src = escape(&url_path(&format!("{url}/{slug}.html"))),
     );
     Some(served_page(&page, live))
+}
+
+/// The kind (`leaflet`, `summary`) and the page number of a preview named
+/// `<slug>-<kind>-page-NN.png`.
+fn preview_of(name: &str, slug: &str) -> (String, u32) {
+    let rest = name
+        .strip_prefix(slug)
+        .unwrap_or(name)
+        .trim_start_matches('-')
+        .trim_end_matches(".png");
+    match rest.rsplit_once("-page-") {
+        Some((kind, page)) => (kind.to_string(), page.parse().unwrap_or(0)),
+        None => (rest.to_string(), 0),
+    }
 }
 
 /// A path as an address: every byte but unreserved characters and `/` percent-encoded.

@@ -599,10 +599,18 @@ fn looks_like_web_address(target: &str) -> bool {
         && labels.iter().all(|label| {
             !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+        && labels.last().is_some_and(|tld| {
+            tld.len() >= 2
+                && tld.chars().all(char::is_alphabetic)
+                && !FILE_ENDINGS.contains(&tld.to_ascii_lowercase().as_str())
+        })
 }
+
+/// Endings of file names, which a link to a file (`sida.html`) has where a host has its
+/// top-level domain.
+const FILE_ENDINGS: &[&str] = &[
+    "html", "htm", "pdf", "md", "txt", "doc", "docx", "odt", "jpg", "jpeg", "png", "gif", "svg",
+];
 
 /// All text under `node`, without formatting (iterative: the nesting may be deep).
 fn descendant_text<'n>(node: &'n AstNode<'n>) -> String {

@@ -94,9 +94,9 @@ impl FontLibrary {
                         problems.push(
                             Diagnostic::about(
                                 project.relative(&path),
-                                format!("the font file {}", err.describe()),
+                                t!("font-file", problem = err.describe()),
                             )
-                            .with_help("copy the font file into fonts/ instead of linking to it"),
+                            .with_help(t!("font-file.help")),
                         );
                     }
                 }

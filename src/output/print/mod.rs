@@ -30,6 +30,7 @@ use crate::typeset::visit_items;
 pub const STANDARDS: &[PdfStandard] = &[PdfStandard::V_1_7, PdfStandard::Ua_1];
 
 pub use crate::print_rules::{GOOD_PPI, HAIRLINE_PT, MARKS_MM, MIN_PPI, THIN_LINE_PT};
+use crate::print_rules::{Resolution, WARN_PPI, judge_resolution};
 
 /// What the print checks look at besides the laid-out document.
 pub struct Subject<'a> {
@@ -153,15 +154,15 @@ pub fn check_press(
             Diagnostic::error(
                 subject.source,
                 None,
-                format!(
-                    "the {kind} draws lines as thin as {thinnest:.3} pt on page(s) {}: the press \
-                     may not print lines under {HAIRLINE_PT} pt at all",
-                    page_list(&facts.hairlines)
+                t!(
+                    "hairlines",
+                    kind = kind,
+                    width = format!("{thinnest:.3}"),
+                    pages = page_list(&facts.hairlines),
+                    limit = HAIRLINE_PT
                 ),
             )
-            .with_help(format!(
-                "the layout's template or logo draws them: make strokes at least {THIN_LINE_PT} pt"
-            )),
+            .with_help(t!("hairlines.help", limit = THIN_LINE_PT)),
         ]);
     }
     let mut warnings = Vec::new();
@@ -170,13 +171,15 @@ pub fn check_press(
             Diagnostic::warning(
                 subject.source,
                 None,
-                format!(
-                    "the {kind} draws lines as thin as {thinnest:.3} pt on page(s) {}: lines \
-                     under {THIN_LINE_PT} pt print unevenly",
-                    page_list(&facts.thin_lines)
+                t!(
+                    "thin-lines",
+                    kind = kind,
+                    width = format!("{thinnest:.3}"),
+                    pages = page_list(&facts.thin_lines),
+                    limit = THIN_LINE_PT
                 ),
             )
-            .with_help("the layout's template or logo draws them: make them a little wider"),
+            .with_help(t!("thin-lines.help")),
         );
     }
     let limit = subject.layout.print.max_ink;
@@ -186,13 +189,15 @@ pub fn check_press(
                 Diagnostic::warning(
                     subject.source,
                     None,
-                    format!(
-                        "page {} of the {kind} has {ink:.0} % total ink over 15 mm, more than \
-                         the {limit:.0} % the layout allows (`print: max_ink`)",
-                        index + 1
+                    t!(
+                        "area-ink",
+                        page = index + 1,
+                        kind = kind,
+                        ink = ink.round(),
+                        limit = limit.round()
                     ),
                 )
-                .with_help("lighten the layout's colours or the image there: it may not dry"),
+                .with_help(t!("area-ink.help")),
             );
         }
     }
@@ -258,53 +263,48 @@ pub fn check_images(
             Diagnostic::error(
                 subject.source,
                 None,
-                format!("an image in the {} has no alt text", subject.kind),
+                t!("layout-image-no-alt", kind = subject.kind),
             )
-            .with_help(
-                "every image needs a description: in a layout template, give `image(…)` an `alt:`",
-            ),
+            .with_help(t!("layout-image-no-alt.help")),
         );
     }
     let mut warnings = Vec::new();
     for placement in placements {
-        if placement.ppi >= GOOD_PPI {
+        let judged = judge_resolution(placement.ppi);
+        if judged == Resolution::Good {
             continue;
         }
         let name = placement
             .path
-            .as_deref()
-            .unwrap_or("an image of the layout");
+            .clone()
+            .unwrap_or_else(|| t!("layout-image"));
         let span = image_span(subject.programme, placement.path.as_deref());
-        let message = format!(
-            "`{name}` prints at {:.0} ppi in the {}: {} × {} pixels placed at {:.0} × {:.0} mm",
-            placement.ppi,
-            subject.kind,
-            placement.pixels.0,
-            placement.pixels.1,
-            placement.placed_mm.0,
-            placement.placed_mm.1,
-        );
         let needed = (
             (placement.placed_mm.0 / 25.4 * GOOD_PPI).ceil(),
             (placement.placed_mm.1 / 25.4 * GOOD_PPI).ceil(),
         );
-        if placement.ppi < MIN_PPI {
-            errors.push(
-                Diagnostic::error(
-                    subject.source,
-                    span,
-                    format!("{message}; print needs at least {MIN_PPI:.0}"),
-                )
-                .with_help(format!(
-                    "use a larger original: {} × {} pixels give 300 ppi at this size",
-                    needed.0, needed.1
-                )),
-            );
+        let message = t!(
+            "image-resolution",
+            image = name,
+            ppi = placement.ppi.round(),
+            kind = subject.kind,
+            width = placement.pixels.0,
+            height = placement.pixels.1,
+            placed_width = placement.placed_mm.0.round(),
+            placed_height = placement.placed_mm.1.round(),
+            severity = if judged == Resolution::TooLow { "error" } else { "warning" },
+            limit = if judged == Resolution::TooLow { MIN_PPI } else { WARN_PPI }
+        );
+        let help = t!(
+            "image-resolution.help",
+            width = needed.0,
+            height = needed.1,
+            good = GOOD_PPI
+        );
+        if judged == Resolution::TooLow {
+            errors.push(Diagnostic::error(subject.source, span, message).with_help(help));
         } else {
-            warnings.push(
-                Diagnostic::warning(subject.source, span, format!("{message}; print shops ask for {GOOD_PPI:.0}"))
-                    .with_help(format!("use a larger original if there is one: {} × {} pixels give 300 ppi at this size", needed.0, needed.1)),
-            );
+            warnings.push(Diagnostic::warning(subject.source, span, message).with_help(help));
         }
     }
     if errors.is_empty() {
@@ -338,10 +338,10 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
             }
         });
         if closest < safe - Abs::mm(0.05) {
-            offending.push(format!(
-                "page {} ({:.1} mm)",
-                index + 1,
-                closest.to_mm().max(0.0)
+            offending.push(t!(
+                "page-distance",
+                page = index + 1,
+                mm = (closest.to_mm().max(0.0) * 10.0).round() / 10.0
             ));
         }
     }
@@ -353,27 +353,26 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
         return Err(vec![Diagnostic::error(
             subject.source,
             None,
-            format!(
-                "text in the {} runs past the page edge on page {page}: “{shown}…”",
-                subject.kind
+            t!(
+                "text-past-edge",
+                kind = subject.kind,
+                page = page,
+                text = shown
             ),
         )
-        .with_help("the text has a run of characters no line can break (a very long word, or marks with no space between them): put spaces into it in the source, or shorten it")]);
+        .with_help(t!("text-past-edge.help"))]);
     }
     Err(vec![Diagnostic::error(
         subject.source,
         None,
-        format!(
-            "text in the {} comes closer than {} mm to the trimmed edge: {}",
-            subject.kind,
-            print.safe_mm,
-            offending.join(", ")
+        t!(
+            "text-in-margin",
+            kind = subject.kind,
+            mm = print.safe_mm,
+            pages = offending.join(", ")
         ),
     )
-    .with_help(format!(
-        "widen the page margins of the layout's template to at least {} mm (or lower `print: safe:` in layout.yaml if the print shop agrees)",
-        print.safe_mm
-    ))])
+    .with_help(t!("text-in-margin.help", mm = print.safe_mm))])
 }
 
 /// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`, and

@@ -27,9 +27,6 @@ pub(super) fn front_matter_span(file: &SourceFile) -> std::ops::Range<usize> {
     title.unwrap_or_else(|| file.line_span(1))
 }
 
-/// How to choose the pledges yourself, for the warning and the errors.
-const HOW_TO_CHOOSE: &str = "mark the pledges the summary should show with `<!-- summary -->` at the end of each, or write `summary:` in the front matter with `pledges: N` under it (the first N of each section)";
-
 /// The warning when the summary shows only some pledges: how many of each section, of how many.
 pub(super) fn shortened(
     programme: &Programme,
@@ -42,22 +39,31 @@ pub(super) fn shortened(
     let mut sections: Vec<String> = shown
         .iter()
         .take(LISTED)
-        .map(|s| format!("“{}” {} of {}", s.section, s.shown, s.of))
+        .map(|s| {
+            t!(
+                "summary-section-shown",
+                section = s.section.as_str(),
+                shown = s.shown,
+                of = s.of
+            )
+        })
         .collect();
     if shown.len() > LISTED {
-        sections.push(format!("and {} more sections", shown.len() - LISTED));
+        sections.push(t!("summary-more-sections", count = shown.len() - LISTED));
     }
     Diagnostic::warning(
         source,
         Some(front_matter_span(source)),
-        format!(
-            "not every pledge fits the one-page summary: it shows the pledges in turn, every section's first, then every section's second and so on, as many as fit ({kept} of the {total} pledges of these sections): {}",
-            sections.join("; ")
+        t!(
+            "summary-shortened",
+            kept = kept,
+            total = total,
+            sections = sections.join("; ")
         ),
     )
-    .with_help(format!(
-        "{HOW_TO_CHOOSE}; `overflow: error` under `summary:` makes this an error. The other outputs of {} have every pledge",
-        programme.source
+    .with_help(t!(
+        "summary-shortened.help",
+        source = programme.source.as_str()
     ))
 }
 
@@ -75,29 +81,22 @@ pub(super) fn overflow_error(
         .max_by_key(|g| (g.items.len() + g.omitted, std::cmp::Reverse(g.line)))
         .expect("a summary that overflows has pledges");
     let span = (largest.line > 0).then(|| source.line_span(largest.line));
-    let fix = if per_section == 0 {
-        "shorten the lead text and the section headings, or mark a few pledges with `<!-- summary -->`".to_string()
-    } else {
-        format!(
-            "write `summary:` in the front matter with `pledges: {per_section}` under it (the first {per_section} of each section fit; checked), or {HOW_TO_CHOOSE_SHORT}"
-        )
-    };
     Diagnostic::error(
         source,
         span.or_else(|| Some(front_matter_span(source))),
-        format!(
-            "the one-page summary cannot show every pledge: even at {} pt only {per_section} pledges of each section fit, and this section has {}",
-            tightest.size,
-            largest.items.len() + largest.omitted
+        t!(
+            "summary-overflow",
+            size = tightest.size,
+            fit = per_section,
+            has = largest.items.len() + largest.omitted
         ),
     )
-    .with_help(format!(
-        "{fix}. This is an error because the layout or the front matter of {} says `overflow: error`; with `overflow: shorten` the summary leaves out what does not fit, with a warning",
-        programme.source
+    .with_help(t!(
+        "summary-overflow.help",
+        fit = per_section,
+        source = programme.source.as_str()
     ))
 }
-
-const HOW_TO_CHOOSE_SHORT: &str = "mark the pledges to show with `<!-- summary -->`";
 
 /// The error when not even the title, lead and headings fit, without any pledge.
 pub(super) fn nothing_fits(
@@ -111,14 +110,16 @@ pub(super) fn nothing_fits(
     Diagnostic::error(
         source,
         Some(front_matter_span(source)),
-        format!(
-            "the one-page summary cannot fit even without pledges: at {} pt the title, the lead text ({lead} characters) and the {sections} section headings run over the page",
-            tightest.size
+        t!(
+            "summary-nothing-fits",
+            size = tightest.size,
+            lead = lead,
+            sections = sections
         ),
     )
-    .with_help(format!(
-        "in the front matter of {}, write `summary:` with a short `lead:` under it (a sentence or two), or mark a few pledges with `<!-- summary -->` so that only their sections are shown",
-        programme.source
+    .with_help(t!(
+        "summary-nothing-fits.help",
+        source = programme.source.as_str()
     ))
 }
 
@@ -133,14 +134,14 @@ pub(super) fn near_empty(
     Diagnostic::warning(
         source,
         Some(front_matter_span(source)),
-        format!(
-            "the one-page summary fills only {} % of its page, even in {} pt type",
-            (fill * 100.0).round(),
-            largest.size
+        t!(
+            "summary-near-empty",
+            percent = (fill * 100.0).round(),
+            size = largest.size
         ),
     )
-    .with_help(format!(
-        "give {} a lead text for the summary (`summary:` in the front matter with `lead:` under it), or mark more of its lists as pledges (`<!-- pledges -->` before a list); a layout may allow larger type (`summary: max_size`)",
-        programme.source
+    .with_help(t!(
+        "summary-near-empty.help",
+        source = programme.source.as_str()
     ))
 }

@@ -182,18 +182,16 @@ impl Output for SummaryOutput {
         let Summary { pdf, fitted } = render(programme, cx, self.0)?;
         let print = pdf.print.clone();
         let fit = fitted.fit;
-        let columns = if fit.columns == 1 {
-            "column"
-        } else {
-            "columns"
-        };
-        let mut summary = format!("set in {} pt, {} {columns}", fit.size, fit.columns);
+        let mut summary = t!("summary-set-in", size = fit.size, columns = fit.columns);
         if !fitted.shown.is_empty() {
             let kept: usize = fitted.shown.iter().map(|s| s.shown).sum();
             let of: usize = fitted.shown.iter().map(|s| s.of).sum();
-            summary.push_str(&format!(
-                ", {kept} of {of} pledges of {} sections",
-                fitted.shown.len()
+            summary.push_str(", ");
+            summary.push_str(&t!(
+                "summary-set-shown",
+                kept = kept,
+                of = of,
+                sections = fitted.shown.len()
             ));
         }
         Ok(Rendered {

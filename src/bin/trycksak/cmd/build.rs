@@ -65,6 +65,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             out_dir,
             kinds,
             preview: args.preview,
+            preview_dir: None,
             jobs: args.jobs,
             progress: progress.clone().map(observer),
             timeout: args.selection.timeout(),

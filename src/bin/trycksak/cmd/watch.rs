@@ -38,6 +38,8 @@ pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, W
             out_dir: project.root.join(&args.selection.out),
             kinds: args.selection.kinds(),
             preview,
+            // `serve`'s previews stay out of the output folder, the public one.
+            preview_dir: preview.then(|| project.root.join(trycksak::project::PREVIEWS_DIR)),
             jobs: None,
             progress: None,
             timeout: args.selection.timeout(),
