@@ -27,7 +27,7 @@ fn build_writes_every_text_version_and_a_manifest() {
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("Built 3 programmes (3 files) into out/"),
+        stderr.contains("Built 3 programmes: 3 files into out/"),
         "{stderr}"
     );
 
@@ -221,7 +221,7 @@ fn a_new_programme_builds_as_it_is() {
     let text =
         std::fs::read_to_string(project.path().join("out/norrbotten/halsa/halsa.txt")).unwrap();
     assert!(
-        text.contains("\n\n\nVårt program för Norrbotten\n===="),
+        text.contains("\n\n\nOur programme for Norrbotten\n===="),
         "{text}"
     );
     // Creating it again would overwrite someone's work: refused.
@@ -257,7 +257,10 @@ fn build_all_formats_with_previews_and_report_pages_and_the_summary_size() {
         .clone();
     let stderr = String::from_utf8(output.stderr).unwrap();
     // 7 outputs, a PNG of each of the PDFs' 10 pages, and the logo beside the HTML page.
-    assert!(stderr.contains("Built 1 programme (18 files)"), "{stderr}");
+    assert!(
+        stderr.contains("Built 1 programme: 7 files and 11 images and previews beside them"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("omstart-for-norrbotten-leaflet-print.pdf, 4 pages"),
         "{stderr}"
@@ -419,7 +422,7 @@ fn init_starts_a_project_that_builds_and_commands_find_it_from_a_subfolder() {
     let project = dir.path().join("nytt");
     outputs_of(trycksak(dir.path()).args(["init", "nytt"]), 0);
     let (_, stderr) = outputs_of(trycksak(&project).arg("build"), 0);
-    assert!(stderr.contains("Built 1 programme (7 files)"), "{stderr}");
+    assert!(stderr.contains("Built 1 programme: 7 files into"), "{stderr}");
     // A second init is refused, and says what to do instead.
     let (_, stderr) = outputs_of(trycksak(&project).arg("init"), 2);
     assert!(stderr.contains("is a project already"), "{stderr}");
@@ -441,7 +444,7 @@ fn init_starts_a_project_that_builds_and_commands_find_it_from_a_subfolder() {
     );
     let starter = std::fs::read_to_string(project.join("programmes/exempel/andra.md")).unwrap();
     assert!(
-        starter.contains("title: Vårt program för Exempel"),
+        starter.contains("title: Our programme for Exempel"),
         "{starter}"
     );
 

@@ -277,7 +277,7 @@ fn a_panic_in_one_programme_is_its_internal_error_and_the_others_are_built() {
         1,
     );
     assert!(
-        stderr.contains("programmes/trasig/a.md: error: internal error while making the text: TRYCKSAK_TEST_PANIC asked for a panic in a (help: this is a bug in trycksak, not in your file: please report it with programmes/trasig/a.md attached; the other programmes were built)"),
+        stderr.contains("programmes/trasig/a.md: error: internal error while making the text version: TRYCKSAK_TEST_PANIC asked for a panic in a (help: this is a bug in trycksak, not in your file: please report it with programmes/trasig/a.md attached; the other programmes were built)"),
         "{stderr}"
     );
     assert!(dir.path().join("out/hel/b/b-leaflet.pdf").is_file());

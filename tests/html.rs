@@ -175,17 +175,41 @@ fn an_image_used_many_times_is_written_once() {
 }
 
 #[test]
-fn the_index_lists_a_screen_pdf_before_its_print_twin() {
+fn the_index_and_the_pages_link_what_the_public_reads_and_the_staff_page_the_rest() {
     let project = shipped_project();
     std::fs::remove_dir_all(project.path().join("programmes/varmland")).unwrap();
     std::fs::remove_dir_all(project.path().join("programmes/vasternorrland")).unwrap();
     let report = build_kinds(
         project.path(),
-        &[kind("leaflet"), kind("leaflet-print"), kind("html")],
+        &[
+            kind("leaflet"),
+            kind("leaflet-print"),
+            kind("summary"),
+            kind("summary-print"),
+            kind("report"),
+            kind("text"),
+            kind("html"),
+        ],
     );
     common::assert_built(&report);
+    let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
+    let page = std::fs::read_to_string(folder.join("omstart-for-norrbotten.html")).unwrap();
     let index = std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
-    let screen = index.find("-leaflet.pdf\"").unwrap();
-    let print = index.find("-leaflet-print.pdf\"").unwrap();
-    assert!(screen < print, "{index}");
+    // The index and the page are the public's: screen PDFs and the text version, never the
+    // print shop's twins or the reviewer's report, and no link to the staff page.
+    for public in [&index, &page] {
+        assert!(public.contains("-leaflet.pdf\""), "{public}");
+        assert!(public.contains("-summary.pdf\""), "{public}");
+        assert!(public.contains("omstart-for-norrbotten.txt\""), "{public}");
+        assert!(!public.contains("-print.pdf"), "{public}");
+        assert!(!public.contains("tillganglighet"), "{public}");
+        assert!(!public.contains("personal.html"), "{public}");
+    }
+    // The staff page lists the rest, a screen PDF never.
+    let staff = std::fs::read_to_string(project.path().join("out/personal.html")).unwrap();
+    assert!(staff.contains("-leaflet-print.pdf\""), "{staff}");
+    assert!(staff.contains("-summary-print.pdf\""), "{staff}");
+    assert!(staff.contains("-tillganglighet.txt\""), "{staff}");
+    assert!(!staff.contains("-leaflet.pdf\""), "{staff}");
+    assert!(staff.contains("<h1>För kampanjens personal"), "{staff}");
 }

@@ -42,15 +42,7 @@ fn shorts(diagnostics: &[trycksak::diagnostics::Diagnostic]) -> Vec<String> {
 fn build_all(root: &Path, out: &str) -> trycksak::build::BuildReport {
     let project = Project::open(root).unwrap();
     let sources = project.programme_sources().unwrap();
-    let options = BuildOptions {
-        out_dir: root.join(out),
-        kinds: None,
-        preview: false,
-        jobs: None,
-        progress: None,
-        timeout: trycksak::build::DEFAULT_TIMEOUT,
-        timings: None,
-    };
+    let options = BuildOptions::new(root.join(out));
     build(&project, &sources, &options).unwrap()
 }
 
@@ -509,12 +501,20 @@ fn a_layout_whose_colours_are_hard_to_read_fails_with_the_contrast() {
     let report = build_all(dir.path(), "out");
     let message = shorts(&report.outcomes[0].diagnostics).join("\n");
     assert!(
-        message.contains("layouts/demo/layout.yaml:3:3: error: `primary` on `paper` has a contrast of 2.1:1, below"),
+        message.contains("layouts/demo/layout.yaml:3:3: error: `primary` on white paper has a contrast of"),
         "{message}"
     );
     assert!(
         message.contains(
-            "layouts/demo/layout.yaml:4:3: error: `text` on `paper` has a contrast of 3.9:1, below"
+            "layouts/demo/layout.yaml:4:3: error: `text` on white paper has a contrast of 2.7:1, below"
+        ),
+        "{message}"
+    );
+    // The advice names the colour the region sets and the way that helps: the white text on a
+    // yellow primary is helped by a darker primary, said at `primary`'s line.
+    assert!(
+        message.contains(
+            "layouts/demo/layout.yaml:3:3: error: `on-primary` on `primary` has a contrast of 2.0:1, below the 4.5:1 that WCAG AA asks for the cover's and the summary header's text (help: make `primary` darker"
         ),
         "{message}"
     );

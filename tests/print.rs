@@ -383,7 +383,7 @@ fn images_are_checked_at_their_printed_size() {
         .find(|w| w.contains("ppi"))
         .unwrap_or_else(|| panic!("{warnings:#?}"));
     assert!(
-        warning.starts_with("programmes/demo/bild.md:9:1: warning: `programmes/demo/hamnen.png` prints at 215 ppi in the leaflet-print: 1000 × 600 pixels placed at 118 × 71 mm"),
+        warning.starts_with("programmes/demo/bild.md:9:1: warning: `programmes/demo/hamnen.png` prints at 215 ppi in the leaflet's print PDF: 1000 × 600 pixels placed at 118 × 71 mm; below 224 ppi"),
         "{warning}"
     );
     // The preflight sees the same from the PDF alone.
@@ -408,7 +408,7 @@ fn images_are_checked_at_their_printed_size() {
     let errors = errors_of(&report, 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
-        errors[0].starts_with("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet-print")
+        errors[0].starts_with("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet's print PDF")
             && errors[0].contains("print needs at least 150")
             && errors[0].contains("1394 × 930 pixels give 300 ppi"),
         "{}",
@@ -425,8 +425,8 @@ fn a_coarse_image_fails_the_print_twins_alone() {
         1,
     );
     assert!(
-        stderr.contains("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet-print")
-            && stderr.contains("1394 × 930 pixels give 300 ppi"),
+        stderr.contains("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet's print PDF")
+            && stderr.contains("1394 × 930 pixels give the 300 ppi"),
         "{stderr}"
     );
     assert!(
@@ -544,7 +544,7 @@ fn text_closer_to_the_trim_than_the_safe_zone_is_an_error() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].contains(
-            "text in the leaflet-print comes closer than 15 mm to the trimmed edge: page 1 ("
+            "text in the leaflet's print PDF comes closer than 15 mm to the trimmed edge: page 1 ("
         ),
         "{}",
         errors[0]

@@ -350,7 +350,7 @@ fn a_hairline_in_the_logo_fails_the_print_twins_alone() {
     let errors = common::errors_of(&report, 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
-        errors[0].contains("error: the leaflet-print draws lines as thin as")
+        errors[0].contains("error: the leaflet's print PDF draws lines as thin as")
             && errors[0].contains("on page(s) 1: the press may not print lines under 0.125 pt"),
         "{}",
         errors[0]
@@ -735,7 +735,7 @@ fn too_much_ink_over_an_area_is_a_warning_naming_the_page() {
     let shorts = common::shorts_of(&report, 0);
     assert!(
         shorts.iter().any(|d| d.contains(
-            "warning: page 1 of the leaflet-print has 340 % total ink over 15 mm, more than the \
+            "warning: page 1 of the leaflet's print PDF has 340 % total ink over 15 mm, more than the \
              300 % the layout allows (`print: max_ink`)"
         )),
         "{shorts:#?}"

@@ -28,6 +28,12 @@ use crate::sandbox;
 pub const LAYOUT_FILE: &str = "layout.yaml";
 
 /// The base layout's files, built into the binary so that a project without `layouts/` builds.
+/// The built-in base layout's `layout.yaml`, every key with its explanation (`trycksak layout
+/// --defaults` prints it).
+pub fn documented_defaults() -> &'static str {
+    EMBEDDED_BASE[0].1
+}
+
 const EMBEDDED_BASE: &[(&str, &str)] = &[
     (LAYOUT_FILE, include_str!("../../layouts/base/layout.yaml")),
     (

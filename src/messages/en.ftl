@@ -190,10 +190,7 @@ layout-incomplete = the layout has no { $keys }
 no-such-font = there is no font family `{ $family }`
     .help = the font families available are: { $families }; add font files to fonts/ for others
     .help-close = did you mean `{ $close }`? Fonts come only from fonts/ (and the built-in ones)
-low-contrast = { $fore ->
-    [on-primary] text on the primary colour
-   *[other] `{ $fore }`
-} on { $back ->
+low-contrast = `{ $fore }` on { $back ->
     [paper] white paper
    *[other] `{ $back }`
 } has a contrast of { $ratio }:1, below the { $needed }:1 that WCAG AA asks for { $use ->
@@ -314,6 +311,7 @@ built = Built { $programmes ->
    *[other] { $files } files
 }{ $extras ->
     [0] {""}
+    [one] {" "}and 1 image or preview beside them
    *[other] {" "}and { $extras } images and previews beside them
 } into { $out } in { $seconds } s
 manifest-not-saved = the manifest could not be saved: { $why }
@@ -476,3 +474,17 @@ serve-page-alt = Page { $page } of the { $kind ->
     [summary] one-page summary
    *[leaflet] leaflet
 }, as printed
+region-not-folder = `region: { $region }` in a file of the region folder programmes/{ $folder }/: the programme would take { $region }'s look and go to out/{ $region }/
+    .help = write `region: { $folder }`, or move the file to programmes/{ $region }/
+layout-shown = The layout of { $region }{ $name ->
+    [none] {""}
+   *[other] {" "}({ $name })
+}: colours on screen and in print (cyan, magenta, yellow, black)
+layout-colour-given = { $given ->
+    [ink] given as inks; on screen through the print profile
+    [screen] given as a screen colour; inks through the print profile (ask the print shop)
+   *[both] given as both
+}
+help-layout-about = Show a region's layout as it is used (its colours on screen and in print), or with --defaults every key a layout may set, explained
+help-layout-region = The region whose layout to show
+help-layout-defaults = Print the base layout: every key a region's layout.yaml may set, with its explanation

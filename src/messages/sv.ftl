@@ -191,10 +191,7 @@ layout-incomplete = layouten saknar { $keys }
 no-such-font = det finns ingen typsnittsfamilj `{ $family }`
     .help = de typsnittsfamiljer som finns är: { $families }; lägg typsnittsfiler i fonts/ för andra
     .help-close = menade du `{ $close }`? Typsnitt hämtas bara från fonts/ (och de inbyggda)
-low-contrast = { $fore ->
-    [on-primary] text på huvudfärgen
-   *[other] `{ $fore }`
-} på { $back ->
+low-contrast = `{ $fore }` på { $back ->
     [paper] vitt papper
    *[other] `{ $back }`
 } har kontrasten { $ratio }:1, under de { $needed }:1 som WCAG AA kräver för { $use ->
@@ -306,6 +303,7 @@ built = Byggde { $programmes } program{ $partly ->
    *[other] { $files } filer
 }{ $extras ->
     [0] {""}
+    [one] {" "}och 1 bild eller förhandsvisning bredvid dem
    *[other] {" "}och { $extras } bilder och förhandsvisningar bredvid dem
 } till { $out } på { $seconds } s
 manifest-not-saved = manifestet kunde inte sparas: { $why }
@@ -465,3 +463,17 @@ serve-page-alt = Sida { $page } av { $kind ->
     [summary] sammanfattningen
    *[leaflet] foldern
 }, som den trycks
+region-not-folder = `region: { $region }` i en fil i regionmappen programmes/{ $folder }/: programmet skulle få utseendet för { $region } och hamna i out/{ $region }/
+    .help = skriv `region: { $folder }`, eller flytta filen till programmes/{ $region }/
+layout-shown = Layouten för { $region }{ $name ->
+    [none] {""}
+   *[other] {" "}({ $name })
+}: färger på skärm och i tryck (cyan, magenta, gul, svart)
+layout-colour-given = { $given ->
+    [ink] angiven som tryckfärger; på skärm genom tryckprofilen
+    [screen] angiven som skärmfärg; tryckfärger genom tryckprofilen (fråga tryckeriet)
+   *[both] angiven som båda
+}
+help-layout-about = Visa en regions layout som den används (dess färger på skärm och i tryck), eller med --defaults alla nycklar en layout kan ange, förklarade
+help-layout-region = Regionen vars layout ska visas
+help-layout-defaults = Skriv ut grundlayouten: alla nycklar en regions layout.yaml kan ange, med förklaringar

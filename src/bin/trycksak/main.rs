@@ -81,6 +81,9 @@ enum Command {
     Init(cmd::init::Args),
     /// List the programmes and regions of the project.
     List,
+    /// Show a region's layout as it is used (colours on screen and in print), or with
+    /// `--defaults` every key a layout may set, explained.
+    Layout(cmd::layout::Args),
     /// Create a new programme or region from a commented starter.
     #[command(subcommand)]
     New(cmd::new::What),
@@ -138,6 +141,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&env, args),
         Command::Init(args) => cmd::init::run(&env, args),
         Command::List => cmd::list::run(&env),
+        Command::Layout(args) => cmd::layout::run(&env, args),
         Command::New(what) => cmd::new::run(&env, what),
         Command::Watch(args) => cmd::watch::run(&env, args),
         Command::Serve(args) => cmd::serve::run(&env, args),

@@ -335,6 +335,7 @@ impl Fields<'_, '_> {
     fn check_region(&mut self, region: &str) {
         let regions = self.cx.project.regions();
         if regions.contains(region) && is_valid_name(region) {
+            self.check_region_folder(region);
             return;
         }
         let span = self.value_span("region");
@@ -351,6 +352,32 @@ impl Fields<'_, '_> {
                 t!("no-such-region", region = region),
             )
             .with_help(help),
+        );
+    }
+
+    /// A programme in a region's folder (`programmes/gotland/…`) is that region's: a `region:`
+    /// that names another would silently take another region's look and go to its folder in
+    /// `out/`. The folder is the truth; a file outside the region folders names its own.
+    fn check_region_folder(&mut self, region: &str) {
+        let relative = self.cx.project.relative(self.cx.path);
+        let mut parts = relative.components().map(|c| c.as_os_str().to_string_lossy());
+        let folder = match (parts.next(), parts.next(), parts.next()) {
+            (Some(top), Some(folder), Some(_)) if top == crate::project::PROGRAMMES_DIR => {
+                folder.into_owned()
+            }
+            _ => return,
+        };
+        if folder == region || !self.cx.project.regions().contains(&folder) {
+            return;
+        }
+        let span = self.value_span("region");
+        self.diagnostics.push(
+            Diagnostic::error(
+                self.cx.file,
+                Some(span),
+                t!("region-not-folder", region = region, folder = folder.as_str()),
+            )
+            .with_help(t!("region-not-folder.help", region = region, folder = folder.as_str())),
         );
     }
 

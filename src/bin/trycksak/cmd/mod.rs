@@ -1,6 +1,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod layout;
 pub mod list;
 pub mod new;
 pub mod serve;

@@ -70,21 +70,38 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
     Ok(Status::Success)
 }
 
+/// `name` as a folder or file name: as it is when it is one, else folded to a–z, digits and
+/// hyphens; an error when nothing is left.
+fn folded(name: &str, what: &str) -> Result<String> {
+    if is_valid_name(name) {
+        return Ok(name.to_string());
+    }
+    let folded = suggest_name(name);
+    if is_valid_name(&folded) && folded != "programme" {
+        Ok(folded)
+    } else {
+        Err(Error::Usage(anyhow!(t!(
+            "bad-name",
+            what = what,
+            name = name,
+            suggestion = folded
+        ))))
+    }
+}
+
 fn programme(env: &Env, target: &str) -> Result<Status> {
     let project = env.project()?;
     let (region, slug) = target.split_once('/').ok_or_else(|| {
         Error::Usage(anyhow!(t!("programme-target", suggestion = suggest_name(target))))
     })?;
-    for (what, name) in [("region", region), ("slug", slug)] {
-        if !is_valid_name(name) {
-            return Err(Error::Usage(anyhow!(t!(
-                "bad-name",
-                what = what,
-                name = name,
-                suggestion = suggest_name(name)
-            ))));
-        }
-    }
+    // A region and a title as people write them ("Västerbotten/Vård och omsorg") name the
+    // folder and the file folded to a–z; the title stays as written.
+    let (region, slug, title) = (
+        folded(region, "region")?,
+        folded(slug, "slug")?,
+        (!is_valid_name(slug)).then(|| slug.trim().to_string()),
+    );
+    let (region, slug) = (region.as_str(), slug.as_str());
     if !project.regions().contains(region) {
         let regions: Vec<&str> = project.regions().iter().map(String::as_str).collect();
         return Err(Error::Usage(anyhow!(t!(
@@ -98,7 +115,9 @@ fn programme(env: &Env, target: &str) -> Result<Status> {
     if path.exists() {
         return Err(Error::Usage(anyhow!(t!("already-exists", path = relative.as_str()))));
     }
-    let title = t!("starter-title", region = layout::display_name(&project, region));
+    let title = title.unwrap_or_else(|| {
+        t!("starter-title", region = layout::display_name(&project, region))
+    });
     write_atomic(&path, scaffold::programme(region, &title).as_bytes())
         .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
     if !env.quiet {
