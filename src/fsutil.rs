@@ -25,7 +25,7 @@ pub fn is_temporary(path: &Path) -> bool {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("an output path has no folder")?;
     std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        .with_context(|| t!("cannot-create", path = dir.display().to_string()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
@@ -36,13 +36,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut temp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .with_context(|| t!("cannot-create-temporary", path = dir.display().to_string()))?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     temp.persist(path)
         .map_err(|err| err.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     Ok(())
 }
 

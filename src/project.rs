@@ -29,18 +29,15 @@ impl Project {
     pub fn open(root: &Path) -> Result<Self> {
         let root = root
             .canonicalize()
-            .with_context(|| format!("cannot open the project folder {}", root.display()))?;
+            .with_context(|| t!("cannot-open-project", path = root.display().to_string()))?;
         if !root.join(PROGRAMMES_DIR).is_dir() {
-            bail!(
-                "{} has no `{PROGRAMMES_DIR}/` folder: run trycksak inside a project folder, or name one with `-C DIR`",
-                root.display()
-            );
+            bail!(t!("no-programmes-folder", path = root.display().to_string()));
         }
         let mut regions = BTreeSet::from([BASE_REGION.to_string()]);
         let layouts = root.join(LAYOUTS_DIR);
         if layouts.is_dir() {
             for entry in std::fs::read_dir(&layouts)
-                .with_context(|| format!("cannot read {}", layouts.display()))?
+                .with_context(|| t!("cannot-read", path = layouts.display().to_string()))?
             {
                 let entry = entry?;
                 if entry.file_type()?.is_dir()
@@ -58,16 +55,13 @@ impl Project {
     pub fn discover(start: &Path) -> Result<Self> {
         let start = start
             .canonicalize()
-            .with_context(|| format!("cannot open the folder {}", start.display()))?;
+            .with_context(|| t!("cannot-open-folder", path = start.display().to_string()))?;
         match start
             .ancestors()
             .find(|dir| dir.join(PROGRAMMES_DIR).is_dir())
         {
             Some(root) => Project::open(root),
-            None => bail!(
-                "{} is not inside a project (no `{PROGRAMMES_DIR}/` folder here or in a folder above): run `trycksak init` to start one, or name one with `-C DIR`",
-                start.display()
-            ),
+            None => bail!(t!("not-in-a-project", path = start.display().to_string())),
         }
     }
 
@@ -95,7 +89,7 @@ impl Project {
             } else if absolute.is_file() {
                 selected.push(absolute);
             } else {
-                bail!("{} does not exist", path.display());
+                bail!(t!("path-missing", path = path.display().to_string()));
             }
         }
         selected.sort();
@@ -160,7 +154,8 @@ fn markdown_files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
         for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+            std::fs::read_dir(&dir)
+                .with_context(|| t!("cannot-read", path = dir.display().to_string()))?
         {
             let entry = entry?;
             let path = entry.path();

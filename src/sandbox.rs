@@ -78,10 +78,10 @@ impl OutputDir {
     /// (the user chose it); everything below it is checked.
     pub fn open(dir: &Path) -> Result<OutputDir> {
         std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+            .with_context(|| t!("cannot-create-out", path = dir.display().to_string()))?;
         let root = dir
             .canonicalize()
-            .with_context(|| format!("cannot open the output folder {}", dir.display()))?;
+            .with_context(|| t!("cannot-open-out", path = dir.display().to_string()))?;
         Ok(OutputDir { root })
     }
 
@@ -110,15 +110,11 @@ impl OutputDir {
         for folder in folders {
             path.push(folder);
             match std::fs::symlink_metadata(&path) {
-                Ok(meta) if meta.file_type().is_symlink() => bail!(
-                    "{} is a symbolic link: trycksak does not write through links in the output folder; remove it and build again",
-                    path.display()
-                ),
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    bail!(t!("out-symlink", path = path.display().to_string()))
+                }
                 Ok(meta) if meta.is_dir() => {}
-                Ok(_) => bail!(
-                    "{} is a file where trycksak needs a folder; remove it and build again",
-                    path.display()
-                ),
+                Ok(_) => bail!(t!("out-file-not-folder", path = path.display().to_string())),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                     match std::fs::create_dir(&path) {
                         Ok(()) => {}
@@ -131,22 +127,20 @@ impl OutputDir {
                         }
                         Err(err) => {
                             return Err(err).with_context(|| {
-                                format!("cannot create the folder {}", path.display())
+                                t!("cannot-create", path = path.display().to_string())
                             });
                         }
                     }
                 }
                 Err(err) => {
-                    return Err(err).with_context(|| format!("cannot read {}", path.display()));
+                    return Err(err)
+                        .with_context(|| t!("cannot-read", path = path.display().to_string()));
                 }
             }
         }
         path.push(file);
         if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
-            bail!(
-                "{} is a symbolic link: trycksak does not write through links in the output folder; remove it and build again",
-                path.display()
-            );
+            bail!(t!("out-symlink", path = path.display().to_string()));
         }
         Ok(path)
     }

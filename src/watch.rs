@@ -103,7 +103,7 @@ pub fn watch(
     };
     watcher
         .watch_recursively(&project.root)
-        .with_context(|| format!("cannot watch {}", project.root.display()))?;
+        .with_context(|| t!("cannot-watch", path = project.root.display().to_string()))?;
 
     let mut project = project.clone();
     let mut typesetter = Arc::new(Typesetter::new(&project));

@@ -92,6 +92,14 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
         let (status, index) = get(port, "/").unwrap();
         assert_eq!(status, 200);
         assert!(index.contains("Omstart för Norrbotten"), "{index}");
+        // The served index links each programme's preview; the written one does not.
+        assert!(
+            index.contains("href=\"/__trycksak/preview/norrbotten/omstart-for-norrbotten\""),
+            "{index}"
+        );
+        let written_index =
+            std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
+        assert!(!written_index.contains("__trycksak"), "{written_index}");
         let (_, body) = get(port, page).unwrap();
         assert!(body.contains("<script src=\"/__trycksak/reload.js\"></script>"));
         // The reload script is served, never written.
@@ -110,10 +118,21 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
         )
         .unwrap();
         assert_eq!(status, 200);
-        assert!(
-            preview.contains("omstart-for-norrbotten-leaflet-page-01.png"),
-            "{preview}"
-        );
+        // The pages' PNGs are served from the previews' own folder, never written into the
+        // output folder, which stays the public one; each has words for its alt text.
+        let png = "/__trycksak/png/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-page-01.png";
+        assert!(preview.contains(png), "{preview}");
+        assert!(preview.contains("alt=\"Page 1 of the leaflet, as printed\""), "{preview}");
+        assert_eq!(get(port, png).map(|(status, _)| status), Some(200));
+        let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
+        let pngs_in_out: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".png"))
+            .collect();
+        assert!(pngs_in_out.is_empty(), "{pngs_in_out:?}");
+        assert!(project.path().join(".trycksak/previews/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-page-01.png").is_file());
 
         // An open page's event stream: it says when a build has finished.
         let (sender, events) = std::sync::mpsc::channel();
@@ -458,4 +477,51 @@ fn a_link_swapped_in_while_a_file_is_served_is_never_followed() {
         leaked, 0,
         "served the outside file {leaked} times of {served}"
     );
+}
+
+#[test]
+fn the_problems_banner_is_in_the_interface_language() {
+    let project = shipped_project();
+    let source = project
+        .path()
+        .join("programmes/varmland/regionalpolitiskt-program-2019-2022.md");
+    let broken = std::fs::read_to_string(&source)
+        .unwrap()
+        .replacen("title:", "titel:", 1);
+    std::fs::write(&source, broken).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
+        .args([
+            "serve",
+            "--port",
+            &port.to_string(),
+            "--format",
+            "html",
+        ])
+        .current_dir(project.path())
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .env("LANG", "sv_SE.UTF-8")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut index = String::new();
+    let shown = wait_until(Duration::from_secs(90), || {
+        get(port, "/").is_some_and(|(status, body)| {
+            index = body;
+            status == 200 && index.contains("role=\"alert\"")
+        })
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(shown, "{index}");
+    assert!(
+        index.contains("lang=\"sv\"") && index.contains("Den senaste byggningen hittade problem"),
+        "{index}"
+    );
+    assert!(index.contains("okänd nyckel `titel` i huvudet"), "{index}");
 }

@@ -268,7 +268,7 @@ pub fn build_with(
         let mut trace = Vec::new();
         typesetter
             .export_timings(&mut trace)
-            .map_err(|err| anyhow::anyhow!("cannot write the timings: {err}"))?;
+            .map_err(|err| anyhow::anyhow!("{}: {err}", t!("cannot-write-timings")))?;
         crate::fsutil::write_atomic(path, &trace)?;
     }
     Ok(BuildReport {

@@ -31,11 +31,10 @@ pub struct BuildLocked {
 
 impl std::fmt::Display for BuildLocked {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "another trycksak build is writing into {} right now; wait until it has finished, or build into another folder with --out",
-            self.folder.display()
-        )
+        f.write_str(&t!(
+            "build-locked",
+            path = self.folder.display().to_string()
+        ))
     }
 }
 
@@ -49,14 +48,14 @@ impl OutputLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot create {}", path.display()))?;
+            .with_context(|| t!("cannot-create", path = path.display().to_string()))?;
         match file.try_lock() {
             Ok(()) => Ok(OutputLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => Err(anyhow::Error::new(BuildLocked {
                 folder: out.path().to_path_buf(),
             })),
             Err(std::fs::TryLockError::Error(err)) => {
-                Err(err).with_context(|| format!("cannot lock {}", path.display()))
+                Err(err).with_context(|| t!("cannot-lock", path = path.display().to_string()))
             }
         }
     }
@@ -155,7 +154,9 @@ pub(super) fn write_outputs(
         let doomed = |candidate: &str| {
             candidate == name || candidate.starts_with(&prefix) && candidate.ends_with(".png")
         };
-        let _ = previews.remove_files(folder, doomed);
+        if own_previews.is_some() {
+            let _ = previews.remove_files(folder, doomed);
+        }
         match out.remove_files(folder, doomed) {
             Ok(removed) => outcome.removed.extend(
                 removed

@@ -168,7 +168,7 @@ unknown-colour = unknown colour `{ $name }`
 colour-forms = a colour is ink percentages `[cyan, magenta, yellow, black]` such as `[100, 60, 0, 35]`, a screen colour such as `"#003399"` (in quotes), or both: `{"{"}print: [100, 60, 0, 35], screen: "#003399"{"}"}`
 colour-ink-count = a colour's inks are four percentages [cyan, magenta, yellow, black], e.g. [0, 100, 85, 5]; this has { $count }
 colour-ink-range = ink percentages are 0 to 100, not { $value }
-colour-hex = `{ $text }` is not a screen colour: write six hexadecimal digits after `#`, e.g. `"#003399"`
+colour-hex = `{ $text }` is not a colour: write a screen colour as `"#"` and six hexadecimal digits, e.g. `"#003399"`, or inks as `[cyan, magenta, yellow, black]` percentages, e.g. `[100, 60, 0, 35]`
 summary-size-range = `summary: { $key }` is { $value } pt; it must be { $min } to { $max } pt
     .help = a one-page summary reads well at 9 to 14 pt; below 8 pt it is too small for many readers
 leaflet-size-range = `leaflet: { $key }` is { $value } pt; it must be { $min } to { $max } pt
@@ -488,3 +488,25 @@ layout-colour-given = { $given ->
 help-layout-about = Show a region's layout as it is used (its colours on screen and in print), or with --defaults every key a layout may set, explained
 help-layout-region = The region whose layout to show
 help-layout-defaults = Print the base layout: every key a region's layout.yaml may set, with its explanation
+
+## Files and folders
+
+cannot-open-project = cannot open the project folder { $path }
+no-programmes-folder = { $path } has no `programmes/` folder: run trycksak inside a project folder, or name one with `-C DIR`
+cannot-open-folder = cannot open the folder { $path }
+not-in-a-project = { $path } is not inside a project (no `programmes/` folder here or in a folder above): run `trycksak init` to start one, or name one with `-C DIR`
+path-missing = { $path } does not exist
+cannot-create-out = cannot create the output folder { $path }
+cannot-open-out = cannot open the output folder { $path }
+out-symlink = { $path } is a symbolic link: trycksak does not write through links in the output folder; remove it and build again
+out-file-not-folder = { $path } is a file where trycksak needs a folder; remove it and build again
+cannot-create-temporary = cannot create a temporary file in { $path }
+cannot-write = cannot write { $path }
+cannot-lock = cannot lock { $path }
+cannot-write-timings = cannot write the timings
+cannot-listen = cannot listen on { $address }
+cannot-watch = cannot watch { $path }
+build-locked = another trycksak build is writing into { $path } right now; wait until it has finished, or build into another folder with --out
+screen-pdf-hint = This PDF is not made for print (it is no PDF/X file): send the print shop the files that end in `-print.pdf`, which `trycksak build` writes.
+    .twin = This is the screen version; the print shop gets its print PDF: { $twin }
+serve-previews = Previews: each programme's web page beside its printed pages

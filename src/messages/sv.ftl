@@ -169,7 +169,7 @@ unknown-colour = okänd färg `{ $name }`
 colour-forms = en färg anges som färgprocent `[cyan, magenta, gul, svart]` som `[100, 60, 0, 35]`, som en skärmfärg som `"#003399"` (inom citattecken), eller båda: `{"{"}print: [100, 60, 0, 35], screen: "#003399"{"}"}`
 colour-ink-count = en färgs tryckfärger är fyra procenttal [cyan, magenta, gul, svart], t.ex. [0, 100, 85, 5]; den här har { $count }
 colour-ink-range = färgprocent är 0 till 100, inte { $value }
-colour-hex = `{ $text }` är ingen skärmfärg: skriv sex hexadecimala siffror efter `#`, t.ex. `"#003399"`
+colour-hex = `{ $text }` är ingen färg: skriv en skärmfärg som `"#"` och sex hexadecimala siffror, t.ex. `"#003399"`, eller tryckfärger som procent `[cyan, magenta, gul, svart]`, t.ex. `[100, 60, 0, 35]`
 summary-size-range = `summary: { $key }` är { $value } pt; den måste vara { $min } till { $max } pt
     .help = en sammanfattning på en sida läses bra i 9 till 14 pt; under 8 pt är den för liten för många läsare
 leaflet-size-range = `leaflet: { $key }` är { $value } pt; den måste vara { $min } till { $max } pt
@@ -477,3 +477,25 @@ layout-colour-given = { $given ->
 help-layout-about = Visa en regions layout som den används (dess färger på skärm och i tryck), eller med --defaults alla nycklar en layout kan ange, förklarade
 help-layout-region = Regionen vars layout ska visas
 help-layout-defaults = Skriv ut grundlayouten: alla nycklar en regions layout.yaml kan ange, med förklaringar
+
+## Filer och mappar
+
+cannot-open-project = kan inte öppna projektmappen { $path }
+no-programmes-folder = { $path } har ingen mapp `programmes/`: kör trycksak i en projektmapp, eller ange en med `-C MAPP`
+cannot-open-folder = kan inte öppna mappen { $path }
+not-in-a-project = { $path } ligger inte i ett projekt (ingen mapp `programmes/` här eller i en mapp ovanför): kör `trycksak init` för att starta ett, eller ange ett med `-C MAPP`
+path-missing = { $path } finns inte
+cannot-create-out = kan inte skapa utmappen { $path }
+cannot-open-out = kan inte öppna utmappen { $path }
+out-symlink = { $path } är en symbolisk länk: trycksak skriver inte genom länkar i utmappen; ta bort den och bygg igen
+out-file-not-folder = { $path } är en fil där trycksak behöver en mapp; ta bort den och bygg igen
+cannot-create-temporary = kan inte skapa en tillfällig fil i { $path }
+cannot-write = kan inte skriva { $path }
+cannot-lock = kan inte låsa { $path }
+cannot-write-timings = kan inte skriva tidsmätningarna
+cannot-listen = kan inte lyssna på { $address }
+cannot-watch = kan inte bevaka { $path }
+build-locked = en annan trycksak-byggning skriver i { $path } just nu; vänta tills den är klar, eller bygg till en annan mapp med --out
+screen-pdf-hint = Den här PDF:en är inte gjord för tryck (den är ingen PDF/X-fil): skicka tryckeriet filerna som slutar på `-print.pdf`, som `trycksak build` skriver.
+    .twin = Det här är skärmversionen; tryckeriet ska ha dess tryckfil: { $twin }
+serve-previews = Förhandsvisningar: varje programs webbsida bredvid dess tryckta sidor

@@ -228,7 +228,7 @@ impl Report {
     }
 
     fn colour_checks(&self) -> Vec<Check> {
-        use Verdict::{Error, Warning};
+        use Verdict::Error;
         let spaces: Vec<&String> = self.colour_spaces.iter().collect();
         let list = |items: &[&String]| {
             items
@@ -296,16 +296,24 @@ impl Report {
             "spot colours",
             if spot.is_empty() {
                 "none".to_string()
+            } else if registration_only && self.registration_in_trim.is_empty() {
+                "the registration colour All, in the printer's marks outside the trim only".to_string()
             } else {
                 list(&spot)
             },
             if spot.is_empty() {
                 None
-            } else if registration_only {
+            } else if registration_only && !self.registration_in_trim.is_empty() {
                 Some((
-                    Warning,
-                    "the registration colour All (for crop marks outside the trim)".into(),
+                    Error,
+                    format!(
+                        "the registration colour All inside the trim on page(s) {}: it prints in all four inks",
+                        pages(&self.registration_in_trim)
+                    ),
                 ))
+            } else if registration_only {
+                // GWG 2022 reserves All for printer's marks outside the trim box: as it should be.
+                None
             } else {
                 Some((
                     Error,

@@ -21,6 +21,8 @@ pub(super) struct Painter<'a> {
     pub(super) report: &'a mut Report,
     /// The inks laid on the page, for the total ink over area.
     pub(super) ink: InkMap,
+    /// The page's trim box, in page space.
+    pub(super) trim: [f64; 4],
 }
 
 /// No clip: the whole plane.
@@ -440,6 +442,24 @@ impl StreamScan<'_, '_> {
     /// A path painted (stroked, filled or both) or ended: its stroke checked, its fill laid on
     /// the page's ink map, its clip taken.
     fn paint_path(&mut self, operator: &str, state: &mut GraphicsState<Kept>) {
+        // The registration colour belongs to the marks outside the trim (GWG 2022 reserves it
+        // for them); a path in it that reaches into the trimmed page is reported.
+        if !self.path.is_empty() {
+            let strokes = matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*");
+            let fills = !matches!(operator, "S" | "s" | "n");
+            let registration = |paint: &Paint| {
+                self.painter.space_name(&paint.space, self.resources) == "Separation All"
+            };
+            if (strokes && registration(&state.stroke)) || (fills && registration(&state.fill)) {
+                let area = intersect(bounds(&self.path), state.own.clip);
+                let trim = self.painter.trim;
+                // A hair's tolerance: a mark may end exactly at the trim.
+                let inside = intersect(area, trim);
+                if inside[2] - inside[0] > 0.5 && inside[3] - inside[1] > 0.5 {
+                    self.painter.report.registration_in_trim.insert(self.painter.page);
+                }
+            }
+        }
         if matches!(operator, "S" | "s" | "B" | "B*" | "b" | "b*") {
             let stroke = self.painter.cmyk_of(&state.stroke, self.resources);
             self.painter.stroke(

@@ -83,6 +83,9 @@ pub struct Report {
     pub thin_black_lines: (usize, BTreeSet<usize>),
     /// Pages with white text or lines set to overprint: they disappear on press.
     pub white_overprints: BTreeSet<usize>,
+    /// Pages where the registration colour `All` (for marks outside the trim: it prints on
+    /// every plate) is painted inside the trim box, where it would print in four inks.
+    pub registration_in_trim: BTreeSet<usize>,
     /// The thinnest stroke (points, as printed) and its page.
     pub thinnest_line: Option<(f64, usize)>,
     /// Pages with strokes under 0.125 pt, and with strokes under 0.25 pt.
@@ -137,7 +140,7 @@ fn read_document(doc: &Document) -> Report {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
-        let (facts, media) = page_boxes(doc, page);
+        let (facts, media, trim) = page_boxes(doc, page);
         report.pages.push(facts);
         let content = doc
             .get_page_content_with_limit(page_id, MAX_STREAM)
@@ -148,6 +151,7 @@ fn read_document(doc: &Document) -> Report {
             page: number as usize,
             report: &mut report,
             ink: InkMap::new(media),
+            trim,
         };
         painter.paint(&content, &resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
         let most = painter.ink.max_over(INK_AREA_MM);
@@ -177,7 +181,8 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
 }
 
 /// A page's boxes, and its MediaBox in points.
-fn page_boxes(doc: &Document, page: &Dictionary) -> (PageFacts, [f64; 4]) {
+/// A page's facts, its media box and its trim box (page space, points).
+fn page_boxes(doc: &Document, page: &Dictionary) -> (PageFacts, [f64; 4], [f64; 4]) {
     let get = |key: &[u8]| -> Option<[f64; 4]> {
         let inheritable = matches!(key, b"MediaBox" | b"CropBox");
         let value = if inheritable {
@@ -236,7 +241,7 @@ fn page_boxes(doc: &Document, page: &Dictionary) -> (PageFacts, [f64; 4]) {
         rotate,
         user_unit,
     };
-    (facts, media)
+    (facts, media, trim_box)
 }
 
 /// What transparency the file uses: soft masks, constant opacity, blend modes, groups.

@@ -30,6 +30,11 @@ pub struct Check {
 }
 
 impl Report {
+    /// Whether the PDF says it is a PDF/X file (made for print).
+    pub fn is_pdfx(&self) -> bool {
+        self.pdfx.as_deref().is_some_and(|v| v.starts_with("PDF/X"))
+    }
+
     /// Why this PDF cannot go to press as it is, in the print shop's terms; empty if it can.
     pub fn failures(&self) -> Vec<String> {
         self.problems(Verdict::Error)

@@ -56,21 +56,21 @@ pub fn serve(
     mut on_event: impl FnMut(WatchEvent),
 ) -> Result<()> {
     let listener = std::net::TcpListener::bind(options.address)
-        .with_context(|| format!("cannot listen on {}", options.address))?;
+        .with_context(|| t!("cannot-listen", address = options.address.to_string()))?;
     let address = listener.local_addr().context("the server has no address")?;
     let out = &options.watch.build.out_dir;
     std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the output folder {}", out.display()))?;
+        .with_context(|| t!("cannot-create-out", path = out.display().to_string()))?;
     let root = out
         .canonicalize()
-        .with_context(|| format!("cannot open the output folder {}", out.display()))?;
+        .with_context(|| t!("cannot-open-out", path = out.display().to_string()))?;
     // The previews' own folder (`serve` builds with one), else the output folder.
     let previews = match &options.watch.build.preview_dir {
         Some(dir) => {
             std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+                .with_context(|| t!("cannot-create", path = dir.display().to_string()))?;
             dir.canonicalize()
-                .with_context(|| format!("cannot open {}", dir.display()))?
+                .with_context(|| t!("cannot-read", path = dir.display().to_string()))?
         }
         None => root.clone(),
     };
@@ -205,10 +205,13 @@ fn respond(
         },
         None => match file_of(root, &url) {
             Some(path) => match read_inside(root, &path) {
-                Ok(bytes) if path.extension().is_some_and(|e| e == "html") => ok(
-                    served_page(&String::from_utf8_lossy(&bytes), live).into_bytes(),
-                    "text/html; charset=utf-8",
-                ),
+                Ok(bytes) if path.extension().is_some_and(|e| e == "html") => {
+                    let mut page = served_page(&String::from_utf8_lossy(&bytes), live);
+                    if path.parent() == Some(root) {
+                        add_preview_links(&mut page, root);
+                    }
+                    ok(page.into_bytes(), "text/html; charset=utf-8")
+                }
                 Ok(bytes) => ranged(request, bytes, content_type(&path)),
                 Err(_) => not_found(),
             },
@@ -400,6 +403,46 @@ fn preview(roots: &Roots, programme: &str, live: &Live) -> Option<String> {
         src = escape(&url_path(&format!("{url}/{slug}.html"))),
     );
     Some(served_page(&page, live))
+}
+
+/// The served index (and staff page) with a link to each programme's preview, after its title:
+/// the previews are the server's, so the built pages never link them.
+fn add_preview_links(page: &mut String, root: &Path) {
+    let mut links = Vec::new();
+    for region in std::fs::read_dir(root).into_iter().flatten().flatten() {
+        for programme in std::fs::read_dir(region.path()).into_iter().flatten().flatten() {
+            let slug = programme.file_name().to_string_lossy().into_owned();
+            if programme.path().join(format!("{slug}.html")).is_file() {
+                let relative = format!(
+                    "{}/{slug}",
+                    region.file_name().to_string_lossy()
+                );
+                links.push(relative);
+            }
+        }
+    }
+    links.sort();
+    if links.is_empty() {
+        return;
+    }
+    let items: String = links
+        .iter()
+        .map(|relative| {
+            format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                escape(&url_path(&format!("{PREFIX}preview/{relative}"))),
+                escape(relative)
+            )
+        })
+        .collect();
+    let nav = format!(
+        "<nav lang=\"{lang}\" aria-label=\"{label}\" style=\"max-width:42rem;margin:0 auto;padding:1rem;border-bottom:1px solid #999\"><strong>{label}</strong><ul>{items}</ul></nav>",
+        lang = crate::messages::lang().tag(),
+        label = escape(&t!("serve-previews")),
+    );
+    if let Some(at) = page.find("</header>") {
+        page.insert_str(at + "</header>".len(), &nav);
+    }
 }
 
 /// The kind (`leaflet`, `summary`) and the page number of a preview named

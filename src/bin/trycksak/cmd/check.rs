@@ -79,7 +79,12 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 t!("cannot-read", path = pdf.display().to_string())
             ))
         })?;
-        preflight_failed += show(pdf, &preflight::inspect(&bytes));
+        let report = preflight::inspect(&bytes);
+        let failed = show(pdf, &report);
+        if failed > 0 && !report.is_pdfx() {
+            eprintln!("{}", screen_pdf_hint(pdf));
+        }
+        preflight_failed += failed;
     }
     if !pdfs.is_empty() && paths.is_empty() {
         print_json(args.json, &json);
@@ -129,6 +134,18 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     } else {
         Status::Failure
     })
+}
+
+/// What to send instead of a PDF that is not made for print: its print twin beside it
+/// (`x-leaflet.pdf` → `x-leaflet-print.pdf`) when there is one.
+fn screen_pdf_hint(pdf: &std::path::Path) -> String {
+    let twin = pdf
+        .file_stem()
+        .map(|stem| pdf.with_file_name(format!("{}-print.pdf", stem.to_string_lossy())));
+    match twin.filter(|twin| twin.is_file()) {
+        Some(twin) => t!("screen-pdf-hint.twin", twin = twin.display().to_string()),
+        None => t!("screen-pdf-hint"),
+    }
 }
 
 fn print_json(wanted: bool, reports: &[serde_json::Value]) {
