@@ -69,6 +69,8 @@ pub struct ReportWords {
     pub intro: &'static str,
     /// Units of the counts: words, sentences, long words.
     pub units: [&'static str; 3],
+    /// The same for a count of one: "1 mening", "1 långt ord".
+    pub units_one: [&'static str; 3],
     pub target: &'static str,
     pub over_target: &'static str,
     pub longest_sentences: &'static str,
@@ -93,6 +95,7 @@ const SWEDISH_REPORT: ReportWords = ReportWords {
     whole: "Hela programmet",
     intro: "Inledningen",
     units: ["ord", "meningar", "långa ord"],
+    units_one: ["ord", "mening", "långt ord"],
     target: "Mål",
     over_target: "över målet",
     longest_sentences: "Längsta meningar",
@@ -117,6 +120,7 @@ const ENGLISH_REPORT: ReportWords = ReportWords {
     whole: "Whole programme",
     intro: "Introduction",
     units: ["words", "sentences", "long words"],
+    units_one: ["word", "sentence", "long word"],
     target: "Target",
     over_target: "over the target",
     longest_sentences: "Longest sentences",

@@ -31,7 +31,10 @@ impl Project {
             .canonicalize()
             .with_context(|| t!("cannot-open-project", path = root.display().to_string()))?;
         if !root.join(PROGRAMMES_DIR).is_dir() {
-            bail!(t!("no-programmes-folder", path = root.display().to_string()));
+            bail!(t!(
+                "no-programmes-folder",
+                path = root.display().to_string()
+            ));
         }
         let mut regions = BTreeSet::from([BASE_REGION.to_string()]);
         let layouts = root.join(LAYOUTS_DIR);
@@ -153,9 +156,8 @@ fn markdown_files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        for entry in
-            std::fs::read_dir(&dir)
-                .with_context(|| t!("cannot-read", path = dir.display().to_string()))?
+        for entry in std::fs::read_dir(&dir)
+            .with_context(|| t!("cannot-read", path = dir.display().to_string()))?
         {
             let entry = entry?;
             let path = entry.path();

@@ -183,3 +183,20 @@ fn vague_link_texts_and_bare_urls_are_flagged_in_the_report() {
         "{report}"
     );
 }
+
+#[test]
+fn the_report_counts_one_as_one() {
+    let project = demo_project(&[(
+        "programmes/demo/kort.md",
+        "---\ntitle: Kort\nregion: demo\nlang: sv\n---\n\nVi bygger ut tåget.\n",
+    )]);
+    let output = trycksak(project.path())
+        .args(["check", "--a11y"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("4 ord, 1 mening, 0 långa ord"), "{report}");
+    assert!(!report.contains("1 meningar"), "{report}");
+}

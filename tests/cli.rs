@@ -422,7 +422,10 @@ fn init_starts_a_project_that_builds_and_commands_find_it_from_a_subfolder() {
     let project = dir.path().join("nytt");
     outputs_of(trycksak(dir.path()).args(["init", "nytt"]), 0);
     let (_, stderr) = outputs_of(trycksak(&project).arg("build"), 0);
-    assert!(stderr.contains("Built 1 programme: 7 files into"), "{stderr}");
+    assert!(
+        stderr.contains("Built 1 programme: 7 files into"),
+        "{stderr}"
+    );
     // A second init is refused, and says what to do instead.
     let (_, stderr) = outputs_of(trycksak(&project).arg("init"), 2);
     assert!(stderr.contains("is a project already"), "{stderr}");

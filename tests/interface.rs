@@ -29,7 +29,10 @@ fn a_misspelled_key_is_told_in_the_locales_language_with_its_place_and_fix() {
         ),
         "{swedish}"
     );
-    assert!(swedish.contains("Kontrollerade 1 program: 1 med fel"), "{swedish}");
+    assert!(
+        swedish.contains("Kontrollerade 1 program: 1 med fel"),
+        "{swedish}"
+    );
     let (_, english) = outputs_of(
         in_locale(project.path(), "en_US.UTF-8").args(["--diagnostic-format", "short", "check"]),
         1,
@@ -64,14 +67,20 @@ fn help_and_usage_errors_are_in_the_locales_language() {
     let (swedish, _) = outputs_of(in_locale(dir.path(), "sv_SE.UTF-8").arg("--help"), 0);
     assert!(swedish.contains("Användning: trycksak"), "{swedish}");
     assert!(swedish.contains("Kommandon:"), "{swedish}");
-    assert!(swedish.contains("build   Bygg program till utfiler"), "{swedish}");
+    assert!(
+        swedish.contains("build   Bygg program till utfiler"),
+        "{swedish}"
+    );
     assert!(swedish.contains("Avancerade alternativ:"), "{swedish}");
     assert!(swedish.contains("trycksak serve --open"), "{swedish}");
     let (build, _) = outputs_of(
         in_locale(dir.path(), "sv_SE.UTF-8").args(["build", "--help"]),
         0,
     );
-    assert!(build.contains("Utmappen (läses aldrig som indata)"), "{build}");
+    assert!(
+        build.contains("Utmappen (läses aldrig som indata)"),
+        "{build}"
+    );
     // The rarely needed options stand apart from the everyday ones.
     let everyday = build.find("Alternativ:").unwrap();
     let advanced = build.find("Avancerade alternativ:").unwrap();
@@ -79,7 +88,10 @@ fn help_and_usage_errors_are_in_the_locales_language() {
     assert!(everyday < advanced && advanced < shard, "{build}");
     let (english, _) = outputs_of(in_locale(dir.path(), "en_US.UTF-8").arg("--help"), 0);
     assert!(english.contains("Usage: trycksak"), "{english}");
-    assert!(english.contains("build   Build programmes into output files"), "{english}");
+    assert!(
+        english.contains("build   Build programmes into output files"),
+        "{english}"
+    );
     let (_, typo) = outputs_of(in_locale(dir.path(), "sv_SE.UTF-8").arg("biuld"), 2);
     assert!(typo.contains("fel: okänt kommando `biuld`"), "{typo}");
     assert!(typo.contains("menade du `build`?"), "{typo}");
@@ -99,19 +111,27 @@ fn init_writes_its_files_in_the_locales_language_and_they_build() {
     let starter =
         std::fs::read_to_string(project.join("programmes/exempel/vart-program.md")).unwrap();
     assert!(starter.contains("# Måste finnas: titeln"), "{starter}");
-    assert!(starter.contains("title: Vårt program för Exempel"), "{starter}");
+    assert!(
+        starter.contains("title: Vårt program för Exempel"),
+        "{starter}"
+    );
     let layout = std::fs::read_to_string(project.join("layouts/exempel/layout.yaml")).unwrap();
-    assert!(layout.contains("# Profilfärger, som den grafiska manualen"), "{layout}");
+    assert!(
+        layout.contains("# Profilfärger, som den grafiska manualen"),
+        "{layout}"
+    );
     let (_, built) = outputs_of(in_locale(&project, "sv_SE.UTF-8").arg("build"), 0);
-    assert!(built.contains("Byggde 1 program: 7 filer till out/"), "{built}");
+    assert!(
+        built.contains("Byggde 1 program: 7 filer till out/"),
+        "{built}"
+    );
 
     let english = tempfile::tempdir().unwrap();
     outputs_of(in_locale(english.path(), "en_US.UTF-8").arg("init"), 0);
     let note = std::fs::read_to_string(english.path().join("TRYCKSAK.md")).unwrap();
     assert!(note.starts_with("# A trycksak project"), "{note}");
     let starter =
-        std::fs::read_to_string(english.path().join("programmes/exempel/vart-program.md"))
-            .unwrap();
+        std::fs::read_to_string(english.path().join("programmes/exempel/vart-program.md")).unwrap();
     assert!(starter.contains("lang: en"), "{starter}");
     outputs_of(in_locale(english.path(), "en_US.UTF-8").arg("build"), 0);
 }
@@ -126,7 +146,13 @@ fn a_screen_colour_from_the_brand_manual_builds_and_the_page_uses_it() {
         ("programmes/demo/p.md", PLAIN),
     ]);
     let (_, stderr) = outputs_of(
-        trycksak(project.path()).args(["--diagnostic-format", "short", "build", "--format", "html,leaflet-print"]),
+        trycksak(project.path()).args([
+            "--diagnostic-format",
+            "short",
+            "build",
+            "--format",
+            "html,leaflet-print",
+        ]),
         0,
     );
     // Inks converted from a screen colour are the print shop's to confirm: said at its line.
@@ -147,7 +173,9 @@ fn a_screen_colour_from_the_brand_manual_builds_and_the_page_uses_it() {
         1,
     );
     assert!(
-        stderr.contains("`blue` is not a colour: write a screen colour as `\"#\"` and six hexadecimal digits"),
+        stderr.contains(
+            "`blue` is not a colour: write a screen colour as `\"#\"` and six hexadecimal digits"
+        ),
         "{stderr}"
     );
     assert!(!stderr.contains("invalid type"), "{stderr}");
@@ -190,7 +218,9 @@ fn ink_colours_show_on_screen_as_littlecms_prints_them_through_fogra39() {
             .join("out/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten.html"),
     )
     .unwrap();
-    let at = page.find("--primary:").expect("the page names its primary colour");
+    let at = page
+        .find("--primary:")
+        .expect("the page names its primary colour");
     let hex = page[at..].split('#').nth(1).unwrap();
     let screen = [0, 2, 4].map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap());
     // Norrbotten's [100, 60, 0, 35] through the press's profile to sRGB, by LittleCMS itself.
@@ -211,9 +241,14 @@ fn ink_colours_show_on_screen_as_littlecms_prints_them_through_fogra39() {
     let mut expected = [[0u8; 3]];
     proof.transform_pixels(&[[100.0, 60.0, 0.0, 35.0]], &mut expected);
     let difference = lab_of_srgb(screen).cie2000_delta_e(&lab_of_srgb(expected[0]), 1.0, 1.0, 1.0);
-    assert!(difference < 3.0, "ΔE2000 {difference:.2}: {screen:?} vs {:?}", expected[0]);
+    assert!(
+        difference < 3.0,
+        "ΔE2000 {difference:.2}: {screen:?} vs {:?}",
+        expected[0]
+    );
     // And not the naive formula's bright blue.
-    let naive = lab_of_srgb([0x00, 0x42, 0xa6]).cie2000_delta_e(&lab_of_srgb(screen), 1.0, 1.0, 1.0);
+    let naive =
+        lab_of_srgb([0x00, 0x42, 0xa6]).cie2000_delta_e(&lab_of_srgb(screen), 1.0, 1.0, 1.0);
     assert!(naive > 3.0, "ΔE2000 to #0042a6: {naive:.2}");
 }
 
@@ -234,9 +269,7 @@ fn image_project(width: u32, height: u32) -> tempfile::TempDir {
 fn check_says_what_build_says_and_a_failed_print_pdf_leaves_no_old_file() {
     let project = image_project(2000, 1400);
     outputs_of(trycksak(project.path()).arg("build"), 0);
-    let twin = project
-        .path()
-        .join("out/demo/bild/bild-leaflet-print.pdf");
+    let twin = project.path().join("out/demo/bild/bild-leaflet-print.pdf");
     assert!(twin.is_file());
     // The same programme with a 120 × 80 pixel image: too coarse for print.
     std::fs::write(
@@ -255,12 +288,18 @@ fn check_says_what_build_says_and_a_failed_print_pdf_leaves_no_old_file() {
     };
     assert!(error(&checked).contains("error: `programmes/demo/hamnen.png` prints at 26 ppi"));
     assert_eq!(error(&checked), error(&built));
-    assert!(!twin.exists(), "the print PDF of the earlier build is still there");
+    assert!(
+        !twin.exists(),
+        "the print PDF of the earlier build is still there"
+    );
     assert!(
         built.contains("removed out/demo/bild/bild-leaflet-print.pdf of an earlier build"),
         "{built}"
     );
-    assert!(built.contains("Built 0 programmes (and 1 in part): 6 files"), "{built}");
+    assert!(
+        built.contains("Built 0 programmes (and 1 in part): 6 files"),
+        "{built}"
+    );
     let manifest = std::fs::read_to_string(project.path().join("out/manifest.json")).unwrap();
     assert!(!manifest.contains("leaflet-print"), "{manifest}");
 }
@@ -292,7 +331,9 @@ fn common_slips_are_read_as_meant_with_a_note_at_their_line() {
         1,
     );
     assert!(
-        stderr.contains("programmes/demo/slarv.md:9:1: warning: `##` with no space after it: read as a heading"),
+        stderr.contains(
+            "programmes/demo/slarv.md:9:1: warning: `##` with no space after it: read as a heading"
+        ),
         "{stderr}"
     );
     assert!(

@@ -501,7 +501,9 @@ fn a_layout_whose_colours_are_hard_to_read_fails_with_the_contrast() {
     let report = build_all(dir.path(), "out");
     let message = shorts(&report.outcomes[0].diagnostics).join("\n");
     assert!(
-        message.contains("layouts/demo/layout.yaml:3:3: error: `primary` on white paper has a contrast of"),
+        message.contains(
+            "layouts/demo/layout.yaml:3:3: error: `primary` on white paper has a contrast of"
+        ),
         "{message}"
     );
     assert!(

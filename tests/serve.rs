@@ -97,8 +97,7 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
             index.contains("href=\"/__trycksak/preview/norrbotten/omstart-for-norrbotten\""),
             "{index}"
         );
-        let written_index =
-            std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
+        let written_index = std::fs::read_to_string(project.path().join("out/index.html")).unwrap();
         assert!(!written_index.contains("__trycksak"), "{written_index}");
         let (_, body) = get(port, page).unwrap();
         assert!(body.contains("<script src=\"/__trycksak/reload.js\"></script>"));
@@ -122,7 +121,10 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
         // output folder, which stays the public one; each has words for its alt text.
         let png = "/__trycksak/png/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-page-01.png";
         assert!(preview.contains(png), "{preview}");
-        assert!(preview.contains("alt=\"Page 1 of the leaflet, as printed\""), "{preview}");
+        assert!(
+            preview.contains("alt=\"Page 1 of the leaflet, as printed\""),
+            "{preview}"
+        );
         assert_eq!(get(port, png).map(|(status, _)| status), Some(200));
         let folder = project.path().join("out/norrbotten/omstart-for-norrbotten");
         let pngs_in_out: Vec<_> = std::fs::read_dir(&folder)
@@ -495,13 +497,7 @@ fn the_problems_banner_is_in_the_interface_language() {
         .unwrap()
         .port();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
-        .args([
-            "serve",
-            "--port",
-            &port.to_string(),
-            "--format",
-            "html",
-        ])
+        .args(["serve", "--port", &port.to_string(), "--format", "html"])
         .current_dir(project.path())
         .env_clear()
         .env("NO_COLOR", "1")

@@ -149,7 +149,9 @@ pub(super) fn write_outputs(
     outcome.failed_kinds.dedup();
     for kind in &outcome.failed_kinds {
         let name = kind.file_name(&programme.slug, &programme.meta.lang);
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
         let prefix = format!("{stem}-page-");
         let doomed = |candidate: &str| {
             candidate == name || candidate.starts_with(&prefix) && candidate.ends_with(".png")

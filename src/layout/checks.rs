@@ -43,7 +43,11 @@ pub(super) fn check_contrast(
         };
         let other = if change == *fore { *back } else { *fore };
         let lighter_than_other = luminance(&rgb(change)) > luminance(&rgb(other));
-        let direction = if lighter_than_other { "lighter" } else { "darker" };
+        let direction = if lighter_than_other {
+            "lighter"
+        } else {
+            "darker"
+        };
         let (file, span) = Parsed::locate(own, base, change).unwrap_or_else(|| {
             (
                 SourceFile::new(
@@ -67,7 +71,11 @@ pub(super) fn check_contrast(
                     use = *used_for
                 ),
             )
-            .with_help(t!("low-contrast.help", colour = change, direction = direction)),
+            .with_help(t!(
+                "low-contrast.help",
+                colour = change,
+                direction = direction
+            )),
         );
     }
 }
@@ -110,7 +118,12 @@ pub(super) fn check_ink(
                 Diagnostic::warning(
                     &file,
                     span,
-                    t!("too-much-ink", name = name.as_str(), total = total.round(), limit = INK_LIMIT),
+                    t!(
+                        "too-much-ink",
+                        name = name.as_str(),
+                        total = total.round(),
+                        limit = INK_LIMIT
+                    ),
                 )
                 .with_help(t!("too-much-ink.help", limit = INK_LIMIT)),
             );
@@ -123,7 +136,10 @@ pub(super) fn check_ink(
             Diagnostic::warning(
                 &file,
                 span,
-                t!("rich-black-text", inks = format!("{c:.0}/{m:.0}/{y:.0}/{k:.0}")),
+                t!(
+                    "rich-black-text",
+                    inks = format!("{c:.0}/{m:.0}/{y:.0}/{k:.0}")
+                ),
             )
             .with_help(t!("rich-black-text.help")),
         );

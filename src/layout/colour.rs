@@ -106,8 +106,8 @@ enum Written {
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        let written = Written::deserialize(deserializer)
-            .map_err(|_| D::Error::custom(t!("colour-forms")))?;
+        let written =
+            Written::deserialize(deserializer).map_err(|_| D::Error::custom(t!("colour-forms")))?;
         let inks = |values: Vec<f64>| -> Result<[f64; 4], D::Error> {
             let inks: [f64; 4] = values
                 .as_slice()
@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn inks_show_on_screen_as_the_press_prints_them() {
-        assert_eq!(Colour::from_ink([0.0, 0.0, 0.0, 0.0]).screen, [255, 255, 255]);
+        assert_eq!(
+            Colour::from_ink([0.0, 0.0, 0.0, 0.0]).screen,
+            [255, 255, 255]
+        );
         // Norrbotten's blue: a dark navy through FOGRA39, not the naive formula's bright #0042a6.
         let navy = Colour::from_ink([100.0, 60.0, 0.0, 35.0]).screen;
         assert!(navy[2] < 0x90 && navy[0] < 0x10, "{navy:?}");
@@ -156,16 +159,32 @@ mod tests {
         let ink = read("[100, 60, 0, 35]").unwrap();
         assert_eq!((ink.ink, ink.given), ([100.0, 60.0, 0.0, 35.0], Given::Ink));
         let screen = read("\"#003399\"").unwrap();
-        assert_eq!((screen.screen, screen.given), ([0x00, 0x33, 0x99], Given::Screen));
-        assert!(screen.ink[0] > 80.0 && screen.ink[2] < 10.0, "{:?}", screen.ink);
+        assert_eq!(
+            (screen.screen, screen.given),
+            ([0x00, 0x33, 0x99], Given::Screen)
+        );
+        assert!(
+            screen.ink[0] > 80.0 && screen.ink[2] < 10.0,
+            "{:?}",
+            screen.ink
+        );
         assert_eq!(read("'#fff'").unwrap().screen, [255, 255, 255]);
         let both = read("{print: [0, 100, 85, 5], screen: '#e2001a'}").unwrap();
-        assert_eq!((both.ink, both.screen), ([0.0, 100.0, 85.0, 5.0], [0xe2, 0x00, 0x1a]));
+        assert_eq!(
+            (both.ink, both.screen),
+            ([0.0, 100.0, 85.0, 5.0], [0xe2, 0x00, 0x1a])
+        );
     }
 
     #[test]
     fn a_wrong_colour_says_which_forms_are_allowed() {
-        for bad in ["[1, 2, 3]", "[0, 0, 0, 120]", "'#12345'", "'blue'", "{ink: [0, 0, 0, 0]}"] {
+        for bad in [
+            "[1, 2, 3]",
+            "[0, 0, 0, 120]",
+            "'#12345'",
+            "'blue'",
+            "{ink: [0, 0, 0, 0]}",
+        ] {
             let err = read(bad).unwrap_err();
             assert!(!err.contains("invalid type"), "{bad}: {err}");
         }

@@ -83,14 +83,16 @@ pub(super) fn read_layout_file(
 ) -> Option<Arc<SourceFile>> {
     let path = dir.join(LAYOUT_FILE);
     let display = project.relative(&path).to_path_buf();
-    let refused = |why: String| {
-        Diagnostic::about(&display, why).with_help(t!("layout-unreadable.help"))
-    };
+    let refused =
+        |why: String| Diagnostic::about(&display, why).with_help(t!("layout-unreadable.help"));
     match sandbox::read(&project.layouts_dir(), &path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceFile::new(display, text.replace("\r\n", "\n"))),
             Err(_) => {
-                problems.push(refused(t!("layout-not-utf8", file = display.display().to_string())));
+                problems.push(refused(t!(
+                    "layout-not-utf8",
+                    file = display.display().to_string()
+                )));
                 None
             }
         },
@@ -100,7 +102,11 @@ pub(super) fn read_layout_file(
                 PathError::Outside => t!("path-outside-layouts"),
                 err => err.describe(),
             };
-            problems.push(refused(t!("layout-unreadable", file = display.display().to_string(), why = why)));
+            problems.push(refused(t!(
+                "layout-unreadable",
+                file = display.display().to_string(),
+                why = why
+            )));
             None
         }
     }
@@ -224,7 +230,13 @@ fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                     Diagnostic::error(
                         file,
                         key_span(file, key),
-                        t!("leaflet-size-range", key = key, value = value, min = LEAFLET_FLOOR, max = 16),
+                        t!(
+                            "leaflet-size-range",
+                            key = key,
+                            value = value,
+                            min = LEAFLET_FLOOR,
+                            max = 16
+                        ),
                     )
                     .with_help(t!("leaflet-size-range.help")),
                 );
@@ -290,16 +302,24 @@ fn check_logo(
         {
             let (message, help) = problem.explain(logo);
             problems.push(
-                Diagnostic::error(file, key_span(file, "logo"), t!("logo-problem", problem = message))
-                    .with_help(help),
+                Diagnostic::error(
+                    file,
+                    key_span(file, "logo"),
+                    t!("logo-problem", problem = message),
+                )
+                .with_help(help),
             );
         }
         if let Err(err) = resolved {
             let span = key_span(file, "logo");
             let why = err.describe();
             problems.push(
-                Diagnostic::error(file, span, t!("logo-path", logo = logo.as_str(), problem = why))
-                    .with_help(t!("logo-path.help")),
+                Diagnostic::error(
+                    file,
+                    span,
+                    t!("logo-path", logo = logo.as_str(), problem = why),
+                )
+                .with_help(t!("logo-path.help")),
             );
         }
     }

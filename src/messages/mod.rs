@@ -9,9 +9,9 @@
 
 use std::sync::{LazyLock, OnceLock};
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_bundle::FluentResource;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,7 +34,10 @@ impl Lang {
     /// The language a locale value names (`sv_SE.UTF-8`, `sv`, `en_US`, `C`): Swedish for
     /// `sv…`, English for anything else.
     pub fn of_locale(value: &str) -> Lang {
-        if value.get(..2).is_some_and(|prefix| prefix.eq_ignore_ascii_case("sv")) {
+        if value
+            .get(..2)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("sv"))
+        {
             Lang::Sv
         } else {
             Lang::En

@@ -45,10 +45,22 @@ fn every_catalogue_parses() {
 fn both_catalogues_have_the_same_messages_with_the_same_values() {
     let english = messages(CATALOGUES[0].1);
     let swedish = messages(CATALOGUES[1].1);
-    let only_english: Vec<_> = english.keys().filter(|k| !swedish.contains_key(*k)).collect();
-    let only_swedish: Vec<_> = swedish.keys().filter(|k| !english.contains_key(*k)).collect();
-    assert!(only_english.is_empty(), "missing from sv.ftl: {only_english:?}");
-    assert!(only_swedish.is_empty(), "missing from en.ftl: {only_swedish:?}");
+    let only_english: Vec<_> = english
+        .keys()
+        .filter(|k| !swedish.contains_key(*k))
+        .collect();
+    let only_swedish: Vec<_> = swedish
+        .keys()
+        .filter(|k| !english.contains_key(*k))
+        .collect();
+    assert!(
+        only_english.is_empty(),
+        "missing from sv.ftl: {only_english:?}"
+    );
+    assert!(
+        only_swedish.is_empty(),
+        "missing from en.ftl: {only_swedish:?}"
+    );
     for (id, variables) in &english {
         assert_eq!(
             variables, &swedish[id],
@@ -91,8 +103,14 @@ fn a_message_is_in_the_language_asked_for_with_its_plural() {
     assert_eq!(text_in(Lang::Sv, "test-plural", Some(&args)), "3 meningar");
     assert_eq!(text_in(Lang::En, "test-plural", Some(&args)), "3 sentences");
     args.set("count", 2.5);
-    assert_eq!(text_in(Lang::Sv, "test-plural", Some(&args)), "2,5 meningar");
-    assert_eq!(text_in(Lang::En, "test-plural", Some(&args)), "2.5 sentences");
+    assert_eq!(
+        text_in(Lang::Sv, "test-plural", Some(&args)),
+        "2,5 meningar"
+    );
+    assert_eq!(
+        text_in(Lang::En, "test-plural", Some(&args)),
+        "2.5 sentences"
+    );
 }
 
 #[test]

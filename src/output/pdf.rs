@@ -209,12 +209,10 @@ impl<'a> RenderContext<'a> {
                 t!("output-cannot-be-made", kind = kind, what = what),
             )
             .with_help(t!("output-cannot-be-made.help")),
-            print::pdfx::Problem::Internal(err) => Diagnostic::error(
-                self.source,
-                None,
-                t!("internal-print-error", message = err),
-            )
-            .with_help(t!("internal-print-error.help")),
+            print::pdfx::Problem::Internal(err) => {
+                Diagnostic::error(self.source, None, t!("internal-print-error", message = err))
+                    .with_help(t!("internal-print-error.help"))
+            }
         }
     }
 
@@ -253,11 +251,19 @@ impl<'a> RenderContext<'a> {
         Err(missing
             .into_iter()
             .map(|c| {
-                let span = self.source.text.find(c).map(|start| start..start + c.len_utf8());
+                let span = self
+                    .source
+                    .text
+                    .find(c)
+                    .map(|start| start..start + c.len_utf8());
                 Diagnostic::error(
                     self.source,
                     span,
-                    t!("no-font-for-character", character = c.to_string(), code = format!("U+{:04X}", c as u32)),
+                    t!(
+                        "no-font-for-character",
+                        character = c.to_string(),
+                        code = format!("U+{:04X}", c as u32)
+                    ),
                 )
                 .with_help(t!("no-font-for-character.help"))
             })

@@ -90,11 +90,16 @@ pub fn render(
             Some(lix) => format!("LIX {} ({})", decimal(lix, lang), band(lix, lang)),
             None => "LIX –".to_string(),
         };
-        let [words, sentences, long] = w.units;
-        let text = format!(
-            "{label}: {lix}; {} {words}, {} {sentences}, {} {long}",
-            c.words, c.sentences, c.long_words
-        );
+        let counts = [c.words, c.sentences, c.long_words];
+        let [words, sentences, long] = [0, 1, 2].map(|i| {
+            let unit = if counts[i] == 1 {
+                w.units_one[i]
+            } else {
+                w.units[i]
+            };
+            format!("{} {unit}", counts[i])
+        });
+        let text = format!("{label}: {lix}; {words}, {sentences}, {long}");
         wrap(&text, indent, &format!("{indent}    "))
     };
     out.extend(line(w.whole, &readability.whole, ""));

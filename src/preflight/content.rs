@@ -456,7 +456,10 @@ impl StreamScan<'_, '_> {
                 // A hair's tolerance: a mark may end exactly at the trim.
                 let inside = intersect(area, trim);
                 if inside[2] - inside[0] > 0.5 && inside[3] - inside[1] > 0.5 {
-                    self.painter.report.registration_in_trim.insert(self.painter.page);
+                    self.painter
+                        .report
+                        .registration_in_trim
+                        .insert(self.painter.page);
                 }
             }
         }

@@ -81,7 +81,15 @@ pub fn serve(
             if let Some(refusal) = refused(request, address) {
                 return Some(refusal);
             }
-            respond(request, stream, &Roots { out: &root, previews: &previews }, &live)
+            respond(
+                request,
+                stream,
+                &Roots {
+                    out: &root,
+                    previews: &previews,
+                },
+                &live,
+            )
         });
         std::thread::Builder::new()
             .name("trycksak-serve".into())
@@ -410,13 +418,14 @@ fn preview(roots: &Roots, programme: &str, live: &Live) -> Option<String> {
 fn add_preview_links(page: &mut String, root: &Path) {
     let mut links = Vec::new();
     for region in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        for programme in std::fs::read_dir(region.path()).into_iter().flatten().flatten() {
+        for programme in std::fs::read_dir(region.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let slug = programme.file_name().to_string_lossy().into_owned();
             if programme.path().join(format!("{slug}.html")).is_file() {
-                let relative = format!(
-                    "{}/{slug}",
-                    region.file_name().to_string_lossy()
-                );
+                let relative = format!("{}/{slug}", region.file_name().to_string_lossy());
                 links.push(relative);
             }
         }

@@ -61,13 +61,21 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             for (text, _) in links(run) {
                 if is_vague_link_text(&text) {
                     warnings.push(
-                        Diagnostic::warning(file, at.clone(), t!("vague-link-text", text = text.as_str()))
-                            .with_help(t!("vague-link-text.help")),
+                        Diagnostic::warning(
+                            file,
+                            at.clone(),
+                            t!("vague-link-text", text = text.as_str()),
+                        )
+                        .with_help(t!("vague-link-text.help")),
                     );
                 } else if is_bare_address(&text) {
                     warnings.push(
-                        Diagnostic::warning(file, at.clone(), t!("address-as-link-text", text = text.as_str()))
-                            .with_help(t!("address-as-link-text.help")),
+                        Diagnostic::warning(
+                            file,
+                            at.clone(),
+                            t!("address-as-link-text", text = text.as_str()),
+                        )
+                        .with_help(t!("address-as-link-text.help")),
                     );
                 }
             }
@@ -93,14 +101,8 @@ pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             .into_iter()
             .find(|b| matches!(b.kind, BlockKind::List { .. }))
             .map(|list| file.line_span(list.line));
-        warnings.push(
-            Diagnostic::warning(
-                file,
-                at,
-                t!("no-pledges"),
-            )
-            .with_help(t!("no-pledges.help")),
-        );
+        warnings
+            .push(Diagnostic::warning(file, at, t!("no-pledges")).with_help(t!("no-pledges.help")));
     }
     warnings
 }
@@ -121,4 +123,3 @@ fn links(inlines: &[Inline]) -> Vec<(String, String)> {
     }
     out
 }
-

@@ -37,7 +37,10 @@ pub(super) fn parse(
         let line = cx.file.line_span(parts.body_line + repair.line - 1);
         let (message, help) = match repair.kind {
             Repair::PastedList => (t!("pasted-list"), t!("pasted-list.help")),
-            Repair::HeadingWithoutSpace => (t!("heading-without-space"), t!("heading-without-space.help")),
+            Repair::HeadingWithoutSpace => (
+                t!("heading-without-space"),
+                t!("heading-without-space.help"),
+            ),
         };
         diagnostics.push(Diagnostic::warning(cx.file, Some(line), message).with_help(help));
     }
@@ -125,19 +128,11 @@ impl<'n> Parser<'_, '_> {
     fn heading(&mut self, node: &'n AstNode<'n>, level: u8, outline: &mut Outline) {
         let content = self.inlines(node);
         if level == 1 {
-            self.error(
-                node,
-                t!("h1-heading"),
-                t!("h1-heading.help"),
-            );
+            self.error(node, t!("h1-heading"), t!("h1-heading.help"));
             return;
         }
         if plain_text(&content).trim().is_empty() {
-            self.error(
-                node,
-                t!("empty-heading"),
-                t!("empty-heading.help"),
-            );
+            self.error(node, t!("empty-heading"), t!("empty-heading.help"));
             return;
         }
         let parent = outline.open_level();
@@ -289,11 +284,7 @@ impl<'n> Parser<'_, '_> {
                 }
             }
             NodeValue::Heading(_) => {
-                self.error(
-                    node,
-                    t!("heading-in-list"),
-                    t!("heading-in-list.help"),
-                );
+                self.error(node, t!("heading-in-list"), t!("heading-in-list.help"));
                 return Vec::new();
             }
             other => {
@@ -377,11 +368,7 @@ impl<'n> Parser<'_, '_> {
         };
         let alt = plain_text(&self.inlines(node)).trim().to_string();
         if alt.is_empty() {
-            self.error(
-                node,
-                t!("image-no-alt"),
-                t!("image-no-alt.help"),
-            );
+            self.error(node, t!("image-no-alt"), t!("image-no-alt.help"));
             return None;
         }
         if let Some(problem) = alt_problem(&alt, &link.url, &link.title) {
@@ -437,11 +424,7 @@ impl<'n> Parser<'_, '_> {
                 NodeValue::Link(link) => {
                     let content = self.inlines(child);
                     if plain_text(&content).trim().is_empty() {
-                        self.error(
-                            child,
-                            t!("link-no-text"),
-                            t!("link-no-text.help"),
-                        );
+                        self.error(child, t!("link-no-text"), t!("link-no-text.help"));
                     }
                     let url = link.url.trim().to_string();
                     let lower = url.to_ascii_lowercase();
@@ -456,11 +439,7 @@ impl<'n> Parser<'_, '_> {
                     Inline::Link { url, content }
                 }
                 NodeValue::Image(_) => {
-                    self.error(
-                        child,
-                        t!("image-in-text"),
-                        t!("image-in-text.help"),
-                    );
+                    self.error(child, t!("image-in-text"), t!("image-in-text.help"));
                     continue;
                 }
                 NodeValue::HtmlInline(html) => {
@@ -559,7 +538,9 @@ fn repair_pasted(body: &str) -> (String, Vec<Repaired>) {
         let bullet = bullet_of(line);
         let in_run = bullet.is_some()
             && (i > 0 && bullet_of(lines[i - 1]) == bullet
-                || lines.get(i + 1).is_some_and(|next| bullet_of(next) == bullet));
+                || lines
+                    .get(i + 1)
+                    .is_some_and(|next| bullet_of(next) == bullet));
         if let Some(bullet) = bullet.filter(|_| in_run) {
             if run_start.is_none() {
                 run_start = Some(i);

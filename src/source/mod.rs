@@ -205,12 +205,8 @@ fn decode(display: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Box<Diagnosti
             let valid = &bytes[..err.valid_up_to()];
             let offset = String::from_utf8_lossy(valid).len();
             return Err(Box::new(
-                Diagnostic::error(
-                    &file,
-                    Some(file.char_span(offset)),
-                    t!("not-utf8"),
-                )
-                .with_help(t!("not-utf8.help")),
+                Diagnostic::error(&file, Some(file.char_span(offset)), t!("not-utf8"))
+                    .with_help(t!("not-utf8.help")),
             ));
         }
     };
@@ -260,12 +256,8 @@ fn split_front_matter(file: &Arc<SourceFile>) -> Result<Parts<'_>, Box<Diagnosti
     let first_line = text.split('\n').next().unwrap_or("");
     if !is_fence(first_line) {
         return Err(Box::new(
-            Diagnostic::error(
-                file,
-                Some(file.line_span(1)),
-                t!("no-front-matter"),
-            )
-            .with_help(t!("starter.help")),
+            Diagnostic::error(file, Some(file.line_span(1)), t!("no-front-matter"))
+                .with_help(t!("starter.help")),
         ));
     }
     let yaml_start = (first_line.len() + 1).min(text.len());
@@ -282,12 +274,8 @@ fn split_front_matter(file: &Arc<SourceFile>) -> Result<Parts<'_>, Box<Diagnosti
         offset += candidate.len();
     }
     Err(Box::new(
-        Diagnostic::error(
-            file,
-            Some(file.line_span(1)),
-            t!("front-matter-unclosed"),
-        )
-        .with_help(t!("front-matter-unclosed.help")),
+        Diagnostic::error(file, Some(file.line_span(1)), t!("front-matter-unclosed"))
+            .with_help(t!("front-matter-unclosed.help")),
     ))
 }
 
@@ -305,12 +293,8 @@ fn check_slug(file: &Arc<SourceFile>, path: &Path) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error(
-            file,
-            None,
-            t!("bad-file-name", slug = slug.as_str()),
-        )
-        .with_help(t!("bad-file-name.help", suggestion = suggest_name(&slug))),
+        Diagnostic::error(file, None, t!("bad-file-name", slug = slug.as_str()))
+            .with_help(t!("bad-file-name.help", suggestion = suggest_name(&slug))),
     )
 }
 

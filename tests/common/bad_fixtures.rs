@@ -74,4 +74,3 @@ pub fn check_all(extension: &str) {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
-

@@ -14,9 +14,11 @@ use trycksak::messages::Lang;
 pub fn language_asked_for() -> Option<Lang> {
     let args: Vec<String> = std::env::args().collect();
     let value = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix("--lang=")
-            .map(str::to_string)
-            .or_else(|| (arg == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+        arg.strip_prefix("--lang=").map(str::to_string).or_else(|| {
+            (arg == "--lang")
+                .then(|| args.get(i + 1).cloned())
+                .flatten()
+        })
     })?;
     match value.as_str() {
         "sv" => Some(Lang::Sv),
@@ -41,15 +43,26 @@ pub fn help_id(path: &[&str], arg: Option<&str>) -> String {
 /// The help text of `arg` of the command at `path`: its own message, else the one shared by
 /// the commands that take the same option (`help-any-out` for `build`, `watch`, `serve`).
 pub fn help_text(path: &[&str], arg: &str) -> Option<String> {
-    [help_id(path, Some(arg)), help_id(&["trycksak", "any"], Some(arg))]
-        .into_iter()
-        .map(|id| (trycksak::messages::text(&id, None), id))
-        .find(|(text, id)| text != id)
-        .map(|(text, _)| text)
+    [
+        help_id(path, Some(arg)),
+        help_id(&["trycksak", "any"], Some(arg)),
+    ]
+    .into_iter()
+    .map(|id| (trycksak::messages::text(&id, None), id))
+    .find(|(text, id)| text != id)
+    .map(|(text, _)| text)
 }
 
 /// Options a campaign worker rarely needs: listed under their own heading, after the others.
-const ADVANCED: &[&str] = &["shard", "timings", "jobs", "timeout", "diagnostic_format", "poll", "json"];
+const ADVANCED: &[&str] = &[
+    "shard",
+    "timings",
+    "jobs",
+    "timeout",
+    "diagnostic_format",
+    "poll",
+    "json",
+];
 
 /// `command` with its texts from the catalogue, recursively.
 pub fn localise(command: Command) -> Command {
@@ -77,7 +90,9 @@ fn localise_at(mut command: Command, path: &mut Vec<String>) -> Command {
                 heading
             };
             // The values are explained in the help text itself (clap's own lists are English).
-            arg.help(help).help_heading(heading).hide_possible_values(id == "diagnostic_format")
+            arg.help(help)
+                .help_heading(heading)
+                .hide_possible_values(id == "diagnostic_format")
         });
     }
     let is_root = path.len() == 1;
@@ -132,9 +147,14 @@ fn localise_at(mut command: Command, path: &mut Vec<String>) -> Command {
 /// Prints clap's help, version or usage error in the interface language and gives its exit
 /// status (0 for help and version, 2 for a usage error).
 pub fn exit_on(err: clap::Error) -> ExitCode {
-    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
-        || trycksak::messages::lang() == Lang::En
-            && !matches!(err.kind(), ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand)
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) || trycksak::messages::lang() == Lang::En
+        && !matches!(
+            err.kind(),
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
     {
         let _ = err.print();
         return ExitCode::from(err.exit_code() as u8);
@@ -151,9 +171,15 @@ pub fn exit_on(err: clap::Error) -> ExitCode {
         _ => String::new(),
     };
     let message = match err.kind() {
-        ErrorKind::UnknownArgument => t!("usage-unknown-argument", arg = text(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => t!(
+            "usage-unknown-argument",
+            arg = text(ContextKind::InvalidArg)
+        ),
         ErrorKind::InvalidSubcommand => {
-            t!("usage-unknown-command", command = text(ContextKind::InvalidSubcommand))
+            t!(
+                "usage-unknown-command",
+                command = text(ContextKind::InvalidSubcommand)
+            )
         }
         ErrorKind::InvalidValue => t!(
             "usage-invalid-value",
@@ -168,7 +194,10 @@ pub fn exit_on(err: clap::Error) -> ExitCode {
             valid = text(ContextKind::Custom)
         ),
         ErrorKind::MissingRequiredArgument => {
-            t!("usage-missing-argument", arg = text(ContextKind::InvalidArg))
+            t!(
+                "usage-missing-argument",
+                arg = text(ContextKind::InvalidArg)
+            )
         }
         ErrorKind::ArgumentConflict => t!(
             "usage-conflict",

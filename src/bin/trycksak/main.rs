@@ -176,7 +176,9 @@ mod tests {
             }
             for arg in command.get_arguments() {
                 let id = arg.get_id().as_str();
-                if (!arg.is_global_set() || path.len() == 1) && help::help_text(&parts, id).is_none() {
+                if (!arg.is_global_set() || path.len() == 1)
+                    && help::help_text(&parts, id).is_none()
+                {
                     missing.push(help::help_id(&parts, Some(id)));
                 }
             }

@@ -22,6 +22,8 @@ const SRGB: &[u8] = include_bytes!("../../../layouts/base/print/sRGB.icc");
 
 type Shared<In, Out> = Transform<In, Out, GlobalContext, DisallowCache>;
 type PhotoTransform = Shared<[u8; 3], [u8; 4]>;
+/// The press's inks to sRGB: how a brand colour given as inks shows on screen.
+type ProofTransform = Shared<[f64; 4], [f64; 3]>;
 
 /// The transforms, made once per process and shared by the threads.
 struct Cms {
@@ -154,7 +156,7 @@ pub fn vector_cmyk(rgb: [f64; 3]) -> Result<[f64; 4], String> {
 /// colorimetric with black-point compensation (the inverse of [`vector_cmyk`]); for a layout's
 /// colours given as inks only.
 pub fn ink_to_screen(ink: [f64; 4]) -> Result<[u8; 3], String> {
-    static PROOF: OnceLock<Result<Shared<[f64; 4], [f64; 3]>, String>> = OnceLock::new();
+    static PROOF: OnceLock<Result<ProofTransform, String>> = OnceLock::new();
     let proof = PROOF
         .get_or_init(|| {
             let transform = || {

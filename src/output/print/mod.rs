@@ -108,7 +108,6 @@ fn palette(layout: &Layout) -> Vec<([u8; 3], [f64; 4])> {
         .collect()
 }
 
-
 /// The facts of a finished print twin, for the manifest.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct PrintFacts {
@@ -274,10 +273,7 @@ pub fn check_images(
         if judged == Resolution::Good {
             continue;
         }
-        let name = placement
-            .path
-            .clone()
-            .unwrap_or_else(|| t!("layout-image"));
+        let name = placement.path.clone().unwrap_or_else(|| t!("layout-image"));
         let span = image_span(subject.programme, placement.path.as_deref());
         let needed = (
             (placement.placed_mm.0 / 25.4 * GOOD_PPI).ceil(),
@@ -292,8 +288,16 @@ pub fn check_images(
             height = placement.pixels.1,
             placed_width = placement.placed_mm.0.round(),
             placed_height = placement.placed_mm.1.round(),
-            severity = if judged == Resolution::TooLow { "error" } else { "warning" },
-            limit = if judged == Resolution::TooLow { MIN_PPI } else { WARN_PPI }
+            severity = if judged == Resolution::TooLow {
+                "error"
+            } else {
+                "warning"
+            },
+            limit = if judged == Resolution::TooLow {
+                MIN_PPI
+            } else {
+                WARN_PPI
+            }
         );
         let help = t!(
             "image-resolution.help",
@@ -350,29 +354,33 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     }
     if let Some((page, text)) = overflowing {
         let shown: String = text.chars().filter(|c| *c != '\u{ad}').take(40).collect();
-        return Err(vec![Diagnostic::error(
+        return Err(vec![
+            Diagnostic::error(
+                subject.source,
+                None,
+                t!(
+                    "text-past-edge",
+                    kind = subject.kind,
+                    page = page,
+                    text = shown
+                ),
+            )
+            .with_help(t!("text-past-edge.help")),
+        ]);
+    }
+    Err(vec![
+        Diagnostic::error(
             subject.source,
             None,
             t!(
-                "text-past-edge",
+                "text-in-margin",
                 kind = subject.kind,
-                page = page,
-                text = shown
+                mm = print.safe_mm,
+                pages = offending.join(", ")
             ),
         )
-        .with_help(t!("text-past-edge.help"))]);
-    }
-    Err(vec![Diagnostic::error(
-        subject.source,
-        None,
-        t!(
-            "text-in-margin",
-            kind = subject.kind,
-            mm = print.safe_mm,
-            pages = offending.join(", ")
-        ),
-    )
-    .with_help(t!("text-in-margin.help", mm = print.safe_mm))])
+        .with_help(t!("text-in-margin.help", mm = print.safe_mm)),
+    ])
 }
 
 /// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`, and

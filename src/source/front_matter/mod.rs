@@ -139,11 +139,14 @@ impl Fields<'_, '_> {
     fn unknown_keys(&mut self, mapping: &Mapping, names: &[&str]) {
         for key in mapping.keys() {
             let Some(key) = key.as_str() else {
-                self.diagnostics.push(Diagnostic::error(
-                    self.cx.file,
-                    Some(self.cx.file.line_span(1)),
-                    t!("key-not-a-word", kind = describe(key)),
-                ).with_help(t!("key-not-a-word.help")));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.cx.file,
+                        Some(self.cx.file.line_span(1)),
+                        t!("key-not-a-word", kind = describe(key)),
+                    )
+                    .with_help(t!("key-not-a-word.help")),
+                );
                 continue;
             };
             if !names.contains(&key) {
@@ -170,7 +173,11 @@ impl Fields<'_, '_> {
                 Some(at.clone()),
                 t!("front-matter-missing-key", key = key),
             )
-            .with_help(t!("front-matter-missing-key.help", key = key, example = example))
+            .with_help(t!(
+                "front-matter-missing-key.help",
+                key = key,
+                example = example
+            ))
         };
         let title = self.text(mapping, "title");
         let region = self.text(mapping, "region");
@@ -195,8 +202,12 @@ impl Fields<'_, '_> {
         let lang = self.text(mapping, "lang");
         if lang.is_none() && absent("lang") {
             self.diagnostics.push(
-                Diagnostic::error(file, Some(at.clone()), t!("front-matter-missing-key", key = "lang"))
-                    .with_help(t!("front-matter-missing-lang.help")),
+                Diagnostic::error(
+                    file,
+                    Some(at.clone()),
+                    t!("front-matter-missing-key", key = "lang"),
+                )
+                .with_help(t!("front-matter-missing-lang.help")),
             );
         }
         if let Some(lang) = &lang
@@ -204,8 +215,12 @@ impl Fields<'_, '_> {
         {
             let span = self.value_span("lang");
             self.diagnostics.push(
-                Diagnostic::error(file, Some(span), t!("not-a-language-tag", tag = lang.as_str()))
-                    .with_help(t!("not-a-language-tag.help")),
+                Diagnostic::error(
+                    file,
+                    Some(span),
+                    t!("not-a-language-tag", tag = lang.as_str()),
+                )
+                .with_help(t!("not-a-language-tag.help")),
             );
         }
         (title, region, lang)
@@ -309,8 +324,12 @@ impl Fields<'_, '_> {
             other => {
                 let span = self.value_span(key);
                 self.diagnostics.push(
-                    Diagnostic::error(self.cx.file, Some(span), t!("value-not-text", key = key, kind = describe(other)))
-                        .with_help(t!("value-not-text.help", key = key)),
+                    Diagnostic::error(
+                        self.cx.file,
+                        Some(span),
+                        t!("value-not-text", key = key, kind = describe(other)),
+                    )
+                    .with_help(t!("value-not-text.help", key = key)),
                 );
                 return None;
             }
@@ -342,7 +361,11 @@ impl Fields<'_, '_> {
         let names: Vec<&str> = regions.iter().map(String::as_str).collect();
         let regions = names.join(", ");
         let help = match closest(region, &names) {
-            Some(close) => t!("no-such-region.help-close", close = close, regions = regions),
+            Some(close) => t!(
+                "no-such-region.help-close",
+                close = close,
+                regions = regions
+            ),
             None => t!("no-such-region.help", regions = regions),
         };
         self.diagnostics.push(
@@ -360,7 +383,9 @@ impl Fields<'_, '_> {
     /// `out/`. The folder is the truth; a file outside the region folders names its own.
     fn check_region_folder(&mut self, region: &str) {
         let relative = self.cx.project.relative(self.cx.path);
-        let mut parts = relative.components().map(|c| c.as_os_str().to_string_lossy());
+        let mut parts = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy());
         let folder = match (parts.next(), parts.next(), parts.next()) {
             (Some(top), Some(folder), Some(_)) if top == crate::project::PROGRAMMES_DIR => {
                 folder.into_owned()
@@ -375,9 +400,17 @@ impl Fields<'_, '_> {
             Diagnostic::error(
                 self.cx.file,
                 Some(span),
-                t!("region-not-folder", region = region, folder = folder.as_str()),
+                t!(
+                    "region-not-folder",
+                    region = region,
+                    folder = folder.as_str()
+                ),
             )
-            .with_help(t!("region-not-folder.help", region = region, folder = folder.as_str())),
+            .with_help(t!(
+                "region-not-folder.help",
+                region = region,
+                folder = folder.as_str()
+            )),
         );
     }
 
@@ -406,12 +439,8 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
     // positions instead.
     let message = full.split(" at line ").next().unwrap_or(&full);
     let error = |span: Option<Range<usize>>, message: &str, help: &str| {
-        Diagnostic::error(
-            file,
-            span,
-            t!("front-matter-not-yaml", message = message),
-        )
-        .with_help(help)
+        Diagnostic::error(file, span, t!("front-matter-not-yaml", message = message))
+            .with_help(help)
     };
     if let Some(key) = message.strip_prefix("duplicate entry with key ") {
         let key = key.trim_matches('"');
@@ -441,11 +470,7 @@ fn yaml_error(cx: &Context, parts: &Parts, err: &serde_yaml::Error) -> Diagnosti
         .as_ref()
         .is_some_and(|s| file.text[s.clone()].starts_with('\t'));
     if at_tab {
-        return error(
-            span,
-            &t!("yaml-tab"),
-            &t!("yaml-tab.help"),
-        );
+        return error(span, &t!("yaml-tab"), &t!("yaml-tab.help"));
     }
     let help = if message.contains("mapping values are not allowed") {
         t!("yaml-colon.help")

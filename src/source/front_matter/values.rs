@@ -17,12 +17,8 @@ impl Fields<'_, '_> {
                 return None;
             }
             self.diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    Some(cover_span),
-                    t!("cover-not-a-group"),
-                )
-                .with_help(t!("cover-not-a-group.help")),
+                Diagnostic::error(file, Some(cover_span), t!("cover-not-a-group"))
+                    .with_help(t!("cover-not-a-group.help")),
             );
             return None;
         };
@@ -65,8 +61,9 @@ impl Fields<'_, '_> {
             && let Some(problem) = crate::source::markdown::alt_problem(alt, &image, "")
         {
             let span = sub_span(self, "alt");
-            self.diagnostics
-                .push(Diagnostic::error(file, Some(span), problem).with_help(t!("cover-bad-alt.help")));
+            self.diagnostics.push(
+                Diagnostic::error(file, Some(span), problem).with_help(t!("cover-bad-alt.help")),
+            );
             return None;
         }
         match self.cx.resolve_image(&image, span.clone()) {
@@ -89,12 +86,8 @@ impl Fields<'_, '_> {
             _ => {
                 let span = self.value_span("lix_target");
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        self.cx.file,
-                        Some(span),
-                        t!("lix-target-range"),
-                    )
-                    .with_help(t!("lix-target-range.help")),
+                    Diagnostic::error(self.cx.file, Some(span), t!("lix-target-range"))
+                        .with_help(t!("lix-target-range.help")),
                 );
                 None
             }

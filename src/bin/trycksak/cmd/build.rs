@@ -36,9 +36,7 @@ pub struct Args {
 }
 
 fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
-    let (k, n) = text
-        .split_once('/')
-        .ok_or_else(|| t!("shard-form"))?;
+    let (k, n) = text.split_once('/').ok_or_else(|| t!("shard-form"))?;
     let (k, n): (usize, usize) = match (k.trim().parse(), n.trim().parse()) {
         (Ok(k), Ok(n)) => (k, n),
         _ => return Err(t!("shard-form")),
@@ -129,7 +127,11 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         );
     }
     if let Some(err) = &report_.manifest_error {
-        eprintln!("{}: {}", t!("error"), t!("manifest-not-saved", why = err.as_str()));
+        eprintln!(
+            "{}: {}",
+            t!("error"),
+            t!("manifest-not-saved", why = err.as_str())
+        );
     }
     if failed.is_empty() {
         return Ok(if report_.manifest_error.is_none() {
@@ -167,7 +169,7 @@ fn progress_bar(env: &Env, programmes: usize) -> Option<ProgressBar> {
             "{{bar:30}} {{pos}}/{{len}} {}  {{wide_msg}}",
             t!("progress-programmes")
         ))
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     Some(bar)
 }

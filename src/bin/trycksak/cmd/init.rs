@@ -46,8 +46,9 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
         ("TRYCKSAK.md".to_string(), scaffold::project_note()),
     ];
     for (relative, text) in &files {
-        write_atomic(&dir.join(relative), text.as_bytes())
-            .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
+        write_atomic(&dir.join(relative), text.as_bytes()).map_err(|err| {
+            Error::Failed(err.context(t!("cannot-create", path = relative.as_str())))
+        })?;
     }
     if !env.quiet {
         eprintln!(

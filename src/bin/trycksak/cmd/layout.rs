@@ -37,7 +37,14 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 .context(t!("no-such-region", region = region.as_str())),
         ));
     };
-    println!("{}", t!("layout-shown", region = region.as_str(), name = layout.name.clone().unwrap_or_else(|| "none".to_string())));
+    println!(
+        "{}",
+        t!(
+            "layout-shown",
+            region = region.as_str(),
+            name = layout.name.clone().unwrap_or_else(|| "none".to_string())
+        )
+    );
     for (name, colour) in &layout.colours {
         let [c, m, y, k] = colour.ink.map(|v| (v * 10.0).round() / 10.0);
         let given = match colour.given {

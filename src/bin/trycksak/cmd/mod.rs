@@ -108,5 +108,3 @@ pub fn report(env: &Env, outcomes: &[Outcome]) {
         }
     }
 }
-
-

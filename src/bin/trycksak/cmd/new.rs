@@ -53,7 +53,10 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
     let relative = format!("{LAYOUTS_DIR}/{name}/{LAYOUT_FILE}");
     let path = project.root.join(&relative);
     if path.exists() {
-        return Err(Error::Usage(anyhow!(t!("already-exists", path = relative.as_str()))));
+        return Err(Error::Usage(anyhow!(t!(
+            "already-exists",
+            path = relative.as_str()
+        ))));
     }
     let display_name = display_name.unwrap_or_else(|| {
         let mut chars = name.chars();
@@ -65,7 +68,10 @@ fn region(env: &Env, name: &str, display_name: Option<String>) -> Result<Status>
     write_atomic(&path, scaffold::region(&display_name).as_bytes())
         .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;
     if !env.quiet {
-        eprintln!("{}", t!("created-region", path = relative.as_str(), region = name));
+        eprintln!(
+            "{}",
+            t!("created-region", path = relative.as_str(), region = name)
+        );
     }
     Ok(Status::Success)
 }
@@ -92,7 +98,10 @@ fn folded(name: &str, what: &str) -> Result<String> {
 fn programme(env: &Env, target: &str) -> Result<Status> {
     let project = env.project()?;
     let (region, slug) = target.split_once('/').ok_or_else(|| {
-        Error::Usage(anyhow!(t!("programme-target", suggestion = suggest_name(target))))
+        Error::Usage(anyhow!(t!(
+            "programme-target",
+            suggestion = suggest_name(target)
+        )))
     })?;
     // A region and a title as people write them ("Västerbotten/Vård och omsorg") name the
     // folder and the file folded to a–z; the title stays as written.
@@ -104,19 +113,24 @@ fn programme(env: &Env, target: &str) -> Result<Status> {
     let (region, slug) = (region.as_str(), slug.as_str());
     if !project.regions().contains(region) {
         let regions: Vec<&str> = project.regions().iter().map(String::as_str).collect();
-        return Err(Error::Usage(anyhow!(t!(
-            "no-such-region.help",
-            regions = regions.join(", ")
-        ))
-        .context(t!("no-such-region", region = region))));
+        return Err(Error::Usage(
+            anyhow!(t!("no-such-region.help", regions = regions.join(", ")))
+                .context(t!("no-such-region", region = region)),
+        ));
     }
     let relative = format!("{PROGRAMMES_DIR}/{region}/{slug}.md");
     let path = project.root.join(&relative);
     if path.exists() {
-        return Err(Error::Usage(anyhow!(t!("already-exists", path = relative.as_str()))));
+        return Err(Error::Usage(anyhow!(t!(
+            "already-exists",
+            path = relative.as_str()
+        ))));
     }
     let title = title.unwrap_or_else(|| {
-        t!("starter-title", region = layout::display_name(&project, region))
+        t!(
+            "starter-title",
+            region = layout::display_name(&project, region)
+        )
     });
     write_atomic(&path, scaffold::programme(region, &title).as_bytes())
         .map_err(|err| Error::Failed(err.context(t!("cannot-create", path = relative.as_str()))))?;

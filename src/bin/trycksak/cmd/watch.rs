@@ -22,7 +22,10 @@ pub struct WatchArgs {
 pub fn run(env: &Env, args: WatchArgs) -> Result<Status> {
     let (project, options) = options(env, &args, false)?;
     if !env.quiet {
-        eprintln!("{}", t!("watching", dir = project.root.display().to_string()));
+        eprintln!(
+            "{}",
+            t!("watching", dir = project.root.display().to_string())
+        );
     }
     watch(&project, &options, |event| print_event(env, &event))?;
     Ok(Status::Success)
