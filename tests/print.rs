@@ -410,7 +410,7 @@ fn images_are_checked_at_their_printed_size() {
     assert!(
         errors[0].starts_with("programmes/demo/bild.md:9:1: error: `programmes/demo/hamnen.png` prints at 65 ppi in the leaflet's print PDF")
             && errors[0].contains("print needs at least 150")
-            && errors[0].contains("1394 × 930 pixels give 300 ppi"),
+            && errors[0].contains("1394 × 930 pixels give the 300 ppi"),
         "{}",
         errors[0]
     );
