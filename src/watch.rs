@@ -136,7 +136,7 @@ pub fn watch(
             }
         };
     let sources = project.select_sources(&options.paths).unwrap_or_default();
-    rebuild(&project, &typesetter, sources, "start");
+    rebuild(&project, &typesetter, sources, &t!("watch-start"));
 
     while let Ok(batch) = receiver.recv() {
         let mut changed: BTreeSet<PathBuf> = batch.into_iter().collect();
@@ -185,7 +185,7 @@ pub fn watch(
             .collect::<Vec<_>>()
             .join(", ");
         if changed.len() > 3 {
-            reason.push_str(&format!(" and {} more", changed.len() - 3));
+            reason.push_str(&t!("watch-and-more", count = changed.len() - 3));
         }
         rebuild(&project, &typesetter, sources, &reason);
     }

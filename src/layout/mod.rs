@@ -277,9 +277,9 @@ impl Layouts {
                 Ok(bytes) => return Ok(Some(TemplateFile { display, bytes })),
                 Err(PathError::Missing(_)) => continue,
                 Err(PathError::Outside) => {
-                    return Err(format!(
-                        "{} leads outside the layouts folder: templates may read only files inside layouts/ (copy the file in rather than linking to it)",
-                        display.display()
+                    return Err(t!(
+                        "template-outside-layouts",
+                        path = display.display().to_string()
                     ));
                 }
                 Err(err) => return Err(format!("{} {}", display.display(), err.describe())),

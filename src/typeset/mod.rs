@@ -230,11 +230,11 @@ impl Typesetter {
                         None,
                     )
                 });
+                // Typst's own words, in English, after ours saying where they come from.
+                let message = t!("template-says", message = d.message.to_string());
                 let mut diagnostic = match d.severity {
-                    TypstSeverity::Error => Diagnostic::error(&file, span, d.message.to_string()),
-                    TypstSeverity::Warning => {
-                        Diagnostic::warning(&file, span, d.message.to_string())
-                    }
+                    TypstSeverity::Error => Diagnostic::error(&file, span, message),
+                    TypstSeverity::Warning => Diagnostic::warning(&file, span, message),
                 };
                 let hints: Vec<&str> = d.hints.iter().map(|hint| hint.v.as_str()).collect();
                 if !hints.is_empty() {

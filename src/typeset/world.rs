@@ -95,9 +95,9 @@ impl DocumentWorld<'_> {
             PathError::Missing(path) => FileError::NotFound(path),
             PathError::NotAFile => FileError::IsDirectory,
             PathError::Outside => FileError::Other(Some(
-                format!(
-                    "{} leads outside the project folder",
-                    vpath.get_without_slash()
+                t!(
+                    "template-path-outside",
+                    path = vpath.get_without_slash().to_string()
                 )
                 .into(),
             )),
