@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{PLAIN, demo_project, outputs_of, png, shipped_project, trycksak};
+use common::{PLAIN, demo_project, image_programme, outputs_of, png, shipped_project, trycksak};
 
 /// `trycksak` in `dir` under the locale `lang` (`LANG`), as a shell there would run it.
 fn in_locale(dir: &std::path::Path, lang: &str) -> assert_cmd::Command {
@@ -252,22 +252,9 @@ fn ink_colours_show_on_screen_as_littlecms_prints_them_through_fogra39() {
     assert!(naive > 3.0, "ΔE2000 to #0042a6: {naive:.2}");
 }
 
-fn image_project(width: u32, height: u32) -> tempfile::TempDir {
-    let project = demo_project(&[(
-        "programmes/demo/bild.md",
-        "---\ntitle: Bilder\nregion: demo\nlang: sv\n---\n\nText före.\n\n![Hamnen i Luleå en vinterdag](hamnen.png)\n\nText efter.\n",
-    )]);
-    std::fs::write(
-        project.path().join("programmes/demo/hamnen.png"),
-        png(width, height),
-    )
-    .unwrap();
-    project
-}
-
 #[test]
 fn check_says_what_build_says_and_a_failed_print_pdf_leaves_no_old_file() {
-    let project = image_project(2000, 1400);
+    let project = image_programme(2000, 1400);
     outputs_of(trycksak(project.path()).arg("build"), 0);
     let twin = project.path().join("out/demo/bild/bild-leaflet-print.pdf");
     assert!(twin.is_file());

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{
-    PLAIN, build_kinds, demo_project, errors_of, outputs_of, page_resources, png, print_twins,
-    shipped_print_twins, shipped_project, shorts_of, trycksak,
+    PLAIN, build_kinds, demo_project, errors_of, image_programme, outputs_of, page_resources,
+    print_twins, shipped_print_twins, shipped_project, shorts_of, trycksak,
 };
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -354,19 +354,6 @@ fn screen_pdfs_are_the_print_layout_cut_at_the_trim_without_marks_print_colour_o
     }
     // Three links in the leaflet, two in the summary (its lead; the list is not a pledge list).
     assert_eq!(screen_links, 5);
-}
-
-fn image_programme(width: u32, height: u32) -> tempfile::TempDir {
-    let dir = demo_project(&[(
-        "programmes/demo/bild.md",
-        "---\ntitle: Bilder\nregion: demo\nlang: sv\n---\n\nText före.\n\n![Hamnen i Luleå en vinterdag](hamnen.png)\n\nText efter.\n",
-    )]);
-    std::fs::write(
-        dir.path().join("programmes/demo/hamnen.png"),
-        png(width, height),
-    )
-    .unwrap();
-    dir
 }
 
 #[test]

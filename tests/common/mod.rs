@@ -485,3 +485,18 @@ pub fn page_resources(doc: &lopdf::Document, page: lopdf::ObjectId) -> lopdf::Di
         })
         .unwrap_or_default()
 }
+
+/// A programme of the `demo` region with one photo of `width` × `height` pixels between two
+/// paragraphs, as wide as the leaflet's text column (118 mm in A5).
+pub fn image_programme(width: u32, height: u32) -> tempfile::TempDir {
+    let dir = demo_project(&[(
+        "programmes/demo/bild.md",
+        "---\ntitle: Bilder\nregion: demo\nlang: sv\n---\n\nText före.\n\n![Hamnen i Luleå en vinterdag](hamnen.png)\n\nText efter.\n",
+    )]);
+    std::fs::write(
+        dir.path().join("programmes/demo/hamnen.png"),
+        png(width, height),
+    )
+    .unwrap();
+    dir
+}
