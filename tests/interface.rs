@@ -250,6 +250,12 @@ fn ink_colours_show_on_screen_as_littlecms_prints_them_through_fogra39() {
     let naive =
         lab_of_srgb([0x00, 0x42, 0xa6]).cie2000_delta_e(&lab_of_srgb(screen), 1.0, 1.0, 1.0);
     assert!(naive > 3.0, "ΔE2000 to #0042a6: {naive:.2}");
+    let reported =
+        lab_of_srgb([0x00, 0x4a, 0x80]).cie2000_delta_e(&lab_of_srgb(screen), 1.0, 1.0, 1.0);
+    eprintln!(
+        "Norrbotten's primary on screen {screen:02x?}: ΔE2000 {difference:.2} to LittleCMS's \
+         transform, {reported:.2} to the issue's #004a80, {naive:.2} to the naive #0042a6"
+    );
 }
 
 #[test]
