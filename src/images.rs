@@ -101,7 +101,7 @@ pub fn inspect_bytes(bytes: &[u8]) -> Result<Option<Raster>, ImageProblem> {
 }
 
 /// SVG is XML text: optional BOM and white space, then `<svg` or an XML declaration or comment.
-fn looks_like_svg(bytes: &[u8]) -> bool {
+pub fn looks_like_svg(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let start = text
         .iter()

@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod fsutil;
 pub mod i18n;
 pub mod images;
+pub mod import;
 pub mod language;
 pub mod layout;
 pub mod manifest;

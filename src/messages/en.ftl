@@ -515,3 +515,80 @@ watch-and-more = {" "}and { $count } more
 template-outside-layouts = { $path } leads outside the layouts folder: templates may read only files inside layouts/ (copy the file in rather than linking to it)
 template-path-outside = { $path } leads outside the project folder
 template-says = the layout's template: { $message }
+
+## Importing a Word or OpenDocument file
+
+import-ole = the file is an encrypted Word document, or one in the old Word 97–2003 format
+    .help = remove the password (File → Info → Protect Document in Word) or save it as a Word document (.docx), then import that
+import-not-a-package = the file is not a Word (.docx) or OpenDocument (.odt) document
+    .help = save it from Word, Google Docs or LibreOffice as a Word document (.docx) and import that
+import-broken-zip = the file cannot be read as a document package: { $why }
+    .help = the file may be cut short or damaged: save or download it again
+import-broken-part = the document's part { $part } cannot be read: { $why }
+    .help = open the document in Word or LibreOffice, save it again, and import the new file
+import-bomb = the document's package expands to far more than any document ({ $part ->
+    [none] its parts
+   *[other] { $part }
+}): it may be a zip bomb
+    .help = import the document as Word or LibreOffice saves it; a document with very large embedded files can be saved with compressed pictures (File → Compress Pictures)
+import-encrypted = the document is encrypted
+    .help = remove the password (File → Info → Protect Document in Word), save, and import again
+import-macros = the document contains macros (a .docm file): trycksak does not read documents with code in them
+    .help = save it as a Word document without macros (.docx) and import that
+import-not-a-document = the file is a package, but no Word or OpenDocument text document
+    .help = import the programme's text document (.docx or .odt), not a spreadsheet or a presentation
+import-external = the document refers to a file outside itself: { $target }
+    .help = insert the picture or file into the document itself (not as a link) and save it again
+import-outside = the document names a part outside its own package: { $target }
+    .help = open the document in Word or LibreOffice, save it again, and import the new file
+import-image = an image of the document cannot be used: { $why }
+    .help = replace the picture in the document with a PNG or JPEG of a reasonable size and import again
+import-exists = { $path } is there already
+    .help = import with `--slug` for another name, or with `--force` to replace it
+import-which-region = say which region the programme is for: `--region NAME` (the regions are: { $regions })
+import-written = Wrote { $path }:
+import-found = { $sections ->
+    [one] 1 section
+   *[other] { $sections } sections
+}, { $images ->
+    [one] 1 image
+   *[other] { $images } images
+}, { $links ->
+    [one] 1 link
+   *[other] { $links } links
+}, { $tables ->
+    [one] 1 table
+   *[other] { $tables } tables
+}, { $notes ->
+    [one] 1 note
+   *[other] { $notes } notes
+}
+import-by-hand = a heading made by hand (bold, larger text) was read as a heading: “{ $heading }”
+import-review = Review state: { $insertions } tracked insertions accepted, { $deletions } deletions dropped, { $moves } moves resolved, { $comments } comments dropped
+import-dropped = { $what ->
+    [contents] table-of-contents lines left out (the outputs make their own)
+    [hidden] runs of hidden text left out
+    [objects] embedded objects or drawings without text left out
+   *[internal] links within the document kept as plain text
+}: { $count }
+import-no-alt = { $count ->
+    [one] 1 image has
+   *[other] { $count } images have
+} no description: write what each shows between its brackets (check says where)
+import-guessed = the document does not say its `{ $key }`: check it in the front matter
+import-pledges = { $pledges ->
+    [one] 1 pledge
+   *[other] { $pledges } pledges
+} found in { $lists ->
+    [one] 1 section
+   *[other] { $lists } sections
+}
+import-check-passed = { $path } passes `trycksak check`.
+import-check-failed = { $path } needs the fixes above before it builds (`trycksak check { $path }` shows them again).
+help-import-about = A programme source from the Word (.docx) or OpenDocument (.odt) file it was adopted in, with its images, and a report of what was found
+help-import-file = The Word (.docx) or OpenDocument (.odt) file
+help-import-region = The region (default: the one whose programmes folder this is, or the project's only one)
+help-import-slug = The file name of the new source (default: from the title, å/ä/ö as a/a/o)
+help-import-lang = The text's language (default: the document's)
+help-import-force = Replace a source (and its images) that is there already
+help-import-keep-comments = Keep reviewers' comments, as <!-- … --> notes in the source

@@ -504,3 +504,74 @@ watch-and-more = {" "}och { $count } till
 template-outside-layouts = { $path } leder utanför mappen layouts: mallar får bara läsa filer i layouts/ (kopiera in filen i stället för att länka till den)
 template-path-outside = { $path } leder utanför projektmappen
 template-says = layoutens mall (Typst säger på engelska): { $message }
+
+## Att importera en Word- eller OpenDocument-fil
+
+import-ole = filen är ett krypterat Word-dokument, eller ett i det gamla formatet Word 97–2003
+    .help = ta bort lösenordet (Arkiv → Info → Skydda dokument i Word) eller spara som Word-dokument (.docx), och importera det
+import-not-a-package = filen är inget Word-dokument (.docx) eller OpenDocument-dokument (.odt)
+    .help = spara den från Word, Google Dokument eller LibreOffice som Word-dokument (.docx) och importera det
+import-broken-zip = filen kan inte läsas som ett dokumentpaket: { $why }
+    .help = filen kan vara avkortad eller skadad: spara eller ladda ner den igen
+import-broken-part = dokumentets del { $part } kan inte läsas: { $why }
+    .help = öppna dokumentet i Word eller LibreOffice, spara det igen och importera den nya filen
+import-bomb = dokumentets paket packas upp till mycket mer än något dokument ({ $part ->
+    [none] dess delar
+   *[other] { $part }
+}): det kan vara en zip-bomb
+    .help = importera dokumentet som Word eller LibreOffice sparar det; ett dokument med mycket stora inbäddade filer kan sparas med komprimerade bilder (Arkiv → Komprimera bilder)
+import-encrypted = dokumentet är krypterat
+    .help = ta bort lösenordet (Arkiv → Info → Skydda dokument i Word), spara och importera igen
+import-macros = dokumentet innehåller makron (en .docm-fil): trycksak läser inte dokument med kod i
+    .help = spara det som Word-dokument utan makron (.docx) och importera det
+import-not-a-document = filen är ett paket, men inget text­dokument från Word eller OpenDocument
+    .help = importera programmets textdokument (.docx eller .odt), inte ett kalkylark eller en presentation
+import-external = dokumentet hänvisar till en fil utanför sig självt: { $target }
+    .help = infoga bilden eller filen i själva dokumentet (inte som länk) och spara det igen
+import-outside = dokumentet anger en del utanför sitt eget paket: { $target }
+    .help = öppna dokumentet i Word eller LibreOffice, spara det igen och importera den nya filen
+import-image = en bild i dokumentet kan inte användas: { $why }
+    .help = byt bilden i dokumentet mot en PNG eller JPEG av rimlig storlek och importera igen
+import-exists = { $path } finns redan
+    .help = importera med `--slug` för ett annat namn, eller med `--force` för att ersätta den
+import-which-region = ange vilken region programmet gäller: `--region NAMN` (regionerna är: { $regions })
+import-written = Skrev { $path }:
+import-found = { $sections } avsnitt, { $images ->
+    [one] 1 bild
+   *[other] { $images } bilder
+}, { $links ->
+    [one] 1 länk
+   *[other] { $links } länkar
+}, { $tables ->
+    [one] 1 tabell
+   *[other] { $tables } tabeller
+}, { $notes ->
+    [one] 1 not
+   *[other] { $notes } noter
+}
+import-by-hand = en rubrik gjord för hand (fet, större text) lästes som rubrik: ”{ $heading }”
+import-review = Granskningsläge: { $insertions } spårade tillägg godtagna, { $deletions } borttagningar strukna, { $moves } flyttningar lösta, { $comments } kommentarer borttagna
+import-dropped = { $what ->
+    [contents] rader ur innehållsförteckningen utelämnade (utdata gör sin egen)
+    [hidden] dold text utelämnad
+    [objects] inbäddade objekt eller teckningar utan text utelämnade
+   *[internal] länkar inom dokumentet behållna som vanlig text
+}: { $count }
+import-no-alt = { $count ->
+    [one] 1 bild saknar
+   *[other] { $count } bilder saknar
+} beskrivning: skriv vad var och en visar mellan hakparenteserna (check säger var)
+import-guessed = dokumentet anger inte sitt `{ $key }`: kontrollera det i huvudet
+import-pledges = { $pledges ->
+    [one] 1 löfte
+   *[other] { $pledges } löften
+} i { $lists } avsnitt
+import-check-passed = { $path } klarar `trycksak check`.
+import-check-failed = { $path } behöver rättningarna ovan innan den kan byggas (`trycksak check { $path }` visar dem igen).
+help-import-about = En programfil från Word-filen (.docx) eller OpenDocument-filen (.odt) som programmet antogs i, med dess bilder, och en rapport om vad som hittades
+help-import-file = Word-filen (.docx) eller OpenDocument-filen (.odt)
+help-import-region = Regionen (standard: den vars programmappen det här är, eller projektets enda)
+help-import-slug = Den nya filens namn (standard: från titeln, å/ä/ö som a/a/o)
+help-import-lang = Textens språk (standard: dokumentets)
+help-import-force = Ersätt en programfil (och dess bilder) som redan finns
+help-import-keep-comments = Behåll granskarnas kommentarer, som <!-- … -->-anteckningar i källfilen

@@ -79,6 +79,8 @@ enum Command {
     /// Start a project in DIR (default: this folder): a region, a starter programme, and a note
     /// of what goes where; it builds as it is.
     Init(cmd::init::Args),
+    /// A programme source from the Word or OpenDocument file it was adopted in.
+    Import(cmd::import::Args),
     /// List the programmes and regions of the project.
     List,
     /// Show a region's layout as it is used (colours on screen and in print), or with
@@ -140,6 +142,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&env, args),
         Command::Check(args) => cmd::check::run(&env, args),
         Command::Init(args) => cmd::init::run(&env, args),
+        Command::Import(args) => cmd::import::run(&env, args),
         Command::List => cmd::list::run(&env),
         Command::Layout(args) => cmd::layout::run(&env, args),
         Command::New(what) => cmd::new::run(&env, what),

@@ -1,5 +1,6 @@
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod layout;
 pub mod list;
