@@ -368,7 +368,7 @@ help-quiet = Print only errors
 help-verbose = Print more: every file written
 help-diagnostic-format = How to print problems found in files: with the lines they are on (human), or one line each for CI logs (short)
 help-color = When to use colours
-help-lang = The language of messages and help: sv or en (default: the locale's, from LC_ALL, LC_MESSAGES or LANG)
+help-lang = The language of messages and help: sv or en, given before the command (default: the locale's, from LC_ALL, LC_MESSAGES or LANG)
 help-any-paths = Programme files or folders (default: everything under programmes/)
 help-any-out = The output folder (never read as input)
 help-any-format = The outputs to write, separated by commas (default: all; large-print where the layout asks for it)
@@ -564,7 +564,19 @@ import-found = { $sections ->
    *[other] { $notes } notes
 }
 import-by-hand = a heading made by hand (bold, larger text) was read as a heading: “{ $heading }”
-import-review = Review state: { $insertions } tracked insertions accepted, { $deletions } deletions dropped, { $moves } moves resolved, { $comments } comments dropped
+import-review = Review state: { $insertions ->
+    [one] 1 tracked insertion
+   *[other] { $insertions } tracked insertions
+} accepted, { $deletions ->
+    [one] 1 deletion
+   *[other] { $deletions } deletions
+} dropped, { $moves ->
+    [one] 1 move
+   *[other] { $moves } moves
+} resolved, { $comments ->
+    [one] 1 comment
+   *[other] { $comments } comments
+} dropped
 import-dropped = { $what ->
     [contents] table-of-contents lines left out (the outputs make their own)
     [hidden] runs of hidden text left out
@@ -577,11 +589,12 @@ import-no-alt = { $count ->
 } no description: write what each shows between its brackets (check says where)
 import-guessed = the document does not say its `{ $key }`: check it in the front matter
 import-pledges = { $pledges ->
-    [one] 1 pledge
-   *[other] { $pledges } pledges
-} found in { $lists ->
-    [one] 1 section
-   *[other] { $lists } sections
+    [0] no pledges found
+    [one] 1 pledge found in 1 section
+   *[other] { $pledges } pledges found in { $lists ->
+        [one] 1 section
+       *[other] { $lists } sections
+    }
 }
 import-check-passed = { $path } passes `trycksak check`.
 import-check-failed = { $path } needs the fixes above before it builds (`trycksak check { $path }` shows them again).

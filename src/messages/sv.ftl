@@ -357,7 +357,7 @@ help-quiet = Skriv bara ut fel
 help-verbose = Skriv ut mer: varje fil som skrivs
 help-diagnostic-format = Hur problem i filer skrivs ut: med raderna de står på (human), eller en rad var för CI-loggar (short)
 help-color = När färger ska användas
-help-lang = Språket för meddelanden och hjälp: sv eller en (standard: localens, från LC_ALL, LC_MESSAGES eller LANG)
+help-lang = Språket för meddelanden och hjälp: sv eller en, angivet före kommandot (standard: localens, från LC_ALL, LC_MESSAGES eller LANG)
 help-any-paths = Programfiler eller mappar (standard: allt under programmes/)
 help-any-out = Utmappen (läses aldrig som indata)
 help-any-format = Utdata att skriva, åtskilda med komma (standard: alla; storstil där layouten ber om det)
@@ -550,7 +550,19 @@ import-found = { $sections } avsnitt, { $images ->
    *[other] { $notes } noter
 }
 import-by-hand = en rubrik gjord för hand (fet, större text) lästes som rubrik: ”{ $heading }”
-import-review = Granskningsläge: { $insertions } spårade tillägg godtagna, { $deletions } borttagningar strukna, { $moves } flyttningar lösta, { $comments } kommentarer borttagna
+import-review = Granskningsläge: { $insertions ->
+    [one] 1 spårat tillägg godtaget
+   *[other] { $insertions } spårade tillägg godtagna
+}, { $deletions ->
+    [one] 1 borttagning struken
+   *[other] { $deletions } borttagningar strukna
+}, { $moves ->
+    [one] 1 flyttning löst
+   *[other] { $moves } flyttningar lösta
+}, { $comments ->
+    [one] 1 kommentar borttagen
+   *[other] { $comments } kommentarer borttagna
+}
 import-dropped = { $what ->
     [contents] rader ur innehållsförteckningen utelämnade (utdata gör sin egen)
     [hidden] dold text utelämnad
@@ -563,9 +575,10 @@ import-no-alt = { $count ->
 } beskrivning: skriv vad var och en visar mellan hakparenteserna (check säger var)
 import-guessed = dokumentet anger inte sitt `{ $key }`: kontrollera det i huvudet
 import-pledges = { $pledges ->
-    [one] 1 löfte
-   *[other] { $pledges } löften
-} i { $lists } avsnitt
+    [0] inga löften hittades
+    [one] 1 löfte i 1 avsnitt
+   *[other] { $pledges } löften i { $lists } avsnitt
+}
 import-check-passed = { $path } klarar `trycksak check`.
 import-check-failed = { $path } behöver rättningarna ovan innan den kan byggas (`trycksak check { $path }` visar dem igen).
 help-import-about = En programfil från Word-filen (.docx) eller OpenDocument-filen (.odt) som programmet antogs i, med dess bilder, och en rapport om vad som hittades

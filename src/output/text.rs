@@ -260,6 +260,16 @@ impl Writer {
                 if marker.is_some() {
                     self.line(&first);
                 }
+                // A table of a header row alone (a framed note, as Word documents have): its
+                // cells, so that nothing of it is lost.
+                if rows.is_empty() {
+                    for cell in header {
+                        let text = inline_text(cell);
+                        if !text.trim().is_empty() {
+                            self.wrapped(&text, &rest, &format!("{rest}  "));
+                        }
+                    }
+                }
                 for (i, row) in rows.iter().enumerate() {
                     if i > 0 {
                         self.blank(1);

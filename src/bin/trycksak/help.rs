@@ -9,10 +9,25 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 use trycksak::messages::Lang;
 
-/// `--lang` as written on the command line, read before clap parses it: the help clap prints
-/// while parsing must already be in that language.
+/// `--lang` as written on the command line before the command, read before clap parses it: the
+/// help clap prints while parsing must already be in that language.
 pub fn language_asked_for() -> Option<Lang> {
-    let args: Vec<String> = std::env::args().collect();
+    // Up to the command (the first word that is no option or an option's value).
+    let mut args: Vec<String> = Vec::new();
+    let mut all = std::env::args().skip(1);
+    while let Some(arg) = all.next() {
+        if !arg.starts_with('-') {
+            break;
+        }
+        let takes_value = matches!(
+            arg.as_str(),
+            "--lang" | "-C" | "--project" | "--diagnostic-format" | "--color"
+        );
+        args.push(arg);
+        if takes_value && let Some(value) = all.next() {
+            args.push(value);
+        }
+    }
     let value = args.iter().enumerate().find_map(|(i, arg)| {
         arg.strip_prefix("--lang=").map(str::to_string).or_else(|| {
             (arg == "--lang")

@@ -54,8 +54,9 @@ struct Cli {
     color: ColorWhen,
 
     /// The language of messages and help: `sv` or `en` (default: the locale's, from LC_ALL,
-    /// LC_MESSAGES or LANG).
-    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    /// LC_MESSAGES or LANG). Given before the command (`trycksak --lang sv build`): after it,
+    /// `import`'s `--lang` is the document's language.
+    #[arg(long, value_enum, value_name = "LANG")]
     lang: Option<Lang>,
 
     #[command(subcommand)]
