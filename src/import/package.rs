@@ -68,6 +68,11 @@ impl Package {
         }
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
+        if declared > MAX_PART && declared / compressed <= MAX_RATIO {
+            return Err(ImportError::new("import-too-large")
+                .with("part", name)
+                .with("size", (declared / 1_000_000).to_string()));
+        }
         if declared > MAX_PART
             || (declared > 1024 * 1024 && declared / compressed > MAX_RATIO)
             || self.read_so_far + declared > MAX_TOTAL

@@ -531,6 +531,8 @@ import-bomb = the document's package expands to far more than any document ({ $p
    *[other] { $part }
 }): it may be a zip bomb
     .help = import the document as Word or LibreOffice saves it; a document with very large embedded files can be saved with compressed pictures (File → Compress Pictures)
+import-too-large = the document's part { $part } is { $size } MB: parts over 64 MB (a very large picture or video) are not read
+    .help = make the picture smaller in the document (File → Compress Pictures in Word) or remove the video, save, and import again
 import-encrypted = the document is encrypted
     .help = remove the password (File → Info → Protect Document in Word), save, and import again
 import-macros = the document contains macros (a .docm file): trycksak does not read documents with code in them
@@ -590,11 +592,11 @@ import-no-alt = { $count ->
 import-guessed = the document does not say its `{ $key }`: check it in the front matter
 import-pledges = { $pledges ->
     [0] no pledges found
-    [one] 1 pledge found in 1 section
+    [one] 1 pledge found in 1 section: { $sections }
    *[other] { $pledges } pledges found in { $lists ->
         [one] 1 section
        *[other] { $lists } sections
-    }
+    }: { $sections }
 }
 import-check-passed = { $path } passes `trycksak check`.
 import-check-failed = { $path } needs the fixes above before it builds (`trycksak check { $path }` shows them again).

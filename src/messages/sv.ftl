@@ -520,6 +520,8 @@ import-bomb = dokumentets paket packas upp till mycket mer än något dokument (
    *[other] { $part }
 }): det kan vara en zip-bomb
     .help = importera dokumentet som Word eller LibreOffice sparar det; ett dokument med mycket stora inbäddade filer kan sparas med komprimerade bilder (Arkiv → Komprimera bilder)
+import-too-large = dokumentets del { $part } är { $size } MB: delar över 64 MB (en mycket stor bild eller en video) läses inte
+    .help = gör bilden mindre i dokumentet (Arkiv → Komprimera bilder i Word) eller ta bort videon, spara och importera igen
 import-encrypted = dokumentet är krypterat
     .help = ta bort lösenordet (Arkiv → Info → Skydda dokument i Word), spara och importera igen
 import-macros = dokumentet innehåller makron (en .docm-fil): trycksak läser inte dokument med kod i
@@ -576,8 +578,8 @@ import-no-alt = { $count ->
 import-guessed = dokumentet anger inte sitt `{ $key }`: kontrollera det i huvudet
 import-pledges = { $pledges ->
     [0] inga löften hittades
-    [one] 1 löfte i 1 avsnitt
-   *[other] { $pledges } löften i { $lists } avsnitt
+    [one] 1 löfte i 1 avsnitt: { $sections }
+   *[other] { $pledges } löften i { $lists } avsnitt: { $sections }
 }
 import-check-passed = { $path } klarar `trycksak check`.
 import-check-failed = { $path } behöver rättningarna ovan innan den kan byggas (`trycksak check { $path }` visar dem igen).

@@ -115,9 +115,22 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     if !env.quiet {
         if let Some(pledges) = outcomes.first().and_then(|o| o.pledges.as_ref()) {
             let total: usize = pledges.iter().map(|(_, n)| n).sum();
+            let sections = pledges
+                .iter()
+                .map(|(heading, n)| match heading {
+                    Some(heading) => format!("{heading} {n}"),
+                    None => format!("{} {n}", t!("census-introduction")),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
             eprintln!(
                 "{}",
-                t!("import-pledges", pledges = total, lists = pledges.len())
+                t!(
+                    "import-pledges",
+                    pledges = total,
+                    lists = pledges.len(),
+                    sections = sections
+                )
             );
         }
         let path = relative.display().to_string();
