@@ -79,31 +79,22 @@ struct Styles {
 }
 
 impl Styles {
-    /// A property through the `basedOn` chain (at most 20 styles deep: a loop ends there).
+    fn chain(&self, id: &str) -> impl Iterator<Item = &Style> {
+        super::style_chain(
+            id,
+            |id| self.by_id.get(id),
+            |s: &Style| s.based_on.as_deref(),
+        )
+    }
+
+    /// A property through the `basedOn` chain.
     fn find<T>(&self, id: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
-        let mut current = Some(id.to_string());
-        for _ in 0..20 {
-            let style = self.by_id.get(current.as_deref()?)?;
-            if let Some(value) = get(style) {
-                return Some(value);
-            }
-            current = style.based_on.clone();
-        }
-        None
+        self.chain(id).find_map(get)
     }
 
     /// The names of a style and the styles it is based on, lowercase.
     fn names(&self, id: &str) -> Vec<String> {
-        let mut names = Vec::new();
-        let mut current = Some(id.to_string());
-        for _ in 0..20 {
-            let Some(style) = current.as_deref().and_then(|id| self.by_id.get(id)) else {
-                break;
-            };
-            names.push(style.name.to_lowercase());
-            current = style.based_on.clone();
-        }
-        names
+        self.chain(id).map(|s| s.name.to_lowercase()).collect()
     }
 }
 
@@ -272,24 +263,11 @@ fn read_numbering(xml: Option<&str>) -> Result<HashMap<String, Vec<Level>>, Impo
     let levels_of = |node: Node| -> Vec<Level> {
         let mut levels = vec![Level::default(); 9];
         for level in node.children().filter(|c| is_w(*c, "lvl")) {
-            let Some(index) = attr(level, "ilvl").and_then(|v| v.parse::<usize>().ok()) else {
-                continue;
-            };
-            if index < 9 {
-                levels[index] = Level {
-                    format: child(level, "numFmt")
-                        .and_then(|n| attr(n, "val"))
-                        .unwrap_or("decimal")
-                        .to_string(),
-                    start: child(level, "start")
-                        .and_then(|n| attr(n, "val"))
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1),
-                    text: child(level, "lvlText")
-                        .and_then(|n| attr(n, "val"))
-                        .unwrap_or("")
-                        .to_string(),
-                };
+            if let Some(index) = attr(level, "ilvl")
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|i| *i < 9)
+            {
+                levels[index] = levels_of_single(level);
             }
         }
         levels
@@ -317,8 +295,7 @@ fn read_numbering(xml: Option<&str>) -> Result<HashMap<String, Vec<Level>>, Impo
                 continue;
             }
             if let Some(level) = child(over, "lvl") {
-                let own = levels_of_single(level);
-                levels[index] = own;
+                levels[index] = levels_of_single(level);
             }
             if let Some(start) = child(over, "startOverride")
                 .and_then(|n| attr(n, "val"))
@@ -332,6 +309,7 @@ fn read_numbering(xml: Option<&str>) -> Result<HashMap<String, Vec<Level>>, Impo
     Ok(instances)
 }
 
+/// One `w:lvl` of a numbering definition.
 fn levels_of_single(level: Node) -> Level {
     Level {
         format: child(level, "numFmt")

@@ -454,12 +454,21 @@ pub fn plain(runs: &[Run]) -> String {
     collapse_space(&text)
 }
 
-/// Runs of spaces (and tabs, and the line ends of a text box) made one space.
+/// Runs of spaces (and tabs, and the line ends of a text box) made one space, kept at the end.
 fn collapse_space(text: &str) -> String {
+    let mut out = squeeze(text, |c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+    if text.ends_with([' ', '\t', '\n', '\r']) && !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// `text` with each run of characters `is_space` takes made one space, none at either end.
+fn squeeze(text: &str, is_space: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+        if is_space(c) {
             space = true;
         } else {
             if space && !out.is_empty() {
@@ -468,9 +477,6 @@ fn collapse_space(text: &str) -> String {
             space = false;
             out.push(c);
         }
-    }
-    if space && !out.is_empty() {
-        out.push(' ');
     }
     out
 }
@@ -594,22 +600,7 @@ fn emphasised(text: &str, bold: bool, italic: bool) -> String {
 /// Runs of spaces made one (outside hard breaks), the line's ends trimmed.
 fn collapse_inline_space(text: &str) -> String {
     text.split("\\\n")
-        .map(|line| {
-            let mut out = String::with_capacity(line.len());
-            let mut space = false;
-            for c in line.chars() {
-                if c == ' ' {
-                    space = true;
-                } else {
-                    if space && !out.is_empty() {
-                        out.push(' ');
-                    }
-                    space = false;
-                    out.push(c);
-                }
-            }
-            out
-        })
+        .map(|line| squeeze(line, |c| c == ' '))
         .collect::<Vec<_>>()
         .join("\\\n")
 }
@@ -627,6 +618,22 @@ fn link_target(url: &str) -> String {
     } else {
         url.to_string()
     }
+}
+
+/// The styles along a style's inheritance (`basedOn` in Word, `parent-style-name` in ODF), the
+/// style itself first; at most 20, so that a loop in a document's styles ends.
+pub(crate) fn style_chain<'s, S: 's>(
+    start: &str,
+    style: impl Fn(&str) -> Option<&'s S>,
+    parent: impl Fn(&'s S) -> Option<&'s str>,
+) -> impl Iterator<Item = &'s S> {
+    let mut next = style(start);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = parent(current).and_then(&style);
+        Some(current)
+    })
+    .take(20)
 }
 
 /// A slug from a title: lowercase a–z, digits and hyphens (å, ä → a, ö → o).

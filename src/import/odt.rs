@@ -39,29 +39,22 @@ struct Styles {
 }
 
 impl Styles {
-    fn find<T>(&self, name: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
-        let mut current = Some(name.to_string());
-        for _ in 0..20 {
-            let style = self.by_name.get(current.as_deref()?)?;
-            if let Some(value) = get(style) {
-                return Some(value);
-            }
-            current = style.parent.clone();
-        }
-        None
+    fn chain(&self, name: &str) -> impl Iterator<Item = &Style> {
+        super::style_chain(
+            name,
+            |n| self.by_name.get(n),
+            |s: &Style| s.parent.as_deref(),
+        )
     }
 
+    /// A property through the parent styles.
+    fn find<T>(&self, name: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+        self.chain(name).find_map(get)
+    }
+
+    /// The display names of a style and its parents, lowercase.
     fn display_names(&self, name: &str) -> Vec<String> {
-        let mut names = Vec::new();
-        let mut current = Some(name.to_string());
-        for _ in 0..20 {
-            let Some(style) = current.as_deref().and_then(|n| self.by_name.get(n)) else {
-                break;
-            };
-            names.push(style.display.to_lowercase());
-            current = style.parent.clone();
-        }
-        names
+        self.chain(name).map(|s| s.display.to_lowercase()).collect()
     }
 }
 

@@ -590,14 +590,6 @@ import-no-alt = { $count ->
    *[other] { $count } images have
 } no description: write what each shows between its brackets (check says where)
 import-guessed = the document does not say its `{ $key }`: check it in the front matter
-import-pledges = { $pledges ->
-    [0] no pledges found
-    [one] 1 pledge found in 1 section: { $sections }
-   *[other] { $pledges } pledges found in { $lists ->
-        [one] 1 section
-       *[other] { $lists } sections
-    }: { $sections }
-}
 import-check-passed = { $path } passes `trycksak check`.
 import-check-failed = { $path } needs the fixes above before it builds (`trycksak check { $path }` shows them again).
 help-import-about = A programme source from the Word (.docx) or OpenDocument (.odt) file it was adopted in, with its images, and a report of what was found

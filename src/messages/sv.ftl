@@ -576,11 +576,6 @@ import-no-alt = { $count ->
    *[other] { $count } bilder saknar
 } beskrivning: skriv vad var och en visar mellan hakparenteserna (check säger var)
 import-guessed = dokumentet anger inte sitt `{ $key }`: kontrollera det i huvudet
-import-pledges = { $pledges ->
-    [0] inga löften hittades
-    [one] 1 löfte i 1 avsnitt: { $sections }
-   *[other] { $pledges } löften i { $lists } avsnitt: { $sections }
-}
 import-check-passed = { $path } klarar `trycksak check`.
 import-check-failed = { $path } behöver rättningarna ovan innan den kan byggas (`trycksak check { $path }` visar dem igen).
 help-import-about = En programfil från Word-filen (.docx) eller OpenDocument-filen (.odt) som programmet antogs i, med dess bilder, och en rapport om vad som hittades

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use trycksak::check::{CheckOptions, check};
 use trycksak::preflight;
 
-use super::{Result, open, report as print_problems};
+use super::{Result, open, pledge_census, report as print_problems};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -31,28 +31,6 @@ pub struct Args {
     /// forever): its programme fails, the others are checked.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     timeout: u64,
-}
-
-/// "23 pledges in 4 sections: Sjukvård 8, Skolan 5, …", or "no pledges found".
-fn pledge_census(pledges: &[(Option<String>, usize)]) -> String {
-    let total: usize = pledges.iter().map(|(_, n)| n).sum();
-    if total == 0 {
-        return t!("census-none");
-    }
-    let sections = pledges
-        .iter()
-        .map(|(heading, n)| match heading {
-            Some(heading) => format!("{heading} {n}"),
-            None => format!("{} {n}", t!("census-introduction")),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    t!(
-        "census",
-        pledges = total,
-        sections = pledges.len(),
-        list = sections
-    )
 }
 
 /// Checks sources, their regions' layouts and that every character has a font; writes nothing.

@@ -11,7 +11,7 @@ use trycksak::import::{ImportOptions, Report, read_document, slug_of, write_sour
 use trycksak::project::{BASE_REGION, PROGRAMMES_DIR, Project};
 use trycksak::source::is_valid_name;
 
-use super::{Error, Result, report as print_problems};
+use super::{Error, Result, pledge_census, report as print_problems};
 use crate::{Env, Status};
 
 #[derive(Debug, clap::Args)]
@@ -114,24 +114,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     let failed = outcomes.iter().any(|o| o.failed());
     if !env.quiet {
         if let Some(pledges) = outcomes.first().and_then(|o| o.pledges.as_ref()) {
-            let total: usize = pledges.iter().map(|(_, n)| n).sum();
-            let sections = pledges
-                .iter()
-                .map(|(heading, n)| match heading {
-                    Some(heading) => format!("{heading} {n}"),
-                    None => format!("{} {n}", t!("census-introduction")),
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            eprintln!(
-                "{}",
-                t!(
-                    "import-pledges",
-                    pledges = total,
-                    lists = pledges.len(),
-                    sections = sections
-                )
-            );
+            eprintln!("{}", pledge_census(pledges));
         }
         let path = relative.display().to_string();
         if failed {

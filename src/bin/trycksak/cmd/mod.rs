@@ -109,3 +109,25 @@ pub fn report(env: &Env, outcomes: &[Outcome]) {
         }
     }
 }
+
+/// "23 pledges in 4 sections: Sjukvård 8, Skolan 5, …", or "no pledges found".
+pub fn pledge_census(pledges: &[(Option<String>, usize)]) -> String {
+    let total: usize = pledges.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return t!("census-none");
+    }
+    let sections = pledges
+        .iter()
+        .map(|(heading, n)| match heading {
+            Some(heading) => format!("{heading} {n}"),
+            None => format!("{} {n}", t!("census-introduction")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    t!(
+        "census",
+        pledges = total,
+        sections = pledges.len(),
+        list = sections
+    )
+}
