@@ -355,6 +355,7 @@ help-examples = Examples:
       trycksak list                           show the programmes and regions found
       trycksak new programme norrbotten/vard  start a new programme from a commented starter
       trycksak new region Västerbotten        start a new region's layout
+      trycksak import Program.docx            a programme source from the Word document it was adopted in
       trycksak watch                          rebuild on every change until stopped
       trycksak serve --open                   show the pages in the browser, updated on every change
       trycksak -C ../annat-projekt build      build another project folder

@@ -344,6 +344,7 @@ help-examples = Exempel:
       trycksak list                           visa programmen och regionerna
       trycksak new programme norrbotten/vard  starta ett nytt program från en kommenterad mall
       trycksak new region Västerbotten        starta en ny regions layout
+      trycksak import Program.docx            en programfil från Word-dokumentet som programmet antogs i
       trycksak watch                          bygg om vid varje ändring tills du avbryter
       trycksak serve --open                   visa sidorna i webbläsaren, uppdaterade vid varje ändring
       trycksak -C ../annat-projekt build      bygg en annan projektmapp
