@@ -441,8 +441,20 @@ output-cannot-be-made = the { output-kind } cannot be made: { $what }
     .help = the other outputs are built; change the image or the logo and build again
 internal-print-error = internal error while finishing the print PDF: { $message }
     .help = please report this, with the programme file
-no-font-for-character = no font has the character { $character } ({ $code }): it would print as an empty box
-    .help = remove or replace the character, or add a font that has it to fonts/ and to the layout's `fonts:`
+script-adjective = { $script }
+no-font-for-script = no font has the { script-adjective } script ({ $count ->
+    [one] 1 character
+   *[other] { $count } characters
+}, the first “{ $character }”, { $code }): it would print as empty boxes
+    .help = add a font with { $script } letters to fonts/ and its family to the layout's `fonts:` (e.g. Noto Sans { $script }, under the SIL Open Font License)
+no-font-for-characters = no font has { $count ->
+    [one] the character
+   *[other] the characters
+} { $characters }: { $count ->
+    [one] it would print as an empty box
+   *[other] they would print as empty boxes
+}
+    .help = remove or replace them, or add a font that has them to fonts/ and to the layout's `fonts:`
 
 ## Print PDFs
 

@@ -430,8 +430,41 @@ output-cannot-be-made = { output-kind } kan inte göras: { $what }
     .help = de andra utdata byggs; byt bilden eller logotypen och bygg igen
 internal-print-error = internt fel när tryck-PDF:en gjordes färdig: { $message }
     .help = rapportera det gärna, med programfilen
-no-font-for-character = inget typsnitt har tecknet { $character } ({ $code }): det skulle tryckas som en tom ruta
-    .help = ta bort eller byt ut tecknet, eller lägg ett typsnitt som har det i fonts/ och i layoutens `fonts:`
+script-adjective = { $script ->
+    [Arabic] arabisk
+    [Armenian] armenisk
+    [Bengali] bengalisk
+    [Cyrillic] kyrillisk
+    [Devanagari] devanagarisk
+    [Ethiopic] etiopisk
+    [Georgian] georgisk
+    [Greek] grekisk
+    [Gujarati] gujaratisk
+    [Han] kinesisk
+    [Hangul] koreansk
+    [Hebrew] hebreisk
+    [Hiragana] japansk
+    [Katakana] japansk
+    [Khmer] khmerisk
+    [Syriac] syrisk
+    [Tamil] tamilsk
+    [Thai] thailändsk
+    [Tibetan] tibetansk
+   *[other] { $script }
+}
+no-font-for-script = inget typsnitt har { script-adjective } skrift ({ $count ->
+    [one] 1 tecken
+   *[other] { $count } tecken
+}, det första ”{ $character }”, { $code }): den skulle tryckas som tomma rutor
+    .help = lägg ett typsnitt med { script-adjective } skrift i fonts/ och dess familj i layoutens `fonts:` (t.ex. Noto Sans { $script }, under SIL Open Font License)
+no-font-for-characters = inget typsnitt har { $count ->
+    [one] tecknet
+   *[other] tecknen
+} { $characters }: { $count ->
+    [one] det skulle tryckas som en tom ruta
+   *[other] de skulle tryckas som tomma rutor
+}
+    .help = ta bort eller byt ut dem, eller lägg ett typsnitt som har dem i fonts/ och i layoutens `fonts:`
 
 ## Tryckfiler
 

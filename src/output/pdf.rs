@@ -248,24 +248,55 @@ impl<'a> RenderContext<'a> {
         if missing.is_empty() {
             return Ok(());
         }
-        Err(missing
+        // One error per script no font has (a Georgian word is one problem, not one per letter),
+        // at its first character in the source; symbols of no script are one error together.
+        use unicode_script::{Script, UnicodeScript};
+        let mut by_script: Vec<(Script, Vec<char>)> = Vec::new();
+        for c in missing {
+            let script = match c.script() {
+                Script::Common | Script::Inherited | Script::Unknown => Script::Common,
+                script => script,
+            };
+            match by_script.iter_mut().find(|(s, _)| *s == script) {
+                Some((_, chars)) => chars.push(c),
+                None => by_script.push((script, vec![c])),
+            }
+        }
+        Err(by_script
             .into_iter()
-            .map(|c| {
-                let span = self
-                    .source
-                    .text
-                    .find(c)
-                    .map(|start| start..start + c.len_utf8());
-                Diagnostic::error(
-                    self.source,
-                    span,
+            .map(|(script, chars)| {
+                let first = chars
+                    .iter()
+                    .filter_map(|c| self.source.text.find(*c).map(|at| (at, *c)))
+                    .min();
+                let span = first.map(|(at, c)| at..at + c.len_utf8());
+                let shown = first.map_or(chars[0], |(_, c)| c);
+                let listed: Vec<String> = chars.iter().take(8).map(char::to_string).collect();
+                let listed = listed.join(" ");
+                let message = if script == Script::Common {
                     t!(
-                        "no-font-for-character",
-                        character = c.to_string(),
-                        code = format!("U+{:04X}", c as u32)
-                    ),
-                )
-                .with_help(t!("no-font-for-character.help"))
+                        "no-font-for-characters",
+                        characters = listed,
+                        count = chars.len()
+                    )
+                } else {
+                    t!(
+                        "no-font-for-script",
+                        script = script.full_name().replace('_', " "),
+                        count = chars.len(),
+                        character = shown.to_string(),
+                        code = format!("U+{:04X}", shown as u32)
+                    )
+                };
+                let help = if script == Script::Common {
+                    t!("no-font-for-characters.help")
+                } else {
+                    t!(
+                        "no-font-for-script.help",
+                        script = script.full_name().replace('_', " ")
+                    )
+                };
+                Diagnostic::error(self.source, span, message).with_help(help)
             })
             .collect())
     }

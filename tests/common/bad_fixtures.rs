@@ -35,8 +35,9 @@ pub fn diagnostics_of(name: &str, content: &[u8]) -> Vec<String> {
             "{name}: a programme with errors must not be built"
         );
     }
-    // `summary-*` cases are about the one-page summary: build it, and take the build's word.
-    if name.starts_with("summary-") && loaded.programme.is_some() {
+    // `summary-*` cases are about the one-page summary, `render-*` cases about what only
+    // rendering finds (a script no font has): build the summary, and take the build's word.
+    if (name.starts_with("summary-") || name.starts_with("render-")) && loaded.programme.is_some() {
         let mut options = trycksak::build::BuildOptions::new(root.join("out"));
         options.kinds = Some(vec![common::kind("summary")]);
         let report = trycksak::build::build(&project, &[source], &options).unwrap();
