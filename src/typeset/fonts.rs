@@ -49,6 +49,30 @@ const EMBEDDED: &[(&str, &[u8])] = &[
         "NotoSans-Regular.ttf",
         include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     ),
+    (
+        "NotoSansArabic-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"),
+    ),
+    (
+        "NotoSansEthiopic-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansEthiopic-Regular.ttf"),
+    ),
+    (
+        "NotoSansEthiopic-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansEthiopic-Bold.ttf"),
+    ),
 ];
 
 /// Loaded fonts and their metadata, shared by every document of a build.
