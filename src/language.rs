@@ -13,9 +13,22 @@ use serde::Deserialize;
 const FILES: &[(&str, &str)] = &[
     ("sv", include_str!("../layouts/base/i18n/sv.yaml")),
     ("fi", include_str!("../layouts/base/i18n/fi.yaml")),
+    ("fit", include_str!("../layouts/base/i18n/fit.yaml")),
+    ("se", include_str!("../layouts/base/i18n/se.yaml")),
+    ("smj", include_str!("../layouts/base/i18n/smj.yaml")),
+    ("sma", include_str!("../layouts/base/i18n/sma.yaml")),
     ("en", include_str!("../layouts/base/i18n/en.yaml")),
     ("nb", include_str!("../layouts/base/i18n/nb.yaml")),
     ("de", include_str!("../layouts/base/i18n/de.yaml")),
+    ("pl", include_str!("../layouts/base/i18n/pl.yaml")),
+    ("bs", include_str!("../layouts/base/i18n/bs.yaml")),
+    ("hr", include_str!("../layouts/base/i18n/hr.yaml")),
+    ("sr", include_str!("../layouts/base/i18n/sr.yaml")),
+    ("ar", include_str!("../layouts/base/i18n/ar.yaml")),
+    ("fa", include_str!("../layouts/base/i18n/fa.yaml")),
+    ("ckb", include_str!("../layouts/base/i18n/ckb.yaml")),
+    ("so", include_str!("../layouts/base/i18n/so.yaml")),
+    ("ti", include_str!("../layouts/base/i18n/ti.yaml")),
 ];
 
 /// Tags that share another language's file: Norwegian's three.
@@ -36,6 +49,30 @@ pub struct Language {
     /// (`src/output/hyphenate.rs`), lower-case; none for most languages.
     #[serde(default)]
     pub compound_parts: Vec<String>,
+    /// The direction the language is written in.
+    pub direction: Direction,
+    /// The words the outputs add around the programme's text.
+    pub labels: crate::i18n::Labels,
+    /// The accessibility report's words; English's for a file without them.
+    #[serde(default)]
+    report: Option<crate::i18n::ReportWords>,
+}
+
+/// Left to right, or right to left (Arabic, Persian, Sorani, Hebrew).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
 }
 
 /// The words that tell a pledge list in this language.
@@ -57,6 +94,11 @@ pub fn primary(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// The direction a language is written in: its file's, else left to right.
+pub fn direction(tag: &str) -> Direction {
+    of(tag).map_or(Direction::Ltr, |language| language.direction)
+}
+
 /// The language file for a BCP 47 tag, if there is one.
 pub fn of(tag: &str) -> Option<&'static Language> {
     let primary = primary(tag);
@@ -70,7 +112,7 @@ pub fn of(tag: &str) -> Option<&'static Language> {
 fn all() -> &'static BTreeMap<&'static str, Language> {
     static ALL: OnceLock<BTreeMap<&'static str, Language>> = OnceLock::new();
     ALL.get_or_init(|| {
-        FILES
+        let mut all: BTreeMap<&'static str, Language> = FILES
             .iter()
             .map(|(tag, text)| {
                 // Built in and tested (`every_file_reads`): a broken file is our bug.
@@ -78,7 +120,16 @@ fn all() -> &'static BTreeMap<&'static str, Language> {
                     .unwrap_or_else(|err| panic!("layouts/base/i18n/{tag}.yaml: {err}"));
                 (*tag, language)
             })
-            .collect()
+            .collect();
+        // Each language's labels carry its report's words, English's where it has none.
+        let english = all
+            .get("en")
+            .and_then(|en| en.report.clone())
+            .unwrap_or_default();
+        for language in all.values_mut() {
+            language.labels.report = language.report.clone().unwrap_or_else(|| english.clone());
+        }
+        all
     })
 }
 
@@ -136,7 +187,19 @@ mod tests {
         }
         assert_eq!(of("sv-SE").map(|l| l.language.as_str()), Some("sv"));
         assert_eq!(of("nn").map(|l| l.language.as_str()), Some("nb"));
-        assert!(of("so").is_none());
+        assert!(of("so").is_some());
+        assert!(of("ka").is_none());
+        assert_eq!(of("ar").map(|l| l.direction), Some(Direction::Rtl));
+        assert_eq!(of("fi").map(|l| l.direction), Some(Direction::Ltr));
+        // Every file has the report's words: its own, or English's.
+        assert_eq!(
+            of("so").unwrap().labels.report.title,
+            "Accessibility report"
+        );
+        assert_eq!(
+            of("sv").unwrap().labels.report.title,
+            "Tillgänglighetsrapport"
+        );
     }
 
     #[test]

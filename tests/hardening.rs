@@ -138,15 +138,20 @@ fn emphasis_nested_1000_deep_keeps_its_text() {
 }
 
 #[test]
-fn right_to_left_text_without_a_font_is_an_error_naming_the_character() {
+fn right_to_left_text_prints_in_the_built_in_fonts_and_a_script_without_one_is_one_error() {
     let dir = demo_project(&[]);
-    let (programme, _) = load(dir.path(), "Hej och مرحبا och שלום.\n");
+    let (programme, _) = load(dir.path(), "Hej och مرحبا och שלום och ሰላም.\n");
     assert!(programme.is_some());
     let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
+    assert!(errors_of(&report, 0).is_empty(), "{:#?}", errors_of(&report, 0));
+    let (_, _) = load(dir.path(), "Hej på georgiska: გამარჯობა, მეგობრებო.\n");
+    let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
     let errors = errors_of(&report, 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
-        errors[0]
-            .starts_with("programmes/demo/p.md:7:9: error: no font has the character م (U+0645)"),
+        errors[0].starts_with(
+            "programmes/demo/p.md:7:19: error: no font has the Georgian script (8 characters, the first “გ”, U+10D2)"
+        ),
         "{errors:#?}"
     );
 }

@@ -50,7 +50,7 @@ fn every_shipped_programme_has_an_accessible_page_with_every_sentence() {
     for (source, seed) in SHIPPED {
         let html = page(project.path(), source);
         assert!(
-            html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"),
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\" dir=\"ltr\">"),
             "{source}"
         );
         assert_eq!(html.matches("<h1>").count(), 1, "{source}");

@@ -103,7 +103,7 @@ fn check_summary(root: &Path, source: &str) -> (f64, Vec<String>) {
 
     // Every pledge on the page, or counted as left out of its section.
     let text = words(&page_texts(&compiled.document).join(" ")).join(" ");
-    let chosen = summary::pledge_groups(&programme, data.common.labels.intro);
+    let chosen = summary::pledge_groups(&programme, &data.common.labels.intro);
     for (group, shown) in chosen.iter().zip(&data.pledges) {
         for item in &shown.items {
             let BlockKind::Paragraph { content } = &item.blocks[0].kind else {

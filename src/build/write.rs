@@ -272,11 +272,18 @@ fn write_listing(
         })
         .collect();
     let title = if staff {
-        labels.staff_title
+        &labels.staff_title
     } else {
-        labels.index_title
+        &labels.index_title
     };
-    let context = json!({ "lang": lang, "labels": labels, "title": title, "staff": staff, "regions": regions });
+    let context = json!({
+        "lang": lang,
+        "dir": crate::language::direction(&lang).as_str(),
+        "labels": labels,
+        "title": title,
+        "staff": staff,
+        "regions": regions,
+    });
     let page = html::render_template(layouts, BASE_REGION, html::INDEX_TEMPLATE, &context)
         .map_err(|message| anyhow::anyhow!("{}: {message}", t!("cannot-write-index")))?;
     let name = if staff { STAFF_PAGE } else { "index.html" };

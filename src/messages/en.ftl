@@ -612,3 +612,5 @@ help-import-slug = The file name of the new source (default: from the title, å/
 help-import-lang = The text's language (default: the document's)
 help-import-force = Replace a source (and its images) that is there already
 help-import-keep-comments = Keep reviewers' comments, as <!-- … --> notes in the source
+no-language-file = trycksak has no language file for `{ $lang }`: the words the outputs add (the text version's notice, the skip link, "Page") are English, and no list is told a pledge list by its words
+    .help = if `{ $lang }` is right, add layouts/base/i18n/{ $lang }.yaml (copy en.yaml and translate it; `reviewed: false` until a native speaker has checked it)

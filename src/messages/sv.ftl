@@ -619,3 +619,5 @@ help-import-slug = Den nya filens namn (standard: från titeln, å/ä/ö som a/a
 help-import-lang = Textens språk (standard: dokumentets)
 help-import-force = Ersätt en programfil (och dess bilder) som redan finns
 help-import-keep-comments = Behåll granskarnas kommentarer, som <!-- … -->-anteckningar i källfilen
+no-language-file = trycksak har ingen språkfil för `{ $lang }`: orden som utdata lägger till (textversionens inledning, hopplänken, ”Sida”) blir engelska, och ingen lista känns igen som löfteslista på sina ord
+    .help = om `{ $lang }` stämmer, lägg till layouts/base/i18n/{ $lang }.yaml (kopiera en.yaml och översätt den; `reviewed: false` tills en modersmålstalare har granskat den)

@@ -33,7 +33,7 @@ impl Output for HtmlOutput {
         "The accessible HTML version, images beside it (<slug>.html)"
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
-        labels.html_title
+        &labels.html_title
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}.html")
@@ -98,6 +98,7 @@ impl Output for HtmlOutput {
             "logo_alt": logo_alt(labels, layout, programme),
             "byline": byline(programme, layout),
             "labels": labels,
+            "dir": crate::language::direction(&programme.meta.lang).as_str(),
             "toc": programme.sections.len() > 3,
             "images": images,
             "downloads": downloads,
@@ -269,9 +270,9 @@ pub fn pages(n: u32, labels: &Labels) -> String {
     format!(
         "{n} {}",
         if n == 1 {
-            labels.page_one
+            &labels.page_one
         } else {
-            labels.pages
+            &labels.pages
         }
     )
 }

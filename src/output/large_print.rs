@@ -25,7 +25,7 @@ impl Output for LargePrintOutput {
         "The large-print, easy-read PDF (<slug>-storstil.pdf for Swedish)"
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
-        labels.large_print_title
+        &labels.large_print_title
     }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
         format!("{slug}-{}.pdf", labels.large_print_file)

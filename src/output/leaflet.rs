@@ -41,8 +41,8 @@ impl Output for LeafletOutput {
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
         match self.0 {
-            Medium::Screen => labels.leaflet_title,
-            Medium::Print => labels.leaflet_print_title,
+            Medium::Screen => &labels.leaflet_title,
+            Medium::Print => &labels.leaflet_print_title,
         }
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {

@@ -30,7 +30,7 @@ impl Output for ReportOutput {
         "The accessibility reviewer's readability report (<slug>-tillganglighet.txt for Swedish)"
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
-        labels.report_title
+        &labels.report_title
     }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
         format!("{slug}-{}.txt", labels.report_file)
@@ -80,10 +80,10 @@ pub fn render(
     out.push(format!("{}: {}", w.source, programme.source));
     out.push(format!("{}: {lang}", w.language));
     if language::primary(lang) != "sv" {
-        out.extend(wrap(w.calibrated, "", ""));
+        out.extend(wrap(&w.calibrated, "", ""));
     }
 
-    heading(&mut out, w.readability);
+    heading(&mut out, &w.readability);
     let line = |label: &str, analysis: &Analysis, indent: &str| -> Vec<String> {
         let c = analysis.counts;
         let lix = match c.lix() {
@@ -93,18 +93,18 @@ pub fn render(
         let counts = [c.words, c.sentences, c.long_words];
         let [words, sentences, long] = [0, 1, 2].map(|i| {
             let unit = if counts[i] == 1 {
-                w.units_one[i]
+                &w.units_one[i]
             } else {
-                w.units[i]
+                &w.units[i]
             };
             format!("{} {unit}", counts[i])
         });
         let text = format!("{label}: {lix}; {words}, {sentences}, {long}");
         wrap(&text, indent, &format!("{indent}    "))
     };
-    out.extend(line(w.whole, &readability.whole, ""));
+    out.extend(line(&w.whole, &readability.whole, ""));
     if readability.intro.counts.words > 0 {
-        out.extend(line(w.intro, &readability.intro, "  "));
+        out.extend(line(&w.intro, &readability.intro, "  "));
     }
     fn sections<'a>(
         list: &'a [SectionReadability<'a>],
@@ -170,7 +170,7 @@ pub fn render(
     images_and_links(&mut out, w, programme);
 
     heading(&mut out, "LIX");
-    out.extend(wrap(w.how, "", ""));
+    out.extend(wrap(&w.how, "", ""));
     let mut text = out.join("\n");
     text.push('\n');
     (text, warnings)
@@ -195,7 +195,7 @@ fn longest(
     readability: &ProgrammeReadability,
     source: &str,
 ) {
-    heading(out, w.longest_sentences);
+    heading(out, &w.longest_sentences);
     for (i, sentence) in readability.whole.longest_sentences(5).iter().enumerate() {
         let head = format!(
             "{}. {} {}, {source}:{}: ",
@@ -206,7 +206,7 @@ fn longest(
         );
         out.extend(wrap(&format!("{head}{}", sentence.text), "", "   "));
     }
-    heading(out, w.longest_words);
+    heading(out, &w.longest_words);
     let words: Vec<String> = readability
         .whole
         .longest_words(10)
@@ -217,7 +217,7 @@ fn longest(
 }
 
 fn outline(out: &mut Vec<String>, w: &ReportWords, programme: &Programme) {
-    heading(out, w.headings);
+    heading(out, &w.headings);
     fn walk(out: &mut Vec<String>, sections: &[Section], line_word: &str) {
         for section in sections {
             let indent = "  ".repeat(section.level as usize - 2);
@@ -234,7 +234,7 @@ fn outline(out: &mut Vec<String>, w: &ReportWords, programme: &Programme) {
     if programme.sections.is_empty() {
         out.push(w.none.to_string());
     }
-    walk(out, &programme.sections, w.line);
+    walk(out, &programme.sections, &w.line);
 }
 
 fn images_and_links(out: &mut Vec<String>, w: &ReportWords, programme: &Programme) {
@@ -254,14 +254,14 @@ fn images_and_links(out: &mut Vec<String>, w: &ReportWords, programme: &Programm
             collect_links(run, block.line, &mut links, w);
         }
     }
-    heading(out, w.images);
+    heading(out, &w.images);
     if images.is_empty() {
         out.push(w.none.to_string());
     }
     for image in images {
         out.extend(wrap(&image, "", "  "));
     }
-    heading(out, w.links);
+    heading(out, &w.links);
     if links.is_empty() {
         out.push(w.none.to_string());
     }

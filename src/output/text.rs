@@ -26,7 +26,7 @@ impl Output for TextOutput {
         "The accessible plain-text version (<slug>.txt)"
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
-        labels.text_title
+        &labels.text_title
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
         format!("{slug}.txt")
@@ -134,7 +134,7 @@ impl Writer {
 
     fn front_matter(&mut self, programme: &Programme) {
         let meta = &programme.meta;
-        self.wrapped(self.labels.text_notice, "", "");
+        self.wrapped(&self.labels.text_notice, "", "");
         self.blank(2);
         self.heading(&meta.title, '=');
         if let Some(subtitle) = &meta.subtitle {
@@ -144,11 +144,11 @@ impl Writer {
         self.blank(1);
         let labels = self.labels;
         for (label, value) in [
-            (labels.party, &meta.party),
-            (labels.period, &meta.period),
-            (labels.date, &meta.date),
-            (labels.publisher, &meta.publisher),
-            (labels.contact, &meta.contact),
+            (&labels.party, &meta.party),
+            (&labels.period, &meta.period),
+            (&labels.date, &meta.date),
+            (&labels.publisher, &meta.publisher),
+            (&labels.contact, &meta.contact),
         ] {
             if let Some(value) = value {
                 self.wrapped(&format!("{label}: {value}"), "", "  ");

@@ -41,6 +41,25 @@ pub fn is_bare_address(text: &str) -> bool {
 /// The warnings of a valid programme.
 pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    // A language without a file: its text is typeset, its outputs' own words are English.
+    if crate::language::of(&programme.meta.lang).is_none() {
+        let at = file
+            .text
+            .lines()
+            .position(|line| line.starts_with("lang:"))
+            .map(|index| file.line_span(index + 1));
+        warnings.push(
+            Diagnostic::warning(
+                file,
+                at,
+                t!("no-language-file", lang = programme.meta.lang.as_str()),
+            )
+            .with_help(t!(
+                "no-language-file.help",
+                lang = programme.meta.lang.as_str()
+            )),
+        );
+    }
     for image in programme.images() {
         let alt = image.alt.trim().to_lowercase();
         let letters = alt.chars().filter(|c| c.is_alphabetic()).count();

@@ -160,8 +160,8 @@ impl Output for SummaryOutput {
     }
     fn title(&self, labels: &'static Labels) -> &'static str {
         match self.0 {
-            Medium::Screen => labels.summary_title,
-            Medium::Print => labels.summary_print_title,
+            Medium::Screen => &labels.summary_title,
+            Medium::Print => &labels.summary_print_title,
         }
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
@@ -250,7 +250,7 @@ fn lay_out(
 ) -> Result<(Compiled, Fitted), Vec<Diagnostic>> {
     cx.check_glyphs(programme)?;
     let common = DocumentData::new(PRINT.name(), programme, layout, Medium::Print, cx.source);
-    let chosen = pledge_groups(programme, common.labels.intro);
+    let chosen = pledge_groups(programme, &common.labels.intro);
 
     let candidates = candidates(
         layout.summary_min_size,

@@ -91,7 +91,7 @@ pub(super) fn parse(
     let period = fields.text(&mapping, "period");
     let publisher = fields
         .text(&mapping, "publisher")
-        .map(|name| without_label(name, labels(&lang).publisher));
+        .map(|name| without_label(name, &labels(&lang).publisher));
     let metadata = Metadata {
         title: title.clone().unwrap_or_default(),
         subtitle,
