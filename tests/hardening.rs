@@ -143,7 +143,11 @@ fn right_to_left_text_prints_in_the_built_in_fonts_and_a_script_without_one_is_o
     let (programme, _) = load(dir.path(), "Hej och مرحبا och שלום och ሰላም.\n");
     assert!(programme.is_some());
     let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
-    assert!(errors_of(&report, 0).is_empty(), "{:#?}", errors_of(&report, 0));
+    assert!(
+        errors_of(&report, 0).is_empty(),
+        "{:#?}",
+        errors_of(&report, 0)
+    );
     let (_, _) = load(dir.path(), "Hej på georgiska: გამარჯობა, მეგობრებო.\n");
     let report = build_kinds(dir.path(), &[common::kind("leaflet")]);
     let errors = errors_of(&report, 0);

@@ -34,6 +34,9 @@ pub struct DocumentData<'a> {
     /// The layout's colours converted for screens, `#rrggbb`.
     pub screen_colours: BTreeMap<String, String>,
     pub labels: &'static Labels,
+    /// The programme language's direction, `ltr` or `rtl` (its language file's): the templates
+    /// set the text's direction by it and mirror what points the reading way.
+    pub dir: &'static str,
     /// Whether the running text gets trycksak's hyphenation points (not for large print).
     #[serde(skip)]
     pub hyphenate: bool,
@@ -73,6 +76,7 @@ impl<'a> DocumentData<'a> {
                 .map(|(name, colour)| (name.clone(), colour.screen_hex()))
                 .collect(),
             labels: labels(&programme.meta.lang),
+            dir: crate::language::direction(&programme.meta.lang).as_str(),
             hyphenate: true,
         }
     }

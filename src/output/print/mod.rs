@@ -329,18 +329,27 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
     let mut overflowing: Option<(usize, String)> = None;
     for (index, page) in document.pages().iter().enumerate() {
         let size = page.frame.size();
-        let mut closest = Abs::inf();
-        text_boxes(&page.frame, &mut |min, max, text| {
-            let outside_trim =
-                max.x < Abs::zero() || max.y < Abs::zero() || min.x > size.x || min.y > size.y;
-            if !outside_trim {
-                let distance = min.x.min(min.y).min(size.x - max.x).min(size.y - max.y);
-                closest = closest.min(distance);
-                if distance < Abs::zero() && overflowing.is_none() {
-                    overflowing = Some((index + 1, text.to_string()));
+        let closest_text = |precise: bool, overflowing: &mut Option<(usize, String)>| {
+            let mut closest = Abs::inf();
+            text_boxes(&page.frame, precise, &mut |min, max, text| {
+                let outside_trim =
+                    max.x < Abs::zero() || max.y < Abs::zero() || min.x > size.x || min.y > size.y;
+                if !outside_trim {
+                    let distance = min.x.min(min.y).min(size.x - max.x).min(size.y - max.y);
+                    closest = closest.min(distance);
+                    if distance < Abs::zero() && overflowing.is_none() {
+                        *overflowing = Some((index + 1, text.to_string()));
+                    }
                 }
-            }
-        });
+            });
+            closest
+        };
+        // The runs' line boxes first (cheap); where they come too close, the glyphs' own
+        // outlines decide: a font for Arabic has a line box far taller than its letters.
+        let mut closest = closest_text(false, &mut None);
+        if closest < safe - Abs::mm(0.05) {
+            closest = closest_text(true, &mut overflowing);
+        }
         if closest < safe - Abs::mm(0.05) {
             offending.push(t!(
                 "page-distance",
@@ -385,7 +394,7 @@ pub fn check_safe_zone(document: &PagedDocument, subject: &Subject) -> Result<()
 
 /// Calls `f` with the bounding box (top left, bottom right) of each run of text in `frame`, and
 /// its text.
-fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point, &str)) {
+fn text_boxes(frame: &Frame, precise: bool, f: &mut dyn FnMut(Point, Point, &str)) {
     visit_items(frame, &mut |here, item| {
         let FrameItem::Text(text) = item else {
             return;
@@ -393,11 +402,33 @@ fn text_boxes(frame: &Frame, f: &mut dyn FnMut(Point, Point, &str)) {
         if text.glyphs.is_empty() {
             return;
         }
-        // The run's advance box from ascender to descender: as good as the glyphs' outlines
-        // for a safe zone of millimetres, and far cheaper.
+        // The run's advance box from ascender to descender, or (`precise`) from its highest to
+        // its lowest glyph outline.
         let metrics = text.font.metrics();
-        let top = -metrics.ascender.at(text.size);
-        let bottom = -metrics.descender.at(text.size);
+        let (mut top, mut bottom) = (
+            -metrics.ascender.at(text.size),
+            -metrics.descender.at(text.size),
+        );
+        if precise {
+            let per_unit = text.size / text.font.units_per_em();
+            let outlines = text.glyphs.iter().filter_map(|glyph| {
+                let bounds = text
+                    .font
+                    .ttf()
+                    .glyph_bounding_box(ttf_parser::GlyphId(glyph.id))?;
+                let shift = glyph.y_offset.at(text.size);
+                Some((
+                    per_unit * f64::from(bounds.y_max) + shift,
+                    per_unit * f64::from(bounds.y_min) + shift,
+                ))
+            });
+            let (high, low) = outlines.fold((-Abs::inf(), Abs::inf()), |(h, l), (top, bottom)| {
+                (h.max(top), l.min(bottom))
+            });
+            if high > -Abs::inf() {
+                (top, bottom) = (-high, -low);
+            }
+        }
         let corners = [
             Point::new(Abs::zero(), top),
             Point::new(text.width(), bottom),
