@@ -157,7 +157,7 @@ fn last_sentence(text: &str) -> &str {
     let mut start = 0;
     let mut previous = ' ';
     for (at, c) in text.char_indices() {
-        if c.is_whitespace() && matches!(previous, '.' | '!' | '?') {
+        if c.is_whitespace() && matches!(previous, '.' | '!' | '?' | '؟' | '።' | '۔') {
             start = at;
         }
         previous = c;

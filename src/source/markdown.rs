@@ -173,7 +173,7 @@ impl<'n> Parser<'_, '_> {
             if let NodeValue::List(list) = &node.data().value {
                 let lead_in = match blocks.last().map(|b| &b.kind) {
                     Some(BlockKind::Paragraph { content })
-                        if plain_text(content).trim_end().ends_with(':') =>
+                        if plain_text(content).trim_end().ends_with(LEAD_IN_COLONS) =>
                     {
                         Some(content.clone())
                     }
@@ -487,6 +487,10 @@ pub(super) fn alt_problem(alt: &str, path: &str, caption: &str) -> Option<String
     }
     None
 }
+
+/// The colons a lead-in ends with: the Latin one, Ethiopic's preface colon (Tigrinya's "፦") and
+/// colon, and the full-width one.
+const LEAD_IN_COLONS: &[char] = &[':', '፦', '፥', '：'];
 
 /// A common slip that the text is read through, with a note at its line.
 enum Repair {

@@ -1,0 +1,153 @@
+//! Programmes in the languages of a Swedish campaign (`tests/corpus/languages/`: Swedish,
+//! Finnish, Meänkieli, North Sámi, Arabic, Persian, Somali, Tigrinya): every default output is
+//! built, each PDF says its language, each HTML page its language and direction, the pledges are
+//! found in each, and the Arabic leaflet's text reads back (poppler) in logical order.
+
+mod common;
+
+use std::path::Path;
+
+use common::{repo, walk};
+
+/// A project with the shipped layouts and fonts and the language corpus's programmes.
+fn language_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
+    common::copy_dir(&repo().join("fonts"), &dir.path().join("fonts"));
+    let folder = dir.path().join("programmes/base");
+    std::fs::create_dir_all(&folder).unwrap();
+    for source in walk(&repo().join("tests/corpus/languages")) {
+        if source.extension().is_some_and(|e| e == "md")
+            && source.file_name().is_some_and(|n| n != "README.md")
+        {
+            std::fs::copy(&source, folder.join(source.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+const LANGUAGES: &[(&str, &str)] = &[
+    ("sv", "ltr"),
+    ("fi", "ltr"),
+    ("fit", "ltr"),
+    ("se", "ltr"),
+    ("ar", "rtl"),
+    ("fa", "rtl"),
+    ("so", "ltr"),
+    ("ti", "ltr"),
+];
+
+/// Builds every programme of the project at `root` with each region's default outputs.
+fn build_defaults(root: &Path) -> trycksak::build::BuildReport {
+    let project = trycksak::project::Project::open(root).unwrap();
+    let options = trycksak::build::BuildOptions::new(root.join("out"));
+    trycksak::build::build(&project, &project.programme_sources().unwrap(), &options).unwrap()
+}
+
+/// The `/Lang` of a PDF's catalog.
+fn pdf_lang(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let lang = catalog.get(b"Lang").unwrap();
+    String::from_utf8_lossy(lang.as_str().unwrap()).into_owned()
+}
+
+#[test]
+fn every_language_builds_every_output_and_says_its_language_and_direction() {
+    let project = language_project();
+    let sources = trycksak::project::Project::open(project.path())
+        .unwrap()
+        .programme_sources()
+        .unwrap();
+    assert_eq!(sources.len(), LANGUAGES.len());
+    let report = build_defaults(project.path());
+    for outcome in &report.outcomes {
+        let errors: Vec<String> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.short())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: {errors:#?}",
+            outcome.source.display()
+        );
+        // Each finds its two pledges by its own language's words.
+        let pledges: usize = outcome
+            .pledges
+            .as_ref()
+            .map(|p| p.iter().map(|(_, n)| n).sum())
+            .unwrap_or(0);
+        assert_eq!(pledges, 2, "{}", outcome.source.display());
+    }
+    for (lang, dir) in LANGUAGES {
+        let folder = project.path().join("out/base").join(lang);
+        for kind in ["leaflet", "summary", "leaflet-print", "summary-print"] {
+            let pdf = folder.join(format!("{lang}-{kind}.pdf"));
+            assert_eq!(pdf_lang(&pdf), *lang, "{}", pdf.display());
+        }
+        let page = std::fs::read_to_string(folder.join(format!("{lang}.html"))).unwrap();
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+            "{lang}: {}",
+            &page[..200]
+        );
+        let text = std::fs::read_to_string(folder.join(format!("{lang}.txt"))).unwrap();
+        let notice = &trycksak::i18n::labels(lang).text_notice;
+        let first_words: String = notice
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.starts_with(&first_words), "{lang}: {text}");
+    }
+}
+
+/// Arabic letters (not punctuation or bidi controls) as words.
+fn arabic_words(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        !('\u{0621}'..='\u{064A}').contains(&c) && !('\u{0671}'..='\u{06D3}').contains(&c)
+    })
+    .filter(|w| !w.is_empty())
+    .map(str::to_string)
+    .collect()
+}
+
+/// The length of the longest common subsequence of two word lists.
+fn common_in_order(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for word in a {
+        let mut previous = 0;
+        for (j, other) in b.iter().enumerate() {
+            let kept = row[j + 1];
+            row[j + 1] = if word == other {
+                previous + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
+            previous = kept;
+        }
+    }
+    row[b.len()]
+}
+
+#[test]
+fn the_arabic_leaflets_text_reads_back_in_logical_order() {
+    let project = language_project();
+    build_defaults(project.path());
+    let source = std::fs::read_to_string(project.path().join("programmes/base/ar.md")).unwrap();
+    let expected = arabic_words(&source);
+    let Some(text) = common::pdftotext(&project.path().join("out/base/ar/ar-leaflet.pdf")) else {
+        return;
+    };
+    let got = arabic_words(&text);
+    let kept = common_in_order(&expected, &got);
+    let share = kept as f64 / expected.len() as f64;
+    eprintln!(
+        "Arabic leaflet: {kept} of {} words in logical order ({:.1} %)",
+        expected.len(),
+        share * 100.0
+    );
+    assert!(share >= 0.95, "{share}: {got:?}");
+}
