@@ -86,6 +86,12 @@ pub enum BlockKind {
     Quote {
         blocks: Vec<Block>,
     },
+    /// Blocks in another language than the programme's (`::: {lang=fi}` … `:::`).
+    Lang {
+        lang: String,
+        dir: &'static str,
+        blocks: Vec<Block>,
+    },
     Table {
         align: Vec<Align>,
         header: Vec<Vec<Inline>>,
@@ -141,13 +147,33 @@ pub struct Image {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Strikethrough { content: Vec<Inline> },
-    Link { url: String, content: Vec<Inline> },
-    Code { text: String },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Strikethrough {
+        content: Vec<Inline>,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     LineBreak,
+    /// Words in another language than the programme's (`[Buorre beaivi]{lang=se}`): screen
+    /// readers pronounce them, and the PDFs set them, as that language; `dir` is its direction.
+    Lang {
+        lang: String,
+        dir: &'static str,
+        content: Vec<Inline>,
+    },
 }
 
 impl Inline {
@@ -170,6 +196,7 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
             Inline::Emphasis { content }
             | Inline::Strong { content }
             | Inline::Strikethrough { content }
+            | Inline::Lang { content, .. }
             | Inline::Link { content, .. } => push_plain_text(content, out),
             Inline::LineBreak => out.push(' '),
         }
@@ -184,7 +211,7 @@ impl Block {
             BlockKind::PledgeList { items, .. } | BlockKind::List { items, .. } => {
                 items.iter().flat_map(|item| &item.blocks).collect()
             }
-            BlockKind::Quote { blocks } => blocks.iter().collect(),
+            BlockKind::Quote { blocks } | BlockKind::Lang { blocks, .. } => blocks.iter().collect(),
             BlockKind::Paragraph { .. }
             | BlockKind::Table { .. }
             | BlockKind::Image(_)
@@ -206,6 +233,7 @@ impl Block {
                 .collect(),
             BlockKind::List { .. }
             | BlockKind::Quote { .. }
+            | BlockKind::Lang { .. }
             | BlockKind::Image(_)
             | BlockKind::Preformatted { .. }
             | BlockKind::ThematicBreak => Vec::new(),

@@ -151,3 +151,125 @@ fn the_arabic_leaflets_text_reads_back_in_logical_order() {
     );
     assert!(share >= 0.95, "{share}: {got:?}");
 }
+
+/// The languages a tagged PDF names for its parts: the `/Lang` of structure elements (a block's
+/// paragraph) and of marked-content sequences (`/Span <</Lang (se)>> BDC`, which Typst writes
+/// for words in another language inside a paragraph).
+fn structure_languages(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).unwrap();
+    let mut found: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| {
+            dict.get(b"Type")
+                .ok()
+                .and_then(|t| t.as_name().ok())
+                .is_some_and(|name| name == b"StructElem")
+        })
+        .filter_map(|dict| dict.get(b"Lang").ok())
+        .filter_map(|lang| {
+            lang.as_str()
+                .ok()
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+        })
+        .collect();
+    let marked = regex::bytes::Regex::new(r"/Lang\s*\(([^)]*)\)\s*>>\s*BDC").unwrap();
+    for object in doc.objects.values() {
+        if let Ok(stream) = object.as_stream() {
+            let content = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            for capture in marked.captures_iter(&content) {
+                found.push(String::from_utf8_lossy(&capture[1]).into_owned());
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+const PARTS: &str = "---
+title: Välkommen
+region: base
+lang: sv
+---
+
+Vi hälsar alla välkomna: [Buorre beaivi]{lang=se} och [*tervetuloa*]{lang=fi}!
+
+::: {lang=fi}
+Tämä kappale on suomeksi. Kunnan palvelut ovat saatavilla myös suomeksi.
+:::
+
+Och tillbaka på svenska.
+";
+
+/// WCAG 3.1.2, language of parts: a span and a block in another language keep their language
+/// in the HTML (`lang`, `dir`) and in the tagged PDF's structure elements (`/Lang`), and their
+/// words in the text version.
+#[test]
+fn parts_in_another_language_say_so_in_the_page_and_the_pdf() {
+    let project = common::demo_project(&[]);
+    common::copy_dir(&repo().join("fonts"), &project.path().join("fonts"));
+    std::fs::create_dir_all(project.path().join("programmes/base")).unwrap();
+    std::fs::write(project.path().join("programmes/base/delar.md"), PARTS).unwrap();
+    let report = build_defaults(project.path());
+    assert!(
+        !report.outcomes[0].failed(),
+        "{:#?}",
+        report.outcomes[0].diagnostics
+    );
+    let folder = project.path().join("out/base/delar");
+    let page = std::fs::read_to_string(folder.join("delar.html")).unwrap();
+    assert!(
+        page.contains(r#"<span lang="se" dir="ltr">Buorre beaivi</span>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<span lang="fi" dir="ltr"><em>tervetuloa</em></span>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<div lang="fi" dir="ltr">"#), "{page}");
+    let text = std::fs::read_to_string(folder.join("delar.txt")).unwrap();
+    assert!(
+        text.contains("välkomna: Buorre beaivi och tervetuloa!"),
+        "{text}"
+    );
+    assert!(text.contains("Tämä kappale on suomeksi."), "{text}");
+    for pdf in ["delar-leaflet.pdf", "delar-summary.pdf"] {
+        let languages = structure_languages(&folder.join(pdf));
+        for lang in ["se", "fi"] {
+            if pdf.contains("summary") && lang == "se" {
+                continue;
+            }
+            assert!(
+                languages.contains(&lang.to_string()),
+                "{pdf}: {languages:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_language_part_with_a_wrong_tag_or_no_end_is_an_error_at_its_line() {
+    let project = common::demo_project(&[(
+        "programmes/demo/fel.md",
+        "---\ntitle: T\nregion: demo\nlang: sv\n---\n\nHej [världen]{lang=svenska}.\n\n::: {lang=fi}\nTämä jää auki.\n",
+    )]);
+    let output = common::trycksak(project.path())
+        .args(["--diagnostic-format", "short", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("programmes/demo/fel.md:7:1: error: `svenska` is not a language tag"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "programmes/demo/fel.md:9:1: error: the part in `fi` that starts here is never closed"
+        ),
+        "{stderr}"
+    );
+}

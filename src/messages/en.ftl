@@ -614,3 +614,7 @@ help-import-force = Replace a source (and its images) that is there already
 help-import-keep-comments = Keep reviewers' comments, as <!-- … --> notes in the source
 no-language-file = trycksak has no language file for `{ $lang }`: the words the outputs add (the text version's notice, the skip link, "Page") are English, and no list is told a pledge list by its words
     .help = if `{ $lang }` is right, add layouts/base/i18n/{ $lang }.yaml (copy en.yaml and translate it; `reviewed: false` until a native speaker has checked it)
+fence-closes-nothing = this `:::` closes no language part
+    .help = a part in another language starts with a line `::: {"{"}lang=fi{"}"}` and ends with a line `:::`; remove this one or add the opening line
+fence-unclosed = the part in `{ $lang }` that starts here is never closed
+    .help = end it with a line of only `:::` after its last paragraph, before the next heading (a language part holds paragraphs and lists, not headings)

@@ -621,3 +621,7 @@ help-import-force = Ersätt en programfil (och dess bilder) som redan finns
 help-import-keep-comments = Behåll granskarnas kommentarer, som <!-- … -->-anteckningar i källfilen
 no-language-file = trycksak har ingen språkfil för `{ $lang }`: orden som utdata lägger till (textversionens inledning, hopplänken, ”Sida”) blir engelska, och ingen lista känns igen som löfteslista på sina ord
     .help = om `{ $lang }` stämmer, lägg till layouts/base/i18n/{ $lang }.yaml (kopiera en.yaml och översätt den; `reviewed: false` tills en modersmålstalare har granskat den)
+fence-closes-nothing = den här `:::` avslutar ingen språkdel
+    .help = en del på ett annat språk börjar med en rad `::: {"{"}lang=fi{"}"}` och slutar med en rad `:::`; ta bort den här eller lägg till den inledande raden
+fence-unclosed = delen på `{ $lang }` som börjar här avslutas aldrig
+    .help = avsluta den med en rad med bara `:::` efter dess sista stycke, före nästa rubrik (en språkdel innehåller stycken och listor, inte rubriker)

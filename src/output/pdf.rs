@@ -323,6 +323,7 @@ pub fn visit_text(programme: &Programme, f: &mut dyn FnMut(&str)) {
                 Inline::Emphasis { content }
                 | Inline::Strong { content }
                 | Inline::Strikethrough { content }
+                | Inline::Lang { content, .. }
                 | Inline::Link { content, .. } => inlines(content, f),
                 Inline::LineBreak => {}
             }

@@ -17,6 +17,7 @@ const INLINE_TYPES: &[&str] = &[
     "link",
     "code",
     "line-break",
+    "lang",
 ];
 
 /// Values of the data outside the programme's text, which keep their characters.
@@ -32,6 +33,7 @@ const NOT_TEXT: &[&str] = &[
     "path",
     "url",
     "lang",
+    "dir",
     "region",
     "date",
 ];

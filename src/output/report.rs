@@ -286,7 +286,8 @@ fn collect_links(content: &[Inline], line: usize, links: &mut Vec<String>, w: &R
             }
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Strikethrough { content } => collect_links(content, line, links, w),
+            | Inline::Strikethrough { content }
+            | Inline::Lang { content, .. } => collect_links(content, line, links, w),
             _ => {}
         }
     }

@@ -245,6 +245,15 @@ impl Writer {
                 }
                 self.list(items, *start, inner);
             }
+            // Another language's blocks: as written, in their place.
+            BlockKind::Lang { blocks, .. } => {
+                for (i, block) in blocks.iter().enumerate() {
+                    if i > 0 {
+                        self.blank(1);
+                    }
+                    self.block(block, indent, if i == 0 { marker } else { None });
+                }
+            }
             BlockKind::Quote { blocks } => {
                 if marker.is_some() {
                     self.line(&first);
@@ -401,7 +410,8 @@ fn push_inline_text(inlines: &[Inline], out: &mut String) {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Strikethrough { content } => push_inline_text(content, out),
+            | Inline::Strikethrough { content }
+            | Inline::Lang { content, .. } => push_inline_text(content, out),
             Inline::Link { url, content } => {
                 let text = inline_text(content);
                 let shown_url = url.strip_prefix("mailto:").unwrap_or(url);

@@ -136,7 +136,8 @@ fn links(inlines: &[Inline]) -> Vec<(String, String)> {
             }
             Inline::Emphasis { content }
             | Inline::Strong { content }
-            | Inline::Strikethrough { content } => out.extend(links(content)),
+            | Inline::Strikethrough { content }
+            | Inline::Lang { content, .. } => out.extend(links(content)),
             Inline::Text { .. } | Inline::Code { .. } | Inline::LineBreak => {}
         }
     }

@@ -32,7 +32,8 @@ pub(super) fn parse(
     options.extension.table = true;
     options.extension.autolink = true;
     options.parse.sourcepos_chars = true;
-    let (body, repairs) = repair_pasted(parts.body);
+    let body = language_fences(parts.body);
+    let (body, repairs) = repair_pasted(&body);
     for repair in &repairs {
         let line = cx.file.line_span(parts.body_line + repair.line - 1);
         let (message, help) = match repair.kind {
@@ -163,11 +164,46 @@ impl<'n> Parser<'_, '_> {
     fn blocks(&mut self, nodes: &[&'n AstNode<'n>]) -> Vec<Block> {
         let mut blocks: Vec<Block> = Vec::new();
         let mut mark = None;
+        // The language parts open here: their tag, where their blocks start, their fence.
+        let mut parts: Vec<(String, usize, &'n AstNode<'n>)> = Vec::new();
         for &node in nodes {
             if let NodeValue::HtmlBlock(html) = &node.data().value
                 && let Some(said) = list_mark(&html.literal)
             {
                 mark = Some(said);
+                continue;
+            }
+            if let NodeValue::HtmlBlock(html) = &node.data().value
+                && let Some(fence) = fence_of(&html.literal)
+            {
+                match fence {
+                    Some(tag) if crate::source::front_matter::is_language_tag(&tag) => {
+                        parts.push((tag, blocks.len(), node));
+                    }
+                    Some(tag) => self.error(
+                        node,
+                        t!("not-a-language-tag", tag = tag.as_str()),
+                        t!("not-a-language-tag.help"),
+                    ),
+                    None => match parts.pop() {
+                        Some((lang, start, open)) => {
+                            let inner: Vec<Block> = blocks.drain(start..).collect();
+                            blocks.push(Block {
+                                line: self.line(open),
+                                kind: BlockKind::Lang {
+                                    dir: crate::language::direction(&lang).as_str(),
+                                    lang,
+                                    blocks: inner,
+                                },
+                            });
+                        }
+                        None => self.error(
+                            node,
+                            t!("fence-closes-nothing"),
+                            t!("fence-closes-nothing.help"),
+                        ),
+                    },
+                }
                 continue;
             }
             if let NodeValue::List(list) = &node.data().value {
@@ -202,6 +238,13 @@ impl<'n> Parser<'_, '_> {
             }
             mark = None;
             blocks.extend(self.block(node));
+        }
+        for (lang, _, open) in parts {
+            self.error(
+                open,
+                t!("fence-unclosed", lang = lang.as_str()),
+                t!("fence-unclosed.help"),
+            );
         }
         blocks
     }
@@ -453,7 +496,79 @@ impl<'n> Parser<'_, '_> {
             };
             push_inline(&mut out, inline);
         }
-        out
+        self.language_spans(node, out)
+    }
+
+    /// `[words]{lang=se}` in a run of inlines, made a span of that language (pandoc's bracketed
+    /// spans, which Markdown writers know). A `[` that no `]{lang=…}` closes stays text.
+    fn language_spans(&mut self, node: &'n AstNode<'n>, items: Vec<Inline>) -> Vec<Inline> {
+        let closing = regex::Regex::new(r"\]\{\s*lang\s*=\s*\x22?([^\x22}\s]*)\x22?\s*\}")
+            .expect("a valid pattern");
+        if !items
+            .iter()
+            .any(|item| matches!(item, Inline::Text { text } if closing.is_match(text)))
+        {
+            return items;
+        }
+        let mut out: Vec<Inline> = Vec::new();
+        // Where each open `[` stands in `out` (as a text of its own until it is closed).
+        let mut open: Vec<usize> = Vec::new();
+        for item in items {
+            let Inline::Text { text } = item else {
+                out.push(item);
+                continue;
+            };
+            let mut rest = text.as_str();
+            loop {
+                let next_open = rest.find('[');
+                let next_close = closing
+                    .captures(rest)
+                    .map(|c| (c.get(0).unwrap().range(), c[1].to_string()));
+                match (next_open, next_close) {
+                    (Some(at), close) if close.as_ref().is_none_or(|(r, _)| at < r.start) => {
+                        push_text(&mut out, &rest[..at]);
+                        open.push(out.len());
+                        out.push(Inline::text("["));
+                        rest = &rest[at + 1..];
+                    }
+                    (_, Some((range, tag))) => {
+                        push_text(&mut out, &rest[..range.start]);
+                        match open.pop() {
+                            Some(start) if crate::source::front_matter::is_language_tag(&tag) => {
+                                let content: Vec<Inline> = out.drain(start + 1..).collect();
+                                out.pop();
+                                out.push(Inline::Lang {
+                                    dir: crate::language::direction(&tag).as_str(),
+                                    lang: tag,
+                                    content,
+                                });
+                            }
+                            Some(start) => {
+                                self.error(
+                                    node,
+                                    t!("not-a-language-tag", tag = tag.as_str()),
+                                    t!("not-a-language-tag.help"),
+                                );
+                                let _ = start;
+                                push_text(&mut out, &rest[range.clone()]);
+                            }
+                            None => push_text(&mut out, &rest[range.clone()]),
+                        }
+                        rest = &rest[range.end..];
+                    }
+                    _ => {
+                        push_text(&mut out, rest);
+                        break;
+                    }
+                }
+            }
+        }
+        // The texts kept apart while a `[` was open, joined again.
+        let mut joined = Vec::with_capacity(out.len());
+        for item in out {
+            push_inline(&mut joined, item);
+        }
+        joined
     }
 
     fn warn_html(&mut self, node: &'n AstNode<'n>) {
@@ -573,6 +688,63 @@ fn repair_pasted(body: &str) -> (String, Vec<Repaired>) {
         out.push_str(line);
     }
     (out, repaired)
+}
+
+/// Appends `text` as an inline of its own (not joined to the one before: that may be a `[`
+/// whose span is not closed yet).
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    if !text.is_empty() {
+        out.push(Inline::text(text));
+    }
+}
+
+/// Pandoc's fenced divs for a language part (`::: {lang=fi}` … `:::`), made the HTML comments
+/// the block reader takes them as (`<!-- lang=fi -->`, `<!-- /lang -->`): a line for a line, so
+/// that every other line stays where it was. Code blocks are left alone.
+fn language_fences(body: &str) -> String {
+    let opening = regex::Regex::new(r#"^\s*:::+\s*\{\s*lang\s*=\s*"?([^"}\s]*)"?\s*\}\s*$"#)
+        .expect("a valid pattern");
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<&str> = None;
+    for line in body.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        let end = &line[content.len()..];
+        if fence.is_none() && marker.is_none() {
+            if let Some(tag) = opening.captures(content) {
+                out.push_str(&format!("<!-- lang={} -->{end}", &tag[1]));
+                continue;
+            }
+            if trimmed.trim_end().chars().all(|c| c == ':') && trimmed.trim_end().len() >= 3 {
+                out.push_str(&format!("<!-- /lang -->{end}"));
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// What a block comment made of a fence says: `Some(Some(tag))` opens a part, `Some(None)`
+/// closes one, `None` is another comment.
+fn fence_of(html: &str) -> Option<Option<String>> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    if inner == "/lang" {
+        return Some(None);
+    }
+    inner
+        .strip_prefix("lang=")
+        .map(|tag| Some(tag.trim().to_string()))
 }
 
 /// A link target written as a web address without its scheme (`www.gotland.se/vard`,

@@ -548,7 +548,7 @@ fn describe(value: &Value) -> &'static str {
 }
 
 /// A well-formed BCP 47 tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let language = subtags.next().unwrap_or("");
     (2..=3).contains(&language.len())
