@@ -155,6 +155,17 @@ fn walk(value: &mut Value, lang: Hyphenation, known: &mut HashMap<String, String
     match value {
         // A link's text is often its address, which never hyphenates.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("link") => {}
+        // A part in another language: its own patterns, or none where it has none (Sámi).
+        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("lang") => {
+            let own = map.get("lang").and_then(Value::as_str).and_then(language);
+            if let Some(own) = own {
+                for key in ["content", "blocks"] {
+                    if let Some(inner) = map.get_mut(key) {
+                        walk(inner, own, known);
+                    }
+                }
+            }
+        }
         Value::Object(map) => {
             let is_text = map.get("type").and_then(Value::as_str) == Some("text");
             for (key, inner) in map.iter_mut() {
@@ -202,5 +213,26 @@ mod tests {
         );
         assert!(language("xx").is_none());
         assert!(language("sv-FI").is_some_and(|l| l.patterns == sv.patterns));
+    }
+
+    #[test]
+    fn a_part_in_another_language_takes_its_own_patterns_or_none() {
+        let mut value = serde_json::json!([
+            {"type": "text", "text": "arbetsmarknadsutbildning"},
+            {"type": "lang", "lang": "se", "dir": "ltr", "content": [
+                {"type": "text", "text": "dearvvašvuođabálvalusat"}
+            ]},
+            {"type": "lang", "lang": "fi", "dir": "ltr", "content": [
+                {"type": "text", "text": "terveyspalvelut"}
+            ]}
+        ]);
+        data(&mut value, language("sv").unwrap(), &Cache::default());
+        assert!(value[0]["text"].as_str().unwrap().contains('\u{ad}'));
+        // North Sámi has no patterns: its words are left whole, never broken as Swedish.
+        assert_eq!(value[1]["content"][0]["text"], "dearvvašvuođabálvalusat");
+        assert_eq!(
+            value[2]["content"][0]["text"].as_str().unwrap(),
+            text("terveyspalvelut", language("fi").unwrap())
+        );
     }
 }
