@@ -168,3 +168,53 @@ fn the_pages_are_valid_html_and_css() {
     };
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+/// The pages of the language corpus (`tests/corpus/languages/`: Arabic and Persian right to
+/// left, Tigrinya in Ethiopic, Sámi and Finnish) pass axe-core and the validator, and show
+/// their text in the reading order of their direction.
+#[test]
+fn the_pages_in_every_language_and_direction_pass_axe_and_the_validator() {
+    let project = tempfile::tempdir().unwrap();
+    common::copy_dir(&repo().join("layouts"), &project.path().join("layouts"));
+    common::copy_dir(&repo().join("fonts"), &project.path().join("fonts"));
+    let folder = project.path().join("programmes/base");
+    std::fs::create_dir_all(&folder).unwrap();
+    for source in common::walk(&repo().join("tests/corpus/languages")) {
+        if source.extension().is_some_and(|e| e == "md") && !source.ends_with("README.md") {
+            std::fs::copy(&source, folder.join(source.file_name().unwrap())).unwrap();
+        }
+    }
+    let report = build_kinds(project.path(), &[kind("text"), kind("html")]);
+    assert_eq!(report.failed().count(), 0);
+    let out = project.path().join("out");
+    let languages = ["ar", "fa", "fi", "fit", "se", "so", "sv", "ti"];
+    let pages: Vec<String> = languages
+        .iter()
+        .map(|lang| format!("base/{lang}/{lang}.html"))
+        .chain(["index.html".to_string()])
+        .collect();
+    if let Some(errors) = validator_errors(&out, &pages) {
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let Some(results) = check_in_browser(&out, &pages) else {
+        return;
+    };
+    for (result, page) in results.iter().zip(&pages) {
+        assert_eq!(
+            result["axe"],
+            serde_json::json!([]),
+            "{page}: axe-core found violations"
+        );
+        let narrow = &result["narrow"];
+        assert!(
+            narrow["scrollWidth"].as_u64() <= narrow["width"].as_u64(),
+            "{page} scrolls sideways at 320 px: {narrow}"
+        );
+    }
+    let arabic = results[0]["text"].as_str().unwrap();
+    assert!(
+        arabic.contains("يجب أن يصل الناس إلى المركز الصحي بسرعة"),
+        "{arabic}"
+    );
+}
