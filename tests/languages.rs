@@ -273,3 +273,93 @@ fn a_language_part_with_a_wrong_tag_or_no_end_is_an_error_at_its_line() {
         "{stderr}"
     );
 }
+
+/// The titles of a PDF's bookmarks (its outline), in order.
+fn bookmark_titles(doc: &lopdf::Document) -> Vec<String> {
+    let mut titles = Vec::new();
+    let catalog = doc.catalog().unwrap();
+    let Ok(outlines) = catalog.get(b"Outlines").and_then(|o| doc.dereference(o)) else {
+        return titles;
+    };
+    let mut next = outlines
+        .1
+        .as_dict()
+        .ok()
+        .and_then(|d| d.get(b"First").ok())
+        .cloned();
+    while let Some(reference) = next {
+        let Ok((_, item)) = doc.dereference(&reference) else {
+            break;
+        };
+        let Ok(item) = item.as_dict() else { break };
+        if let Ok(title) = item.get(b"Title").and_then(|t| t.as_str()) {
+            titles.push(
+                lopdf::decode_text_string(&lopdf::Object::String(
+                    title.to_vec(),
+                    lopdf::StringFormat::Literal,
+                ))
+                .unwrap_or_default(),
+            );
+        }
+        next = item.get(b"Next").ok().cloned();
+    }
+    titles
+}
+
+/// The right-to-left PDFs are tagged PDF/UA files like the others; their bookmarks read as the
+/// headings do (Arabic at a heading's end does not break them, typst/typst#6258); a table's
+/// first column stands at the right.
+#[test]
+fn the_arabic_pdfs_are_tagged_with_whole_bookmarks_and_tables_read_from_the_right() {
+    let project = language_project();
+    build_defaults(project.path());
+    let folder = project.path().join("out/base/ar");
+    for kind in ["leaflet", "summary", "leaflet-print", "summary-print"] {
+        let path = folder.join(format!("ar-{kind}.pdf"));
+        let doc = lopdf::Document::load(&path).unwrap();
+        let catalog = doc.catalog().unwrap();
+        assert!(catalog.get(b"StructTreeRoot").is_ok(), "{kind}");
+        let raw = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        assert!(
+            raw.contains("pdfuaid:part"),
+            "{kind}: no PDF/UA identification"
+        );
+    }
+    let leaflet = lopdf::Document::load(folder.join("ar-leaflet.pdf")).unwrap();
+    let titles = bookmark_titles(&leaflet);
+    assert!(titles.iter().any(|t| t == "الصحة"), "{titles:?}");
+    assert!(titles.iter().any(|t| t == "المدرسة"), "{titles:?}");
+    // The table's first header, "المدينة", stands right of its second, "المدارس".
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(folder.join("ar-leaflet.pdf"))
+        .arg("-")
+        .output();
+    let Ok(output) = output else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        return;
+    };
+    let bbox = String::from_utf8_lossy(&output.stdout).into_owned();
+    let x_of = |word: &str| -> f64 {
+        let reversed: String = word.chars().rev().collect();
+        let line = bbox
+            .lines()
+            .find(|l| l.contains(&format!(">{word}<")) || l.contains(&format!(">{reversed}<")))
+            .unwrap_or_else(|| panic!("{word} not in the leaflet"));
+        let x = line
+            .split("xMin=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        x.parse().unwrap()
+    };
+    assert!(
+        x_of("المدينة") > x_of("المدارس"),
+        "the table reads left to right"
+    );
+}
