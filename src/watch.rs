@@ -21,7 +21,7 @@ use notify_debouncer_full::{
 };
 
 use crate::build::{BuildOptions, BuildReport, build_with, thread_pool};
-use crate::project::{BASE_REGION, LAYOUTS_DIR, PROGRAMMES_DIR, Project};
+use crate::project::{BASE_REGION, FONTS_DIR, LAYOUTS_DIR, PROGRAMMES_DIR, Project};
 use crate::typeset::Typesetter;
 
 /// How long after the last event of a change to rebuild, so that an editor's save (often
@@ -155,6 +155,8 @@ pub fn watch(
             continue;
         }
         let affected = match affected(&project, &changed) {
+            // Nothing any programme reads (a log file, a note): no build.
+            Affected::Programmes(sources) if sources.is_empty() => continue,
             Affected::Programmes(sources) => sources,
             Affected::Region(region, mut programmes) => {
                 project = Project::open(&project.root)?;
@@ -237,13 +239,36 @@ fn affected(project: &Project, changed: &BTreeSet<PathBuf>) -> Affected {
                 }
                 _ => return Affected::Everything,
             },
-            _ => return Affected::Everything,
+            Some(FONTS_DIR) => return Affected::Everything,
+            // Any other file (a picture, or a log the watch itself writes into the project):
+            // the programmes whose text names it, and none else. A log never rebuilds anything.
+            _ => {
+                for source in naming(project, path) {
+                    if !programmes.contains(&source) {
+                        programmes.push(source);
+                    }
+                }
+            }
         }
     }
     match region {
         Some(region) => Affected::Region(region, programmes),
         None => Affected::Programmes(programmes),
     }
+}
+
+/// The programme sources whose text names the file at `path` (its file name, as an image's
+/// path ends): the ones a changed picture is rebuilt for.
+fn naming(project: &Project, path: &Path) -> Vec<PathBuf> {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    project
+        .programme_sources()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|source| std::fs::read_to_string(source).is_ok_and(|text| text.contains(name)))
+        .collect()
 }
 
 /// The sources whose front matter names `region` (sources that do not load are included, so

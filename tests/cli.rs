@@ -529,3 +529,87 @@ fn timings_name_the_template_lines_and_the_passes() {
             .is_file()
     );
 }
+
+/// `trycksak watch > watch.log` with the log in the project: the lines it writes are no input,
+/// so they start no build (it once rebuilt forever, a build per line). A note beside the sources
+/// starts none either; a picture a source names rebuilds that programme only.
+#[test]
+fn watch_does_not_rebuild_for_its_own_log_or_files_no_programme_names() {
+    use std::time::{Duration, Instant};
+
+    let project = shipped_project();
+    let log = project.path().join("watch.log");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("trycksak"))
+        .args(["watch", "--format", "text"])
+        .current_dir(project.path())
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let builds = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .matches(" built (")
+            .count()
+    };
+    let started = Instant::now();
+    while builds() < 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no first build"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::fs::write(project.path().join("ANTECKNINGAR.txt"), "att göra").unwrap();
+    std::fs::write(project.path().join("programmes/norrbotten/utkast.txt"), "x").unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    let after_notes = builds();
+    // A picture the Norrbotten source names: that programme alone is rebuilt.
+    let source = project
+        .path()
+        .join("programmes/norrbotten/omstart-for-norrbotten.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen(
+            "\n## ",
+            "\n![Kalix sjukhus en vinterdag](kalix.png)\n\n## ",
+            1,
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        project.path().join("programmes/norrbotten/kalix.png"),
+        common::png(40, 30),
+    )
+    .unwrap();
+    let started = Instant::now();
+    while builds() < after_notes + 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no rebuild for the source"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    std::fs::write(
+        project.path().join("programmes/norrbotten/kalix.png"),
+        common::png(60, 40),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(after_notes, 1, "{written}");
+    let last = written
+        .lines()
+        .filter(|l| l.contains(" built ("))
+        .last()
+        .unwrap();
+    assert!(
+        last.contains("kalix.png") && last.contains("1 programme built"),
+        "{written}"
+    );
+}
