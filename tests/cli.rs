@@ -603,11 +603,7 @@ fn watch_does_not_rebuild_for_its_own_log_or_files_no_programme_names() {
     child.wait().unwrap();
     let written = std::fs::read_to_string(&log).unwrap();
     assert_eq!(after_notes, 1, "{written}");
-    let last = written
-        .lines()
-        .filter(|l| l.contains(" built ("))
-        .last()
-        .unwrap();
+    let last = written.lines().rfind(|l| l.contains(" built (")).unwrap();
     assert!(
         last.contains("kalix.png") && last.contains("1 programme built"),
         "{written}"
