@@ -51,6 +51,17 @@ pub fn data(value: &mut Value, lang: &str) {
 
 fn walk(value: &mut Value, marks: &[String; 4]) {
     match value {
+        // A block part in another language: its own marks.
+        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("lang") => {
+            let own = map
+                .get("lang")
+                .and_then(Value::as_str)
+                .and_then(language::of)
+                .map(|language| language.quotes.clone());
+            if let (Some(own), Some(blocks)) = (own, map.get_mut("blocks")) {
+                walk(blocks, &own);
+            }
+        }
         Value::Array(items) if is_inline_run(items) => run(items, marks, &mut None),
         Value::Array(items) => items.iter_mut().for_each(|item| walk(item, marks)),
         Value::Object(map) => {
@@ -75,6 +86,8 @@ pub(super) fn is_inline_run(items: &[Value]) -> bool {
             item.get("type")
                 .and_then(Value::as_str)
                 .is_some_and(|t| INLINE_TYPES.contains(&t))
+                // A language part is inline when it holds inlines, a block when it holds blocks.
+                && item.get("blocks").is_none()
         })
 }
 
@@ -99,6 +112,21 @@ fn run(items: &mut [Value], marks: &[String; 4], previous: &mut Option<char>) {
                 }
             }
             Some("line-break") => *previous = None,
+            // A part in another language: that language's marks (none where it has no file).
+            Some("lang") => {
+                let own = map
+                    .get("lang")
+                    .and_then(Value::as_str)
+                    .and_then(language::of)
+                    .map(|language| language.quotes.clone());
+                if let Some(own) = own {
+                    if let Some(Value::Array(content)) = map.get_mut("content") {
+                        run(content, &own, previous);
+                    } else if let Some(blocks) = map.get_mut("blocks") {
+                        walk(blocks, &own);
+                    }
+                }
+            }
             _ => {
                 if let Some(Value::Array(content)) = map.get_mut("content") {
                     run(content, marks, previous);
@@ -162,6 +190,30 @@ mod tests {
             "Er sagte „ja“"
         );
         assert_eq!(smarten("it's 'so'", &marks("en"), &mut None), "it’s ‘so’");
+    }
+
+    #[test]
+    fn a_part_in_another_language_takes_its_marks() {
+        let mut value = serde_json::json!({
+            "content": [
+                {"type": "text", "text": "Hon sa \"hej\" och "},
+                {"type": "lang", "lang": "de", "dir": "ltr", "content": [
+                    {"type": "text", "text": "er sagte \"ja\""}
+                ]}
+            ],
+            "blocks": [
+                {"type": "lang", "lang": "en", "dir": "ltr", "line": 3, "blocks": [
+                    {"type": "paragraph", "line": 3, "content": [{"type": "text", "text": "\"Yes\""}]}
+                ]}
+            ]
+        });
+        data(&mut value, "sv");
+        assert_eq!(value["content"][0]["text"], "Hon sa ”hej” och ");
+        assert_eq!(value["content"][1]["content"][0]["text"], "er sagte „ja“");
+        assert_eq!(
+            value["blocks"][0]["blocks"][0]["content"][0]["text"],
+            "“Yes”"
+        );
     }
 
     #[test]
