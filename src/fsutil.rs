@@ -23,7 +23,9 @@ pub fn is_temporary(path: &Path) -> bool {
 /// umask), not a temporary file's private `0600`. Under the output folder, write through the
 /// sandbox's `OutputDir::write`, which checks the path first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().context("an output path has no folder")?;
+    let dir = path
+        .parent()
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     std::fs::create_dir_all(dir)
         .with_context(|| t!("cannot-create", path = dir.display().to_string()))?;
     let mut builder = tempfile::Builder::new();

@@ -89,7 +89,8 @@ impl Manifest {
         self.outputs
             .retain(|entry| out.path().join(&entry.path).is_file());
         self.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut json = serde_json::to_vec_pretty(self).context("cannot serialise the manifest")?;
+        let mut json = serde_json::to_vec_pretty(self)
+            .with_context(|| t!("manifest-not-saved", why = "JSON"))?;
         json.push(b'\n');
         out.write(Path::new(FILE_NAME), &json)
     }

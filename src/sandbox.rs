@@ -97,14 +97,17 @@ impl OutputDir {
             .components()
             .map(|part| match part {
                 Component::Normal(name) => Ok(name),
-                _ => bail!(
-                    "{} is not a plain path inside the output folder",
-                    relative.display()
-                ),
+                _ => bail!(t!(
+                    "out-path-outside",
+                    path = relative.display().to_string()
+                )),
             })
             .collect::<Result<_>>()?;
         let Some((file, folders)) = parts.split_last() else {
-            bail!("an output path is empty");
+            bail!(t!(
+                "out-file-not-folder",
+                path = relative.display().to_string()
+            ));
         };
         let mut path = self.root.clone();
         for folder in folders {
@@ -122,7 +125,7 @@ impl OutputDir {
                         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
                             let meta = std::fs::symlink_metadata(&path)?;
                             if !meta.is_dir() {
-                                bail!("{} is not a folder", path.display());
+                                bail!(t!("out-file-not-folder", path = path.display().to_string()));
                             }
                         }
                         Err(err) => {

@@ -92,7 +92,7 @@ fn spawn_writer(
                 }
             }
         })
-        .context("cannot start the writing thread")?;
+        .with_context(|| t!("cannot-start", what = "writer"))?;
     Ok(to_write)
 }
 
@@ -158,7 +158,7 @@ fn spawn_workers(
             .name("trycksak-build".into())
             .stack_size(BUILD_STACK)
             .spawn(work)
-            .context("cannot start a build thread")?;
+            .with_context(|| t!("cannot-start", what = "builder"))?;
     }
     Ok(())
 }

@@ -618,3 +618,21 @@ fence-closes-nothing = this `:::` closes no language part
     .help = a part in another language starts with a line `::: {"{"}lang=fi{"}"}` and ends with a line `:::`; remove this one or add the opening line
 fence-unclosed = the part in `{ $lang }` that starts here is never closed
     .help = end it with a line of only `:::` after its last paragraph, before the next heading (a language part holds paragraphs and lists, not headings)
+front-matter-not-keys = the front matter must be a list of `key: value` lines
+    .help = write one key per line, e.g. `title: Our programme`
+leaflet-pages-too-few = the leaflet does not fit the { $target } pages the layout asks for (`leaflet: pages: { $target }`): even at { $size } pt the text needs { $needed } pages
+    .help = leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme
+leaflet-not-folded = the leaflet has { $pages } pages, not a multiple of { $sheet }, even with notes pages
+    .help = the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page
+leaflet-set-in = set in { $size } pt, { $notes ->
+    [one] 1 notes page
+   *[other] { $notes } notes pages
+}
+lix-over-target = LIX { $lix } of this section is over the target { $target }
+    .help = shorter sentences and shorter words lower LIX; see the readability report
+cannot-start = cannot start { $what ->
+    [server] the server
+    [writer] the thread that writes the files
+   *[builder] a build thread
+}
+out-path-outside = { $path } is not a plain path inside the output folder

@@ -625,3 +625,21 @@ fence-closes-nothing = den här `:::` avslutar ingen språkdel
     .help = en del på ett annat språk börjar med en rad `::: {"{"}lang=fi{"}"}` och slutar med en rad `:::`; ta bort den här eller lägg till den inledande raden
 fence-unclosed = delen på `{ $lang }` som börjar här avslutas aldrig
     .help = avsluta den med en rad med bara `:::` efter dess sista stycke, före nästa rubrik (en språkdel innehåller stycken och listor, inte rubriker)
+front-matter-not-keys = huvudet måste vara en lista med rader `nyckel: värde`
+    .help = skriv en nyckel per rad, t.ex. `title: Vårt program`
+leaflet-pages-too-few = foldern får inte plats på de { $target } sidor layouten ber om (`leaflet: pages: { $target }`): även i { $size } pt behöver texten { $needed } sidor
+    .help = ta bort `pages` ur layouten så att foldern får de sidor den behöver, eller korta programmet
+leaflet-not-folded = foldern har { $pages } sidor, inte en multipel av { $sheet }, även med anteckningssidor
+    .help = layoutens foldermall måste lägga anteckningssidorna (`data.notes_pages`) precis före baksidan
+leaflet-set-in = satt i { $size } pt, { $notes ->
+    [one] 1 anteckningssida
+   *[other] { $notes } anteckningssidor
+}
+lix-over-target = LIX { $lix } för det här avsnittet är över målet { $target }
+    .help = kortare meningar och kortare ord sänker LIX; se läsbarhetsrapporten
+cannot-start = kan inte starta { $what ->
+    [server] servern
+    [writer] tråden som skriver filerna
+   *[builder] en byggtråd
+}
+out-path-outside = { $path } är ingen vanlig sökväg i utmappen

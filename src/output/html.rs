@@ -289,6 +289,6 @@ pub fn size(bytes: usize, lang: &str) -> String {
 fn internal(err: serde_json::Error) -> Vec<Diagnostic> {
     vec![Diagnostic::about(
         "trycksak",
-        format!("internal error: {err}"),
+        t!("internal-error", kind = "html", message = err.to_string()),
     )]
 }

@@ -64,11 +64,7 @@ impl Output for LeafletOutput {
         let print = pdf.print.clone();
         let notes = fitted.notes_pages;
         Ok(Rendered {
-            summary: Some(format!(
-                "set in {} pt, {notes} notes page{}",
-                fitted.size,
-                if notes == 1 { "" } else { "s" }
-            )),
+            summary: Some(t!("leaflet-set-in", size = fitted.size, notes = notes)),
             tries: Some(fitted.compiles),
             ..Rendered::from(pdf)
         }
@@ -398,15 +394,19 @@ impl<'a, 'c> Fitter<'a, 'c> {
             let needed = round_up(1 + smallest.text_pages.ceil() as usize, PAGES_PER_SHEET)
                 .max(smallest.pages);
             if settings.pages.is_some() {
-                return Err(vec![Diagnostic::error(
-                    self.cx.source,
-                    None,
-                    format!(
-                        "the leaflet does not fit the {target} pages the layout asks for (`leaflet: pages: {target}`): even at {} pt the text needs {needed} pages",
-                        sizes[last]
-                    ),
-                )
-                .with_help("leave `pages` out of the layout to let the leaflet take the pages it needs, or shorten the programme")]);
+                return Err(vec![
+                    Diagnostic::error(
+                        self.cx.source,
+                        None,
+                        t!(
+                            "leaflet-pages-too-few",
+                            target = target,
+                            size = sizes[last],
+                            needed = needed
+                        ),
+                    )
+                    .with_help(t!("leaflet-pages-too-few.help")),
+                ]);
             }
             if needed <= target || sizes.len() == 1 {
                 self.forget_layouts();
@@ -509,12 +509,14 @@ impl<'a, 'c> Fitter<'a, 'c> {
         }
         let pages = measured.pages;
         if pages % sheet != 0 {
-            return Err(vec![Diagnostic::error(
-                self.cx.source,
-                None,
-                format!("the leaflet has {pages} pages, not a multiple of {sheet}, even with notes pages"),
-            )
-            .with_help("the layout's leaflet template must put the notes pages (`data.notes_pages`) right before the back page")]);
+            return Err(vec![
+                Diagnostic::error(
+                    self.cx.source,
+                    None,
+                    t!("leaflet-not-folded", pages = pages, sheet = sheet),
+                )
+                .with_help(t!("leaflet-not-folded.help")),
+            ]);
         }
         Ok((
             compiled,

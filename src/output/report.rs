@@ -156,11 +156,13 @@ pub fn render(
                 Diagnostic::warning(
                     source,
                     Some(span),
-                    format!("LIX {lix:.0} of this section is over the target {target:.0}"),
+                    t!(
+                        "lix-over-target",
+                        lix = lix.round(),
+                        target = target.round()
+                    ),
                 )
-                .with_help(
-                    "shorter sentences and shorter words lower LIX; see the readability report",
-                ),
+                .with_help(t!("lix-over-target.help")),
             );
         }
     }

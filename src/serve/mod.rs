@@ -57,7 +57,13 @@ pub fn serve(
 ) -> Result<()> {
     let listener = std::net::TcpListener::bind(options.address)
         .with_context(|| t!("cannot-listen", address = options.address.to_string()))?;
-    let address = listener.local_addr().context("the server has no address")?;
+    let address = listener.local_addr().with_context(|| {
+        t!(
+            "internal-error",
+            kind = "none",
+            message = "the server has no address"
+        )
+    })?;
     let out = &options.watch.build.out_dir;
     std::fs::create_dir_all(out)
         .with_context(|| t!("cannot-create-out", path = out.display().to_string()))?;
@@ -94,7 +100,7 @@ pub fn serve(
         std::thread::Builder::new()
             .name("trycksak-serve".into())
             .spawn(move || http::serve(listener, handler))
-            .context("cannot start the server")?;
+            .with_context(|| t!("cannot-start", what = "server"))?;
     }
     on_listening(address);
     watch(project, &options.watch, |event| {

@@ -121,9 +121,9 @@ fn mapping_of(cx: &Context, parts: &Parts, diagnostics: &mut Vec<Diagnostic>) ->
                 Diagnostic::error(
                     cx.file,
                     Some(cx.file.line_span(1)),
-                    "the front matter must be a list of `key: value` lines",
+                    t!("front-matter-not-keys"),
                 )
-                .with_help("write one key per line, e.g. `title: Vårt program`"),
+                .with_help(t!("front-matter-not-keys.help")),
             );
             None
         }
