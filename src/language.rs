@@ -1,13 +1,23 @@
 //! What trycksak knows of a programme's language, as data: `layouts/base/i18n/<lang>.yaml`,
-//! built in. One parser of language tags ([`primary`]) for every module that asks.
+//! built in, which a project (`layouts/base/i18n/`) or a region (`layouts/<region>/i18n/`)
+//! changes key by key, like its layout ([`Languages`]). One parser of language tags
+//! ([`primary`]) for every module that asks.
 //!
 //! A language without a file gets no quotation-mark replacement and the plain pledge rule
 //! (any list after a paragraph ending in ":"); see [`PledgeWords`].
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::project::{BASE_REGION, PathError, Project};
+
+/// The folder of a layout that holds its language files.
+pub const I18N_DIR: &str = "i18n";
 
 /// The built-in language files, by primary language subtag.
 const FILES: &[(&str, &str)] = &[
@@ -35,7 +45,7 @@ const FILES: &[(&str, &str)] = &[
 const ALIASES: &[(&str, &str)] = &[("no", "nb"), ("nn", "nb")];
 
 /// One language's file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     /// The primary subtag the file is for.
@@ -76,7 +86,7 @@ impl Direction {
 }
 
 /// The words that tell a pledge list in this language.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PledgeWords {
     /// Phrases of a lead-in's last sentence ("vill vi"), matched as whole words.
@@ -94,43 +104,259 @@ pub fn primary(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The direction a language is written in: its file's, else left to right.
-pub fn direction(tag: &str) -> Direction {
-    of(tag).map_or(Direction::Ltr, |language| language.direction)
+/// The built-in language file for a BCP 47 tag, if there is one (a programme reads its
+/// region's [`Languages`], which a project may change).
+pub fn of(tag: &str) -> Option<&'static Language> {
+    all().get(file_tag(tag).as_str())
 }
 
-/// The language file for a BCP 47 tag, if there is one.
-pub fn of(tag: &str) -> Option<&'static Language> {
+/// The primary subtag a tag's file is found under: Norwegian's three share one.
+fn file_tag(tag: &str) -> String {
     let primary = primary(tag);
-    let primary = ALIASES
+    ALIASES
         .iter()
         .find(|(alias, _)| *alias == primary)
-        .map_or(primary.as_str(), |(_, to)| to);
-    all().get(primary)
+        .map_or(primary, |(_, to)| to.to_string())
 }
 
 fn all() -> &'static BTreeMap<&'static str, Language> {
     static ALL: OnceLock<BTreeMap<&'static str, Language>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: BTreeMap<&'static str, Language> = FILES
+        FILES
             .iter()
             .map(|(tag, text)| {
                 // Built in and tested (`every_file_reads`): a broken file is our bug.
                 let language: Language = serde_yaml::from_str(text)
                     .unwrap_or_else(|err| panic!("layouts/base/i18n/{tag}.yaml: {err}"));
-                (*tag, language)
+                (*tag, with_report_words(language))
             })
-            .collect();
-        // Each language's labels carry its report's words, English's where it has none.
-        let english = all
-            .get("en")
-            .and_then(|en| en.report.clone())
-            .unwrap_or_default();
-        for language in all.values_mut() {
-            language.labels.report = language.report.clone().unwrap_or_else(|| english.clone());
-        }
-        all
+            .collect()
     })
+}
+
+/// `language` with its report's words in its labels: its own, English's where it has none.
+fn with_report_words(mut language: Language) -> Language {
+    let english = || {
+        FILES
+            .iter()
+            .find(|(tag, _)| *tag == "en")
+            .and_then(|(_, text)| serde_yaml::from_str::<Language>(text).ok())
+            .and_then(|en| en.report)
+            .unwrap_or_default()
+    };
+    language.labels.report = language.report.clone().unwrap_or_else(english);
+    language
+}
+
+/// The language files a region's programmes read: the built-in ones, each with the project's
+/// `layouts/base/i18n/<lang>.yaml` and then the region's `layouts/<region>/i18n/<lang>.yaml`
+/// merged over it key by key (a project may change one label, or add a language whole).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Languages {
+    /// The languages a project or region file changes or adds, merged whole.
+    own: BTreeMap<String, Language>,
+}
+
+/// The built-in language files alone, for what has no project.
+pub static BUILT_IN: Languages = Languages {
+    own: BTreeMap::new(),
+};
+
+impl Languages {
+    /// The language files of `region` in `project`, and the problems of its own files (a file
+    /// with a problem is not used: the built-in one stands).
+    pub fn load(project: &Project, region: &str) -> (Languages, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let mut layers: BTreeMap<String, (Value, Arc<SourceFile>)> = BTreeMap::new();
+        let mut folders = vec![BASE_REGION];
+        if region != BASE_REGION {
+            folders.push(region);
+        }
+        for folder in folders {
+            for (tag, file) in own_files(project, folder, &mut problems) {
+                let over: Value = match serde_yaml::from_str(&file.text) {
+                    Ok(value) => value,
+                    Err(err) => {
+                        problems.push(not_valid(&file, &err));
+                        continue;
+                    }
+                };
+                let (merged, _) = layers.entry(tag.clone()).or_insert_with(|| {
+                    let built_in = FILES
+                        .iter()
+                        .find(|(built, _)| *built == tag)
+                        .and_then(|(_, text)| serde_yaml::from_str(text).ok())
+                        .unwrap_or(Value::Mapping(Default::default()));
+                    (built_in, Arc::clone(&file))
+                });
+                crate::layout::merge(merged, &over);
+                layers.get_mut(&tag).expect("just inserted").1 = file;
+            }
+        }
+        let mut own = BTreeMap::new();
+        for (tag, (merged, file)) in layers {
+            match serde_yaml::from_value::<Language>(merged) {
+                Ok(language) if language.language != tag => problems.push(
+                    Diagnostic::error(
+                        &file,
+                        crate::layout::key_span(&file, "language"),
+                        t!(
+                            "language-file-other-tag",
+                            file = file.path.display().to_string(),
+                            language = language.language.as_str(),
+                            tag = tag.as_str()
+                        ),
+                    )
+                    .with_help(t!("language-file-other-tag.help", tag = tag.as_str())),
+                ),
+                Ok(language) => {
+                    own.insert(tag, with_report_words(language));
+                }
+                Err(err) => problems.push(not_valid(&file, &err)),
+            }
+        }
+        (Languages { own }, problems)
+    }
+
+    /// The language file for a BCP 47 tag, if there is one: the project's, else built in.
+    pub fn of(&self, tag: &str) -> Option<&Language> {
+        let tag = file_tag(tag);
+        self.own.get(&tag).or_else(|| all().get(tag.as_str()))
+    }
+
+    /// The words the outputs add, for `tag`: its file's, else English's.
+    pub fn labels(&self, tag: &str) -> &crate::i18n::Labels {
+        &self
+            .of(tag)
+            .or_else(|| self.of("en"))
+            .expect("the built-in English language file")
+            .labels
+    }
+
+    /// The direction `tag` is written in: its file's, else left to right.
+    pub fn direction(&self, tag: &str) -> Direction {
+        self.of(tag)
+            .map_or(Direction::Ltr, |language| language.direction)
+    }
+}
+
+/// The language files in `layouts/<folder>/i18n/`, by primary subtag, sorted; a file equal to
+/// the built-in one (the shipped project's own base) is skipped, as it changes nothing.
+fn own_files(
+    project: &Project,
+    folder: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, Arc<SourceFile>)> {
+    let dir = project.layouts_dir().join(folder).join(I18N_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let Some(tag) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        let tag = tag.to_ascii_lowercase();
+        let display = project.relative(&path).to_path_buf();
+        match crate::sandbox::read(&project.layouts_dir(), &path) {
+            Ok(bytes) => {
+                if FILES
+                    .iter()
+                    .any(|(built, text)| *built == tag && text.as_bytes() == bytes)
+                {
+                    continue;
+                }
+                match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        files.push((tag, SourceFile::new(display, text.replace("\r\n", "\n"))))
+                    }
+                    Err(_) => problems.push(unreadable(&display, t!("not-utf8"))),
+                }
+            }
+            Err(PathError::Missing(_)) => {}
+            Err(PathError::Outside) => {
+                problems.push(unreadable(&display, t!("path-outside-layouts")))
+            }
+            Err(err) => problems.push(unreadable(&display, err.describe())),
+        }
+    }
+    files
+}
+
+fn unreadable(display: &Path, why: String) -> Diagnostic {
+    Diagnostic::about(
+        display,
+        t!(
+            "language-file-unreadable",
+            file = display.display().to_string(),
+            why = why
+        ),
+    )
+    .with_help(t!("language-file-unreadable.help"))
+}
+
+/// A language file that does not read: located where YAML says, or at the key the error names
+/// (a merged file's errors have no position).
+fn not_valid(file: &Arc<SourceFile>, err: &serde_yaml::Error) -> Diagnostic {
+    if let Some(at) = err.location() {
+        let full = err.to_string();
+        let message = full.split(" at line ").next().unwrap_or(&full);
+        return Diagnostic::error(
+            file,
+            Some(file.char_span(file.offset(at.line(), at.column()))),
+            t!("language-file-not-valid", message = message),
+        )
+        .with_help(t!("language-file-not-valid.help"));
+    }
+    let message = err.to_string();
+    // "labels.skip: invalid type …", "unknown field `skp`, expected …", "missing field `skip`".
+    let key = message
+        .split_once(": ")
+        .filter(|(path, _)| !path.contains(' '))
+        .map(|(path, _)| path.rsplit('.').next().unwrap_or(path).to_string())
+        .or_else(|| {
+            message
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_string)
+        });
+    let span = key.and_then(|key| crate::layout::key_span(file, &key));
+    // serde lists the allowed keys: turn that into a suggestion.
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, expected)) = rest.split_once("`, expected ")
+    {
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let help = match crate::diagnostics::closest(key, &known) {
+            Some(close) => t!("did-you-mean", name = close),
+            None => t!("unknown-key.help", keys = known.join(", ")),
+        };
+        return Diagnostic::error(file, span, t!("unknown-language-key", key = key))
+            .with_help(help);
+    }
+    let help = if of(&tag_of(file)).is_some() {
+        t!("language-file-not-valid.help")
+    } else {
+        t!("language-file-new.help", tag = tag_of(file))
+    };
+    Diagnostic::error(
+        file,
+        span,
+        t!("language-file-not-valid", message = message.as_str()),
+    )
+    .with_help(help)
+}
+
+/// The language a file is for, by its name.
+fn tag_of(file: &SourceFile) -> String {
+    file.path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 impl PledgeWords {

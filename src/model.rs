@@ -14,6 +14,16 @@ pub struct Programme {
     /// Blocks before the first section heading.
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
+    /// The language files of its region: the words its outputs add, its quotation marks.
+    #[serde(skip)]
+    pub languages: std::sync::Arc<crate::language::Languages>,
+}
+
+impl Programme {
+    /// The words the outputs add around its text, in its language.
+    pub fn labels(&self) -> &crate::i18n::Labels {
+        self.languages.labels(&self.meta.lang)
+    }
 }
 
 /// The front matter.

@@ -448,7 +448,7 @@ fn leaflets_use_their_pages() {
 
 /// The break points (letters before each) of a word hyphenated as the PDFs are.
 fn breaks_of(word: &str) -> Vec<usize> {
-    let sv = trycksak::output::hyphenate::language("sv").unwrap();
+    let sv = trycksak::output::hyphenate::language("sv", &trycksak::language::BUILT_IN).unwrap();
     let hyphenated = trycksak::output::hyphenate::text(word, sv);
     let mut letters = 0;
     let mut out = Vec::new();

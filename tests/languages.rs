@@ -363,3 +363,81 @@ fn the_arabic_pdfs_are_tagged_with_whole_bookmarks_and_tables_read_from_the_righ
         "the table reads left to right"
     );
 }
+
+#[test]
+fn a_project_and_a_region_change_the_built_in_language_files_key_by_key() {
+    let project = common::demo_project(&[
+        (
+            "layouts/base/i18n/sv.yaml",
+            "# The project's words for the skip link and the pledge headings.\nlabels:\n  skip: \"Hoppa direkt till programmet\"\npledges:\n  headings: [\"punkter\"]\n  lead_ins: [\"vill vi\"]\n",
+        ),
+        (
+            "layouts/demo/i18n/sv.yaml",
+            "# This region quotes with guillemets.\nquotes: [\"»\", \"«\", \"›\", \"‹\"]\n",
+        ),
+        (
+            "programmes/demo/program.md",
+            "---\ntitle: Program\nregion: demo\nlang: sv\n---\n\n## Våra tio punkter\n\nVi sa \"ja\" till det.\n\n- Fler bussar.\n- Lägre taxor.\n",
+        ),
+    ]);
+    let output = common::trycksak(project.path())
+        .args(["build", "--format", "html", "--format", "text"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let page =
+        std::fs::read_to_string(project.path().join("out/demo/program/program.html")).unwrap();
+    // The project's skip link; the region's quotation marks; the built-in words elsewhere.
+    assert!(page.contains("Hoppa direkt till programmet"), "{page}");
+    assert!(page.contains("»ja«"), "{page}");
+    assert!(page.contains(">Textversion<"), "{page}");
+    // The project's pledge heading word finds the list under "Våra tio punkter"; the built-in
+    // words do not.
+    let pledges = |project: &Path| {
+        let check = common::trycksak(project).arg("check").output().unwrap();
+        String::from_utf8_lossy(&check.stdout).into_owned()
+    };
+    assert!(
+        pledges(project.path()).contains("2 pledges in 1 section: Våra tio punkter"),
+        "{}",
+        pledges(project.path())
+    );
+    std::fs::remove_file(project.path().join("layouts/base/i18n/sv.yaml")).unwrap();
+    assert!(
+        !pledges(project.path()).contains("2 pledges"),
+        "{}",
+        pledges(project.path())
+    );
+}
+
+#[test]
+fn a_language_file_with_a_mistake_is_an_error_at_its_line_and_the_region_does_not_build() {
+    let project = common::demo_project(&[
+        (
+            "layouts/demo/i18n/fi.yaml",
+            "labels:\n  skip: \"Siirry\"\n  skp: \"typo\"\n",
+        ),
+        ("layouts/demo/i18n/ka.yaml", "language: ka\n"),
+        (
+            "programmes/demo/program.md",
+            "---\ntitle: Program\nregion: demo\nlang: sv\n---\n\nText.\n",
+        ),
+    ]);
+    let output = common::trycksak(project.path())
+        .args(["--diagnostic-format", "short", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "layouts/demo/i18n/fi.yaml:3:3: error: unknown key `skp` in the language file (help: did you mean `skip`?)"
+        ),
+        "{stderr}"
+    );
+    // A language only the project has must be whole: the missing keys are named.
+    assert!(
+        stderr.contains("layouts/demo/i18n/ka.yaml: error: the language file is not valid: missing field `reviewed` (help: trycksak has no file for `ka`"),
+        "{stderr}"
+    );
+    assert!(!output.status.success());
+}

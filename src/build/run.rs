@@ -113,7 +113,7 @@ pub(super) fn finish_built(
                     kind,
                     path: job
                         .folder
-                        .join(kind.file_name(&job.programme.slug, &job.programme.meta.lang)),
+                        .join(kind.file_name(&job.programme.slug, job.programme.labels())),
                     rendered,
                 })
                 .collect();
@@ -397,7 +397,7 @@ fn attempt(
 fn made_of(kind: OutputKind, programme: &Programme, output: &Rendered) -> Made {
     Made {
         kind,
-        file: kind.file_name(&programme.slug, &programme.meta.lang),
+        file: kind.file_name(&programme.slug, programme.labels()),
         bytes: output.bytes.len(),
         pages: output.pages,
     }

@@ -82,7 +82,7 @@ pub(super) fn write_outputs(
         .and_then(|dir| OutputDir::open(dir).ok());
     let previews = own_previews.as_ref().unwrap_or(out);
     for (kind, output) in rendered {
-        let name = kind.file_name(&programme.slug, &programme.meta.lang);
+        let name = kind.file_name(&programme.slug, programme.labels());
         let path = folder.join(&name);
         let mut problems = Vec::new();
         let mut write = |path: &Path, bytes: &[u8]| {
@@ -148,7 +148,7 @@ pub(super) fn write_outputs(
     outcome.failed_kinds.sort();
     outcome.failed_kinds.dedup();
     for kind in &outcome.failed_kinds {
-        let name = kind.file_name(&programme.slug, &programme.meta.lang);
+        let name = kind.file_name(&programme.slug, programme.labels());
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem);
@@ -218,7 +218,12 @@ fn write_listing(
         .iter()
         .find_map(html::PageFacts::of)
         .map_or_else(|| "sv".to_string(), |facts| facts.lang);
-    let labels = crate::i18n::labels(&lang);
+    // The index is the project's: its words are base's, with the project's changes.
+    let languages = layouts
+        .get(crate::project::BASE_REGION)
+        .map(|layout| std::sync::Arc::clone(&layout.languages))
+        .unwrap_or_default();
+    let labels = languages.labels(&lang);
     let regions: Vec<Value> = regions
         .into_iter()
         .map(|(region, programmes)| {
@@ -253,7 +258,7 @@ fn write_listing(
                             let kind = OutputKind::named(&e.kind);
                             json!({
                                 "path": e.path,
-                                "title": kind.map_or(e.kind.as_str(), |k| k.title(&lang)),
+                                "title": kind.map_or(e.kind.as_str(), |k| k.title(labels)),
                                 "format": e.path.rsplit('.').next().unwrap_or("").to_uppercase(),
                                 "pages": e.pages.map(|n| html::pages(n, labels)),
                                 "size": html::size(e.bytes as usize, &lang),
@@ -278,7 +283,7 @@ fn write_listing(
     };
     let context = json!({
         "lang": lang,
-        "dir": crate::language::direction(&lang).as_str(),
+        "dir": languages.direction(&lang).as_str(),
         "labels": labels,
         "title": title,
         "staff": staff,

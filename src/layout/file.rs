@@ -357,7 +357,7 @@ impl Parsed {
 }
 
 /// Where `key:` is written in a YAML file (any indentation).
-pub(super) fn key_span(file: &SourceFile, key: &str) -> Option<std::ops::Range<usize>> {
+pub(crate) fn key_span(file: &SourceFile, key: &str) -> Option<std::ops::Range<usize>> {
     let mut offset = 0;
     for line in file.text.split_inclusive('\n') {
         let trimmed = line.trim_start();

@@ -11,15 +11,19 @@ mod resolve;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 pub use checks::contrast_ratio;
 pub use colour::{Colour, Given};
+pub(crate) use file::key_span;
 use file::{Parsed, built_in_base, parse_layout_file, read_layout_file};
+pub(crate) use resolve::merge;
 use resolve::{Layer, resolve};
 
 use crate::diagnostics::Diagnostic;
+use crate::language::Languages;
 use crate::model::Overflow;
 use crate::project::{BASE_REGION, LAYOUTS_DIR, PathError, Project};
 use crate::sandbox;
@@ -154,6 +158,9 @@ pub struct Layout {
     /// A LIX above this in a section is a warning in the readability report.
     pub lix_target: Option<f64>,
     pub print: PrintSettings,
+    /// Its language files: built in, with the project's and the region's changes.
+    #[serde(skip)]
+    pub languages: Arc<crate::language::Languages>,
 }
 
 /// What the print twins need from the layout, in millimetres.
@@ -241,7 +248,10 @@ impl Layouts {
                     dir: dir.clone(),
                 },
             ];
-            if let Some(layout) = resolve(region, &layers, families, &mut problems, project) {
+            let (languages, language_problems) = Languages::load(project, region);
+            problems.extend(language_problems);
+            if let Some(mut layout) = resolve(region, &layers, families, &mut problems, project) {
+                layout.languages = Arc::new(languages);
                 checks::check_contrast(&layout, &own, &base, &mut problems);
                 checks::check_ink(&layout, &own, &base, &mut problems);
                 layouts.layouts.insert(region.clone(), layout);

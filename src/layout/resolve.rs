@@ -25,7 +25,7 @@ pub(super) struct Layer<'a> {
 }
 
 /// `over` merged into `base`: maps key by key, anything else replaced.
-fn merge(base: &mut Value, over: &Value) {
+pub(crate) fn merge(base: &mut Value, over: &Value) {
     match (base, over) {
         (Value::Mapping(base), Value::Mapping(over)) => {
             for (key, value) in over {
@@ -132,6 +132,7 @@ pub(super) fn resolve(
         },
         large_print: need!(values.large_print, "large_print"),
         lix_target: values.lix_target,
+        languages: Default::default(),
         print: PrintSettings {
             bleed_mm: need!(print.bleed, "print: bleed"),
             safe_mm: need!(print.safe, "print: safe"),

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::{Labels, labels};
+use crate::i18n::Labels;
 use crate::layout::{Layout, Layouts};
 use crate::model::Programme;
 
@@ -32,7 +32,7 @@ impl Output for HtmlOutput {
     fn about(&self) -> &'static str {
         "The accessible HTML version, images beside it (<slug>.html)"
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.html_title
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
@@ -48,7 +48,7 @@ impl Output for HtmlOutput {
         made: &[Made],
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let layout = cx.layout(programme)?;
-        let labels = labels(&programme.meta.lang);
+        let labels = programme.labels();
         let root = cx.typesetter.root();
         // The images it shows, copied beside the page: flat names, from their project paths.
         let mut images = BTreeMap::new();
@@ -75,7 +75,7 @@ impl Output for HtmlOutput {
                 let format = made.file.rsplit('.').next().unwrap_or("").to_uppercase();
                 json!({
                     "file": made.file,
-                    "title": made.kind.title(&programme.meta.lang),
+                    "title": made.kind.title(programme.labels()),
                     "format": format,
                     "pages": made.pages.map(|n| pages(n, labels)),
                     "size": size(made.bytes, &programme.meta.lang),
@@ -83,7 +83,7 @@ impl Output for HtmlOutput {
             })
             .collect();
         let mut model = serde_json::to_value(programme).map_err(internal)?;
-        super::quotes::data(&mut model, &programme.meta.lang);
+        super::quotes::data(&mut model, &programme.meta.lang, &programme.languages);
         if let Some(sections) = model.get_mut("sections") {
             add_ids(sections, "s");
         }
@@ -98,7 +98,7 @@ impl Output for HtmlOutput {
             "logo_alt": logo_alt(labels, layout, programme),
             "byline": byline(programme, layout),
             "labels": labels,
-            "dir": crate::language::direction(&programme.meta.lang).as_str(),
+            "dir": programme.languages.direction(&programme.meta.lang).as_str(),
             "toc": programme.sections.len() > 3,
             "images": images,
             "downloads": downloads,

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use crate::language::Languages;
 use serde_json::Value;
 
 /// The fewest letters before or after a hyphenation break.
@@ -19,16 +20,17 @@ pub const MIN_FRAGMENT: usize = 3;
 
 /// How to hyphenate a language: its patterns and the first elements of its compounds.
 #[derive(Clone, Copy)]
-pub struct Hyphenation {
+pub struct Hyphenation<'a> {
     pub patterns: hypher::Lang,
-    pub compound_parts: &'static [String],
+    pub compound_parts: &'a [String],
 }
 
-/// The hyphenation of a BCP 47 tag, if there are patterns for it.
-pub fn language(tag: &str) -> Option<Hyphenation> {
+/// The hyphenation of a BCP 47 tag, if there are patterns for it, with the compounds of its
+/// file in `languages`.
+pub fn language<'a>(tag: &str, languages: &'a Languages) -> Option<Hyphenation<'a>> {
     let primary = crate::language::primary(tag);
     let patterns = hypher::Lang::from_iso(primary.as_bytes().try_into().ok()?)?;
-    let compound_parts = crate::language::of(tag).map_or(&[][..], |l| &l.compound_parts[..]);
+    let compound_parts = languages.of(tag).map_or(&[][..], |l| &l.compound_parts[..]);
     Some(Hyphenation {
         patterns,
         compound_parts,
@@ -37,7 +39,7 @@ pub fn language(tag: &str) -> Option<Hyphenation> {
 
 /// `text` with a soft hyphen at every break point that leaves at least [`MIN_FRAGMENT`]
 /// letters on each side.
-pub fn text(text: &str, lang: Hyphenation) -> String {
+pub fn text(text: &str, lang: Hyphenation<'_>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word_start = None;
     for (at, c) in text
@@ -70,7 +72,7 @@ pub fn text(text: &str, lang: Hyphenation) -> String {
     out
 }
 
-fn word(word: &str, lang: Hyphenation, out: &mut String) {
+fn word(word: &str, lang: Hyphenation<'_>, out: &mut String) {
     if word.chars().count() < 2 * MIN_FRAGMENT {
         out.push_str(word);
         return;
@@ -146,22 +148,31 @@ pub struct Cache(Mutex<HashMap<String, String>>);
 
 /// Puts the break points into the running text of a template's data: every `text` inline
 /// outside headings, titles, the front matter and links (those are never hyphenated).
-pub fn data(value: &mut Value, lang: Hyphenation, cache: &Cache) {
+/// Parts in another language take that language's patterns from `languages`.
+pub fn data(value: &mut Value, lang: Hyphenation<'_>, languages: &Languages, cache: &Cache) {
     let mut known = cache.0.lock().unwrap_or_else(|e| e.into_inner());
-    walk(value, lang, &mut known);
+    walk(value, lang, languages, &mut known);
 }
 
-fn walk(value: &mut Value, lang: Hyphenation, known: &mut HashMap<String, String>) {
+fn walk(
+    value: &mut Value,
+    lang: Hyphenation<'_>,
+    languages: &Languages,
+    known: &mut HashMap<String, String>,
+) {
     match value {
         // A link's text is often its address, which never hyphenates.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("link") => {}
         // A part in another language: its own patterns, or none where it has none (Sámi).
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("lang") => {
-            let own = map.get("lang").and_then(Value::as_str).and_then(language);
+            let own = map
+                .get("lang")
+                .and_then(Value::as_str)
+                .and_then(|tag| language(tag, languages));
             if let Some(own) = own {
                 for key in ["content", "blocks"] {
                     if let Some(inner) = map.get_mut(key) {
-                        walk(inner, own, known);
+                        walk(inner, own, languages, known);
                     }
                 }
             }
@@ -177,11 +188,13 @@ fn walk(value: &mut Value, lang: Hyphenation, known: &mut HashMap<String, String
                             .or_insert_with_key(|plain| text(plain, lang))
                             .clone();
                     }
-                    (_, inner) => walk(inner, lang, known),
+                    (_, inner) => walk(inner, lang, languages, known),
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| walk(item, lang, known)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| walk(item, lang, languages, known)),
         _ => {}
     }
 }
@@ -189,10 +202,11 @@ fn walk(value: &mut Value, lang: Hyphenation, known: &mut HashMap<String, String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::BUILT_IN;
 
     #[test]
     fn no_fragment_is_shorter_than_three_letters() {
-        let sv = language("sv").unwrap();
+        let sv = language("sv", &BUILT_IN).unwrap();
         let hyphenated = text("hyrläkare, orter och arbetsmarknadsutbildning.", sv);
         // A break leaves at least three letters of the word on each line.
         for word in hyphenated.split(|c: char| !c.is_alphabetic() && c != '\u{ad}') {
@@ -211,8 +225,8 @@ mod tests {
             text("alkohol- och Covid-19-pandemin", sv),
             "alkohol- och Covid-19-pandemin"
         );
-        assert!(language("xx").is_none());
-        assert!(language("sv-FI").is_some_and(|l| l.patterns == sv.patterns));
+        assert!(language("xx", &BUILT_IN).is_none());
+        assert!(language("sv-FI", &BUILT_IN).is_some_and(|l| l.patterns == sv.patterns));
     }
 
     #[test]
@@ -226,13 +240,18 @@ mod tests {
                 {"type": "text", "text": "terveyspalvelut"}
             ]}
         ]);
-        data(&mut value, language("sv").unwrap(), &Cache::default());
+        data(
+            &mut value,
+            language("sv", &BUILT_IN).unwrap(),
+            &BUILT_IN,
+            &Cache::default(),
+        );
         assert!(value[0]["text"].as_str().unwrap().contains('\u{ad}'));
         // North Sámi has no patterns: its words are left whole, never broken as Swedish.
         assert_eq!(value[1]["content"][0]["text"], "dearvvašvuođabálvalusat");
         assert_eq!(
             value[2]["content"][0]["text"].as_str().unwrap(),
-            text("terveyspalvelut", language("fi").unwrap())
+            text("terveyspalvelut", language("fi", &BUILT_IN).unwrap())
         );
     }
 }

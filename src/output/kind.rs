@@ -16,7 +16,7 @@ pub trait Output: Sync {
     /// One line for `--help`.
     fn about(&self) -> &'static str;
     /// What a reader calls it, in the programme's language (the HTML version's downloads).
-    fn title(&self, labels: &'static Labels) -> &'static str;
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str;
     /// Its file in `out/<region>/<slug>/`; it may follow the programme's language.
     fn file_name(&self, slug: &str, labels: &Labels) -> String;
     /// Whether a build without `--format` writes it for a region with `layout`.

@@ -24,7 +24,7 @@ impl Output for LargePrintOutput {
     fn about(&self) -> &'static str {
         "The large-print, easy-read PDF (<slug>-storstil.pdf for Swedish)"
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.large_print_title
     }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {

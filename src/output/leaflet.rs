@@ -39,7 +39,7 @@ impl Output for LeafletOutput {
             }
         }
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         match self.0 {
             Medium::Screen => &labels.leaflet_title,
             Medium::Print => &labels.leaflet_print_title,

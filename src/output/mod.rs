@@ -25,7 +25,7 @@ use std::fmt;
 pub use kind::{Output, Rendered};
 
 use crate::diagnostics::Diagnostic;
-use crate::i18n::labels;
+use crate::i18n::Labels;
 use crate::layout::Layout;
 use crate::model::Programme;
 pub use context::{Made, RenderContext};
@@ -73,14 +73,14 @@ impl OutputKind {
         self.0.name()
     }
 
-    /// The file name of this output of the programme `slug` in language `lang`.
-    pub fn file_name(self, slug: &str, lang: &str) -> String {
-        self.0.file_name(slug, labels(lang))
+    /// The file name of this output of a programme `slug`, with its language's `labels`.
+    pub fn file_name(self, slug: &str, labels: &Labels) -> String {
+        self.0.file_name(slug, labels)
     }
 
-    /// What a reader calls this output, in `lang`.
-    pub fn title(self, lang: &str) -> &'static str {
-        self.0.title(labels(lang))
+    /// What a reader calls this output, in the language of `labels`.
+    pub fn title(self, labels: &Labels) -> &str {
+        self.0.title(labels)
     }
 
     /// The kind this one is made from, if any (see [`Output::made_from`]).

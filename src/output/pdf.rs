@@ -7,7 +7,7 @@ use serde::Serialize;
 use typst_pdf::PdfStandard;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::i18n::{Labels, labels};
+use crate::i18n::Labels;
 use crate::layout::Layout;
 use crate::model::{BlockKind, Inline, Programme};
 use crate::typeset::{Compiled, DocumentMeta, Request, document_date, page_png};
@@ -33,7 +33,7 @@ pub struct DocumentData<'a> {
     pub print: Option<PrintData>,
     /// The layout's colours converted for screens, `#rrggbb`.
     pub screen_colours: BTreeMap<String, String>,
-    pub labels: &'static Labels,
+    pub labels: &'a Labels,
     /// The programme language's direction, `ltr` or `rtl` (its language file's): the templates
     /// set the text's direction by it and mirror what points the reading way.
     pub dir: &'static str,
@@ -75,8 +75,8 @@ impl<'a> DocumentData<'a> {
                 .iter()
                 .map(|(name, colour)| (name.clone(), colour.screen_hex()))
                 .collect(),
-            labels: labels(&programme.meta.lang),
-            dir: crate::language::direction(&programme.meta.lang).as_str(),
+            labels: programme.labels(),
+            dir: programme.languages.direction(&programme.meta.lang).as_str(),
             hyphenate: true,
         }
     }
@@ -121,11 +121,12 @@ impl<'a> RenderContext<'a> {
         let common = data.common();
         let date = document_date(common.programme.meta.date.as_deref());
         let mut value = serde_json::to_value(data).expect("the document data serialises");
-        quotes::data(&mut value, &common.programme.meta.lang);
+        let languages = &common.programme.languages;
+        quotes::data(&mut value, &common.programme.meta.lang, languages);
         if common.hyphenate
-            && let Some(lang) = hyphenate::language(&common.programme.meta.lang)
+            && let Some(lang) = hyphenate::language(&common.programme.meta.lang, languages)
         {
-            hyphenate::data(&mut value, lang, &self.hyphenated);
+            hyphenate::data(&mut value, lang, languages, &self.hyphenated);
         }
         literal::break_long_runs(&mut value);
         literal::annotate(&mut value);

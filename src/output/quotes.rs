@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::language;
+use crate::language::Languages;
 
 /// The types of the model's inlines, as serialised.
 const INLINE_TYPES: &[&str] = &[
@@ -42,28 +42,30 @@ const NOT_TEXT: &[&str] = &[
 const TEXT_STRINGS: &[&str] = &["title", "subtitle", "summary", "alt", "party", "publisher"];
 
 /// Replaces the straight quotes of every text in `value` (a template's or page's data) with the
-/// marks of `lang`; nothing for a language without a file.
-pub fn data(value: &mut Value, lang: &str) {
-    if let Some(language) = language::of(lang) {
-        walk(value, &language.quotes);
+/// marks of `lang` in `languages`; nothing for a language without a file.
+pub fn data(value: &mut Value, lang: &str, languages: &Languages) {
+    if let Some(language) = languages.of(lang) {
+        walk(value, &language.quotes, languages);
     }
 }
 
-fn walk(value: &mut Value, marks: &[String; 4]) {
+fn walk(value: &mut Value, marks: &[String; 4], languages: &Languages) {
     match value {
         // A block part in another language: its own marks.
         Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("lang") => {
             let own = map
                 .get("lang")
                 .and_then(Value::as_str)
-                .and_then(language::of)
+                .and_then(|tag| languages.of(tag))
                 .map(|language| language.quotes.clone());
             if let (Some(own), Some(blocks)) = (own, map.get_mut("blocks")) {
-                walk(blocks, &own);
+                walk(blocks, &own, languages);
             }
         }
-        Value::Array(items) if is_inline_run(items) => run(items, marks, &mut None),
-        Value::Array(items) => items.iter_mut().for_each(|item| walk(item, marks)),
+        Value::Array(items) if is_inline_run(items) => run(items, marks, languages, &mut None),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| walk(item, marks, languages)),
         Value::Object(map) => {
             for (key, inner) in map.iter_mut() {
                 match inner {
@@ -71,7 +73,7 @@ fn walk(value: &mut Value, marks: &[String; 4]) {
                     Value::String(text) if TEXT_STRINGS.contains(&key.as_str()) => {
                         *text = smarten(text, marks, &mut None);
                     }
-                    _ => walk(inner, marks),
+                    _ => walk(inner, marks, languages),
                 }
             }
         }
@@ -92,7 +94,12 @@ pub(super) fn is_inline_run(items: &[Value]) -> bool {
 }
 
 /// A run of inlines, `previous` the character before it.
-fn run(items: &mut [Value], marks: &[String; 4], previous: &mut Option<char>) {
+fn run(
+    items: &mut [Value],
+    marks: &[String; 4],
+    languages: &Languages,
+    previous: &mut Option<char>,
+) {
     for item in items {
         let Value::Object(map) = item else { continue };
         match map.get("type").and_then(Value::as_str) {
@@ -117,19 +124,19 @@ fn run(items: &mut [Value], marks: &[String; 4], previous: &mut Option<char>) {
                 let own = map
                     .get("lang")
                     .and_then(Value::as_str)
-                    .and_then(language::of)
+                    .and_then(|tag| languages.of(tag))
                     .map(|language| language.quotes.clone());
                 if let Some(own) = own {
                     if let Some(Value::Array(content)) = map.get_mut("content") {
-                        run(content, &own, previous);
+                        run(content, &own, languages, previous);
                     } else if let Some(blocks) = map.get_mut("blocks") {
-                        walk(blocks, &own);
+                        walk(blocks, &own, languages);
                     }
                 }
             }
             _ => {
                 if let Some(Value::Array(content)) = map.get_mut("content") {
-                    run(content, marks, previous);
+                    run(content, marks, languages, previous);
                 }
             }
         }
@@ -171,7 +178,7 @@ mod tests {
     use super::*;
 
     fn marks(lang: &str) -> [String; 4] {
-        language::of(lang).unwrap().quotes.clone()
+        crate::language::of(lang).unwrap().quotes.clone()
     }
 
     #[test]
@@ -207,7 +214,7 @@ mod tests {
                 ]}
             ]
         });
-        data(&mut value, "sv");
+        data(&mut value, "sv", &crate::language::BUILT_IN);
         assert_eq!(value["content"][0]["text"], "Hon sa ”hej” och ");
         assert_eq!(value["content"][1]["content"][0]["text"], "er sagte „ja“");
         assert_eq!(
@@ -227,7 +234,7 @@ mod tests {
             ],
             "layout": {"name": "\"x\""}
         });
-        data(&mut value, "sv");
+        data(&mut value, "sv", &crate::language::BUILT_IN);
         assert_eq!(value["content"][0]["text"], "Vi säger ”");
         assert_eq!(value["content"][2]["text"], "” till det.");
         assert_eq!(value["content"][3]["url"], "https://x.se/\"");

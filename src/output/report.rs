@@ -8,7 +8,7 @@ use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
 use super::text::wrap;
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::i18n::{Labels, ReportWords, labels};
+use crate::i18n::{Labels, ReportWords};
 use crate::language;
 use crate::layout::Layouts;
 use crate::model::{BlockKind, Inline, Programme, Section, plain_text};
@@ -29,7 +29,7 @@ impl Output for ReportOutput {
     fn about(&self) -> &'static str {
         "The accessibility reviewer's readability report (<slug>-tillganglighet.txt for Swedish)"
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.report_title
     }
     fn file_name(&self, slug: &str, labels: &Labels) -> String {
@@ -67,7 +67,7 @@ pub fn render(
     lix_target: Option<f64>,
 ) -> (String, Vec<Diagnostic>) {
     let lang = &programme.meta.lang;
-    let w = &labels(lang).report;
+    let w = &programme.labels().report;
     let mut readability = analyse(programme);
     readability.locate_sentences(&source.text);
     let mut out = Vec::new();

@@ -11,7 +11,7 @@
 use super::context::{Made, RenderContext};
 use super::kind::{Output, Rendered};
 use crate::diagnostics::Diagnostic;
-use crate::i18n::{Labels, labels};
+use crate::i18n::Labels;
 use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section};
 
 /// The accessible plain-text version (`<slug>.txt`).
@@ -25,7 +25,7 @@ impl Output for TextOutput {
     fn about(&self) -> &'static str {
         "The accessible plain-text version (<slug>.txt)"
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.text_title
     }
     fn file_name(&self, slug: &str, _labels: &Labels) -> String {
@@ -49,7 +49,7 @@ pub const WIDTH: usize = 72;
 
 /// Renders the plain-text version. Same programme → same bytes.
 pub fn render(programme: &Programme) -> String {
-    let labels = labels(&programme.meta.lang);
+    let labels = programme.labels();
     let mut w = Writer {
         out: String::new(),
         pending_blank_lines: 0,
@@ -101,13 +101,13 @@ pub fn wrap(text: &str, first: &str, rest: &str) -> Vec<String> {
     lines
 }
 
-struct Writer {
+struct Writer<'a> {
     out: String,
     pending_blank_lines: usize,
-    labels: &'static Labels,
+    labels: &'a Labels,
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Asks for at least `n` blank lines before whatever comes next (none at the top).
     fn blank(&mut self, n: usize) {
         self.pending_blank_lines = self.pending_blank_lines.max(n);
@@ -454,6 +454,7 @@ mod tests {
             },
             intro,
             sections,
+            languages: Default::default(),
         }
     }
 

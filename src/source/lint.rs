@@ -42,7 +42,7 @@ pub fn is_bare_address(text: &str) -> bool {
 pub fn lint(programme: &Programme, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     // A language without a file: its text is typeset, its outputs' own words are English.
-    if crate::language::of(&programme.meta.lang).is_none() {
+    if programme.languages.of(&programme.meta.lang).is_none() {
         let at = file
             .text
             .lines()

@@ -10,7 +10,7 @@ use comrak::{Arena, Options, parse_document};
 
 use super::{Context, Parts};
 use crate::diagnostics::Diagnostic;
-use crate::language::{self, PledgeWords};
+use crate::language::{Languages, PledgeWords};
 use crate::model::{Align, Block, BlockKind, Image, Inline, ListItem, Section, plain_text};
 
 pub(super) struct Body {
@@ -18,12 +18,13 @@ pub(super) struct Body {
     pub sections: Vec<Section>,
 }
 
-/// `lang` is the front matter's language, when it could be read: it decides which words mark a
-/// pledge list.
+/// `lang` is the front matter's language, when it could be read: it decides, with the region's
+/// `languages`, which words mark a pledge list.
 pub(super) fn parse(
     cx: &Context,
     parts: &Parts,
     lang: Option<&str>,
+    languages: &Languages,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let arena = Arena::new();
@@ -55,7 +56,8 @@ pub(super) fn parse(
         depth: 0,
         inline_depth: 0,
         reported_nesting: false,
-        pledge_words: lang.and_then(language::of).map(|l| &l.pledges),
+        languages,
+        pledge_words: lang.and_then(|lang| languages.of(lang)).map(|l| &l.pledges),
         pledge_heading: false,
     };
     let mut outline = Outline::default();
@@ -85,9 +87,11 @@ struct Parser<'a, 'c> {
     /// How many emphases, links and the like enclose the text being read.
     inline_depth: usize,
     reported_nesting: bool,
+    /// The language files of the programme's region.
+    languages: &'a Languages,
     /// The language's words for pledges; `None` for a language without a file (then any list
     /// after a paragraph ending in ":" is a pledge list, as before languages had words).
-    pledge_words: Option<&'static PledgeWords>,
+    pledge_words: Option<&'a PledgeWords>,
     /// Whether the open section's heading names pledges ("Våra löften").
     pledge_heading: bool,
 }
@@ -191,7 +195,7 @@ impl<'n> Parser<'_, '_> {
                             blocks.push(Block {
                                 line: self.line(open),
                                 kind: BlockKind::Lang {
-                                    dir: crate::language::direction(&lang).as_str(),
+                                    dir: self.languages.direction(&lang).as_str(),
                                     lang,
                                     blocks: inner,
                                 },
@@ -538,7 +542,7 @@ impl<'n> Parser<'_, '_> {
                                 let content: Vec<Inline> = out.drain(start + 1..).collect();
                                 out.pop();
                                 out.push(Inline::Lang {
-                                    dir: crate::language::direction(&tag).as_str(),
+                                    dir: self.languages.direction(&tag).as_str(),
                                     lang: tag,
                                     content,
                                 });

@@ -12,8 +12,9 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, SourceFile, has_errors};
 use crate::images::ImageProblem;
+use crate::language::Languages;
 use crate::model::Programme;
-use crate::project::{PathError, Project};
+use crate::project::{BASE_REGION, PathError, Project};
 
 /// The result of loading one source: the programme if it is valid, and everything found on the way
 /// (warnings may accompany a valid programme).
@@ -92,7 +93,12 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
     };
     let meta = front_matter::parse(&context, &parts, &mut diagnostics);
     let lang = meta.as_ref().map(|meta| meta.lang.as_str());
-    let body = markdown::parse(&context, &parts, lang, &mut diagnostics);
+    // The region's language files; their problems are the region's, reported with its layout.
+    let region = meta
+        .as_ref()
+        .map_or(BASE_REGION, |meta| meta.region.as_str());
+    let languages = Arc::new(Languages::load(project, region).0);
+    let body = markdown::parse(&context, &parts, lang, &languages, &mut diagnostics);
 
     let programme = match (meta, has_errors(&diagnostics)) {
         (Some(meta), false) => Some(Programme {
@@ -101,6 +107,7 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
             meta,
             intro: body.intro,
             sections: body.sections,
+            languages,
         }),
         _ => None,
     };

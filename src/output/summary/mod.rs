@@ -158,7 +158,7 @@ impl Output for SummaryOutput {
             Medium::Print => "The summary for the print shop (<slug>-summary-print.pdf)",
         }
     }
-    fn title(&self, labels: &'static Labels) -> &'static str {
+    fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         match self.0 {
             Medium::Screen => &labels.summary_title,
             Medium::Print => &labels.summary_print_title,
