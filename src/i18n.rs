@@ -87,6 +87,8 @@ pub struct ReportWords {
     pub bad_link: String,
     pub bare_url: String,
     pub how: String,
+    /// The LIX bands' names, from very easy (below 30) to very hard (over 60).
+    pub bands: [String; 5],
 }
 
 /// The labels for a BCP 47 tag, from its language file (`layouts/base/i18n/<lang>.yaml`);

@@ -314,20 +314,15 @@ fn add_blocks(analysis: &mut Analysis, blocks: &[Block]) {
     }
 }
 
-/// The LIX band, in Swedish for `sv` and in English otherwise.
-pub fn band(lix: f64, lang: &str) -> &'static str {
-    let swedish = crate::language::primary(lang) == "sv";
-    let index = match lix {
+/// The LIX band, from 0 (very easy, below 30) to 4 (very hard, over 60): an index into a
+/// language file's `report: bands`.
+pub fn band(lix: f64) -> usize {
+    match lix {
         x if x < 30.0 => 0,
         x if x < 40.0 => 1,
         x if x < 50.0 => 2,
         x if x < 60.0 => 3,
         _ => 4,
-    };
-    if swedish {
-        ["mycket lätt", "lätt", "medelsvår", "svår", "mycket svår"][index]
-    } else {
-        ["very easy", "easy", "medium", "hard", "very hard"][index]
     }
 }
 
@@ -406,9 +401,9 @@ mod tests {
 
     #[test]
     fn bands_follow_the_language() {
-        assert_eq!(band(25.0, "sv"), "mycket lätt");
-        assert_eq!(band(45.0, "sv-SE"), "medelsvår");
-        assert_eq!(band(65.0, "en"), "very hard");
+        assert_eq!(band(25.0), 0);
+        assert_eq!(band(45.0), 2);
+        assert_eq!(band(65.0), 4);
     }
 
     #[test]

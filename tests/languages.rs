@@ -102,6 +102,19 @@ fn every_language_builds_every_output_and_says_its_language_and_direction() {
             .join(" ");
         assert!(text.starts_with(&first_words), "{lang}: {text}");
     }
+    // The Finnish report is in Finnish and says why no Finnish-calibrated measure is given.
+    let report =
+        std::fs::read_to_string(project.path().join("out/base/fi/fi-saavutettavuus.txt")).unwrap();
+    assert!(report.starts_with("Saavutettavuusraportti: "), "{report}");
+    let flowing = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flowing.contains("Suomelle kalibroitua luettavuusmittaria ei anneta"),
+        "{report}"
+    );
+    assert!(
+        report.contains("(vaikea)") || report.contains("helppo)"),
+        "{report}"
+    );
 }
 
 /// Arabic letters (not punctuation or bidi controls) as words.

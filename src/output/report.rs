@@ -87,7 +87,7 @@ pub fn render(
     let line = |label: &str, analysis: &Analysis, indent: &str| -> Vec<String> {
         let c = analysis.counts;
         let lix = match c.lix() {
-            Some(lix) => format!("LIX {} ({})", decimal(lix, lang), band(lix, lang)),
+            Some(lix) => format!("LIX {} ({})", decimal(lix, lang), w.bands[band(lix)]),
             None => "LIX –".to_string(),
         };
         let counts = [c.words, c.sentences, c.long_words];
