@@ -14,6 +14,9 @@
 //!
 //! (a), (c) and (d) run the binary `TRYCKSAK_BIN` names (Cargo's release build if unset); (b)
 //! runs in the bench's own process, so it always measures Cargo's build.
+//!
+//! `cargo bench --bench build -- a c` runs only the parts named; `TRYCKSAK_BIN=…
+//! TRYCKSAK_PROJECT=…` measures another binary on its own checkout's project (before/after).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -97,12 +100,23 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         bin().display()
     );
-    shipped_cold();
-    per_kind();
-    scale();
-    watch_latency();
-    large_sources();
-    serve_latency();
+    let chosen: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let parts: [(&str, fn()); 6] = [
+        ("a", shipped_cold),
+        ("b", per_kind),
+        ("c", scale),
+        ("d", watch_latency),
+        ("e", large_sources),
+        ("f", serve_latency),
+    ];
+    for (name, part) in parts {
+        if chosen.is_empty() || chosen.iter().any(|c| c == name) {
+            part();
+        }
+    }
 }
 
 /// (f) `trycksak serve` on the seeds: 200 GETs of a page, one after another, while 100 pages
@@ -319,9 +333,13 @@ fn run(args: &[&str], dir: &Path) -> Ran {
     }
 }
 
+/// The shipped project: this checkout's, or `TRYCKSAK_PROJECT`'s (an older checkout, to
+/// measure an older binary on the programmes and layouts it shipped with).
 fn copy_project(to: &Path) {
+    let from =
+        std::env::var_os("TRYCKSAK_PROJECT").map_or_else(|| PathBuf::from(REPO), PathBuf::from);
     for folder in ["programmes", "layouts"] {
-        copy_dir(&Path::new(REPO).join(folder), &to.join(folder));
+        copy_dir(&from.join(folder), &to.join(folder));
     }
 }
 

@@ -57,6 +57,7 @@ pub fn check(
     let pool = thread_pool(None)?;
     let mut build = BuildOptions::new(project.root.join("out"));
     build.timeout = options.timeout;
+    build.record_translations = false;
     let finished = render_in_memory(&typesetter, &pool, project, sources, &build)?;
     Ok(finished
         .into_iter()

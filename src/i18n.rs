@@ -52,6 +52,10 @@ pub struct Labels {
     /// The staff page's title: the print PDFs and the accessibility reports, which the index
     /// does not link.
     pub staff_title: String,
+    /// The language named in itself ("Suomeksi"), in the HTML version's language switcher, and
+    /// the switcher's name for screen readers.
+    pub in_language: String,
+    pub other_languages: String,
     /// Whether numbers are written with a decimal comma ("1,2 MB", "LIX 42,5").
     pub decimal_comma: bool,
     /// The accessibility reviewer's report: the language file's `report:` block, else English's.

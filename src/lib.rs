@@ -33,5 +33,6 @@ pub mod sandbox;
 pub mod scaffold;
 pub mod serve;
 pub mod source;
+pub mod translation;
 pub mod typeset;
 pub mod watch;

@@ -17,12 +17,34 @@ pub struct Programme {
     /// The language files of its region: the words its outputs add, its quotation marks.
     #[serde(skip)]
     pub languages: std::sync::Arc<crate::language::Languages>,
+    /// For a translation: its original.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<crate::translation::TranslationOf>,
+}
+
+/// What a translation behind its original is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutOfDate {
+    #[default]
+    Warning,
+    Error,
 }
 
 impl Programme {
     /// The words the outputs add around its text, in its language.
     pub fn labels(&self) -> &crate::i18n::Labels {
         self.languages.labels(&self.meta.lang)
+    }
+
+    /// The file name of its output of `kind`: a translation's has its language before the
+    /// extension (`omstart-leaflet.fi.pdf`), beside the original's in the same folder.
+    pub fn output_file(&self, kind: crate::output::OutputKind) -> String {
+        let name = kind.file_name(&self.slug, self.labels());
+        match &self.translation {
+            Some(_) => crate::translation::with_language(&name, &self.meta.lang),
+            None => name,
+        }
     }
 }
 
@@ -50,6 +72,12 @@ pub struct Metadata {
     /// A LIX above this in a section is a warning (overrides the layout's target).
     pub lix_target: Option<f64>,
     pub cover: Option<Image>,
+    /// For a translation not named after its original: the original's path, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_of: Option<String>,
+    /// For a translation: what being behind its original is (overrides the layout's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations_out_of_date: Option<OutOfDate>,
 }
 
 /// A heading and everything under it up to the next heading of the same or a higher level.

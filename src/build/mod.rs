@@ -49,6 +49,9 @@ pub struct BuildOptions {
     pub timeout: Duration,
     /// Where to write Typst's timings of the build (`build --timings`), if anywhere.
     pub timings: Option<PathBuf>,
+    /// Bring each translation's record (`<slug>.<lang>.sync.yaml`) up to date with what the
+    /// translator has done; `check` does not.
+    pub record_translations: bool,
 }
 
 /// What a build waits for one document by default: the largest programme takes well under a
@@ -67,6 +70,7 @@ impl BuildOptions {
             progress: None,
             timeout: DEFAULT_TIMEOUT,
             timings: None,
+            record_translations: true,
         }
     }
 }

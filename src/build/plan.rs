@@ -24,7 +24,8 @@ pub(super) fn plan(
 ) -> Vec<(Outcome, Option<Job>)> {
     let loaded = load_all(pool, project, sources, timeout);
     // Two programmes must not write into the same folder; the first in source order keeps it.
-    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
+    // A translation shares its original's folder, its files named apart by its language.
+    let mut claimed: HashMap<(PathBuf, Option<String>), PathBuf> = HashMap::new();
     sources
         .iter()
         .zip(loaded)
@@ -47,7 +48,14 @@ pub(super) fn plan(
             };
             outcome.pledges = Some(programme.pledges_by_section());
             let folder = programme.folder();
-            if let Some(first) = claimed.get(&folder) {
+            let claim = (
+                folder.clone(),
+                programme
+                    .translation
+                    .as_ref()
+                    .map(|_| programme.meta.lang.clone()),
+            );
+            if let Some(first) = claimed.get(&claim) {
                 outcome.diagnostics.push(
                     Diagnostic::error(
                         &loaded.file,
@@ -62,7 +70,7 @@ pub(super) fn plan(
                 );
                 return (outcome, None);
             }
-            claimed.insert(folder.clone(), relative);
+            claimed.insert(claim, relative);
             let job = Job {
                 programme,
                 file: loaded.file,

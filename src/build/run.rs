@@ -111,9 +111,7 @@ pub(super) fn finish_built(
                 .into_iter()
                 .map(|(kind, rendered)| Kept {
                     kind,
-                    path: job
-                        .folder
-                        .join(kind.file_name(&job.programme.slug, job.programme.labels())),
+                    path: job.folder.join(job.programme.output_file(kind)),
                     rendered,
                 })
                 .collect();
@@ -227,6 +225,28 @@ pub(super) fn render(
     outcome.diagnostics.extend(layout_problems.iter().cloned());
     if has_errors(layout_problems) {
         return Vec::new();
+    }
+    // A translation: how it stands with its original; behind it, with the switch, it builds
+    // nothing.
+    if programme.translation.is_some() {
+        let setting = programme.meta.translations_out_of_date.unwrap_or_else(|| {
+            typesetter
+                .layouts()
+                .get(&programme.meta.region)
+                .map_or_else(Default::default, |layout| layout.translations_out_of_date)
+        });
+        let found = crate::translation::check::check(
+            typesetter.root(),
+            programme,
+            file,
+            setting,
+            options.record_translations,
+        );
+        let stop = has_errors(&found);
+        outcome.diagnostics.extend(found);
+        if stop {
+            return Vec::new();
+        }
     }
     let kinds = options
         .kinds
@@ -397,7 +417,7 @@ fn attempt(
 fn made_of(kind: OutputKind, programme: &Programme, output: &Rendered) -> Made {
     Made {
         kind,
-        file: kind.file_name(&programme.slug, programme.labels()),
+        file: programme.output_file(kind),
         bytes: output.bytes.len(),
         pages: output.pages,
     }

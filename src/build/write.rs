@@ -82,7 +82,7 @@ pub(super) fn write_outputs(
         .and_then(|dir| OutputDir::open(dir).ok());
     let previews = own_previews.as_ref().unwrap_or(out);
     for (kind, output) in rendered {
-        let name = kind.file_name(&programme.slug, programme.labels());
+        let name = programme.output_file(kind);
         let path = folder.join(&name);
         let mut problems = Vec::new();
         let mut write = |path: &Path, bytes: &[u8]| {
@@ -148,7 +148,7 @@ pub(super) fn write_outputs(
     outcome.failed_kinds.sort();
     outcome.failed_kinds.dedup();
     for kind in &outcome.failed_kinds {
-        let name = kind.file_name(&programme.slug, programme.labels());
+        let name = programme.output_file(*kind);
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem);

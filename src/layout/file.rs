@@ -28,6 +28,7 @@ pub(super) struct LayoutFile {
     pub(super) leaflet: Option<LeafletFile>,
     pub(super) large_print: Option<bool>,
     pub(super) lix_target: Option<f64>,
+    pub(super) translations_out_of_date: Option<crate::model::OutOfDate>,
     pub(super) print: Option<PrintFile>,
 }
 

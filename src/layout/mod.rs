@@ -157,6 +157,8 @@ pub struct Layout {
     pub large_print: bool,
     /// A LIX above this in a section is a warning in the readability report.
     pub lix_target: Option<f64>,
+    /// What a translation behind its original is: a warning, or (before printing) an error.
+    pub translations_out_of_date: crate::model::OutOfDate,
     pub print: PrintSettings,
     /// Its language files: built in, with the project's and the region's changes.
     #[serde(skip)]

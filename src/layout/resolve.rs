@@ -132,6 +132,10 @@ pub(super) fn resolve(
         },
         large_print: need!(values.large_print, "large_print"),
         lix_target: values.lix_target,
+        translations_out_of_date: need!(
+            values.translations_out_of_date,
+            "translations_out_of_date"
+        ),
         languages: Default::default(),
         print: PrintSettings {
             bleed_mm: need!(print.bleed, "print: bleed"),

@@ -645,3 +645,62 @@ cannot-start = cannot start { $what ->
    *[builder] a build thread
 }
 out-path-outside = { $path } is not a plain path inside the output folder
+
+## Translations
+
+out-of-date-value = `translations_out_of_date` is `{ $value }`
+    .help = write `warning` (a translation behind its original builds, with warnings) or `error` (it builds nothing until it is up to date)
+translation-of-unusable = `translation_of: { $path }` cannot be used: { $problem }
+translation-of =
+    .help = `translation_of:` names the original this file translates, relative to this file, e.g. `../norrbotten/omstart.md`
+translation-without-original = this is a translation of { $original }, which is not there
+    .help = a translation `<slug>.<lang>.md` stands beside its original `<slug>.md`; rename the file, add `translation_of:` with the original's path, or start one with `trycksak translate { $original } --to <lang>`
+translation-lang-differs = the file's name says it is in `{ $name_lang }`, but its `lang:` is `{ $lang }`
+    .help = write `lang: { $name_lang }`, or rename the file after its language
+translation-region-differs = a translation is built with its original's layout: `region: { $region }` here, `region: { $original_region }` in { $original }
+    .help = write `region: { $original_region }`
+translation-record-unreadable = the record { $record } cannot be read ({ $problem }): the translation is compared as if it were made for the original as it is
+    .help = remove the file; the next build writes a new one from the translation as it is
+translation-record-unwritable = the record { $record } cannot be written: { $problem }
+translation-front-matter = the front matter
+translation-introduction = the introduction
+unit-kind = { $kind ->
+    [title] title
+    [subtitle] subtitle
+    [party] party name
+    [summary] summary lead
+    [heading] heading
+    [paragraph] paragraph
+    [item] list item
+    [table] table
+    [alt] image description
+   *[other] part
+}
+translation-edited = the original changed this { $kind } since it was translated: { $original }:{ $line }, in { $section }
+    .help = it said “{ $old }” and now says “{ $new }”; translate it again (editing it here marks it done), or see every change with `trycksak check --translations`
+translation-added = the original has a new { $kind } at { $original }:{ $line }, in { $section }, which this translation lacks
+    .help = `trycksak translate { $original } --to { $lang } --update` adds it here, in the original's language, to translate
+translation-missing = this translation has nothing for the original's { $kind } at { $original }:{ $line }, in { $section }
+translation-removed = the original ({ $original }) no longer has this { $kind }, which translated “{ $old }”
+    .help = remove it from the translation, unless it is needed there
+translation-untranslated = this { $kind } is still the original's text ({ $original }:{ $line })
+    .help = translate it (a name or a number may stay as it is)
+translation-extra = this { $kind } translates nothing in the original ({ $original })
+    .help = a translation has its original's headings, paragraphs and list items, one for one: join it with the one before, or add it to the original first
+translations-list-edited = { $file }:{ $line }: the original changed ({ $original }:{ $original_line })
+      was: { $old }
+      now: { $new }
+translations-list-added = { $file }: the original has a new part ({ $original }:{ $original_line })
+      new: { $new }
+translations-list-removed = { $file }:{ $line }: the original no longer has what this translated
+      was: { $old }
+translations-list-untranslated = { $file }:{ $line }: not translated yet
+      text: { $text }
+translations-list-extra = { $file }:{ $line }: translates nothing in the original
+      text: { $text }
+translations-none = No translations among the programmes checked.
+translations-in-step = { $file }: in step with { $original }
+translations-summary = { $count ->
+    [one] 1 translation checked: { $behind } behind its original
+   *[other] { $count } translations checked: { $behind } behind their originals
+}

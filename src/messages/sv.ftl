@@ -652,3 +652,62 @@ cannot-start = kan inte starta { $what ->
    *[builder] en byggtråd
 }
 out-path-outside = { $path } är ingen vanlig sökväg i utmappen
+
+## Översättningar
+
+out-of-date-value = `translations_out_of_date` är `{ $value }`
+    .help = skriv `warning` (en översättning som ligger efter sitt original byggs, med varningar) eller `error` (den byggs inte förrän den är aktuell)
+translation-of-unusable = `translation_of: { $path }` kan inte användas: { $problem }
+translation-of =
+    .help = `translation_of:` anger originalet som filen översätter, relativt till den här filen, t.ex. `../norrbotten/omstart.md`
+translation-without-original = det här är en översättning av { $original }, som inte finns
+    .help = en översättning `<namn>.<språk>.md` ligger bredvid sitt original `<namn>.md`; byt namn på filen, lägg till `translation_of:` med originalets sökväg, eller börja en med `trycksak translate { $original } --to <språk>`
+translation-lang-differs = filens namn säger att den är på `{ $name_lang }`, men dess `lang:` är `{ $lang }`
+    .help = skriv `lang: { $name_lang }`, eller döp om filen efter dess språk
+translation-region-differs = en översättning byggs med originalets layout: `region: { $region }` här, `region: { $original_region }` i { $original }
+    .help = skriv `region: { $original_region }`
+translation-record-unreadable = registret { $record } kan inte läsas ({ $problem }): översättningen jämförs som om den gjorts efter originalet som det är nu
+    .help = ta bort filen; nästa bygge skriver en ny utifrån översättningen som den är
+translation-record-unwritable = registret { $record } kan inte skrivas: { $problem }
+translation-front-matter = huvudet
+translation-introduction = inledningen
+unit-kind = { $kind ->
+    [title] titel
+    [subtitle] undertitel
+    [party] partinamn
+    [summary] sammanfattningens inledning
+    [heading] rubrik
+    [paragraph] stycke
+    [item] listpunkt
+    [table] tabell
+    [alt] bildbeskrivning
+   *[other] del
+}
+translation-edited = originalet har ändrat den här delen ({ $kind }) sedan den översattes: { $original }:{ $line }, i { $section }
+    .help = det stod ”{ $old }” och står nu ”{ $new }”; översätt den igen (när du redigerar den här räknas den som klar), eller se alla ändringar med `trycksak check --translations`
+translation-added = originalet har en ny del ({ $kind }) på { $original }:{ $line }, i { $section }, som den här översättningen saknar
+    .help = `trycksak translate { $original } --to { $lang } --update` lägger in den här, på originalets språk, att översätta
+translation-missing = den här översättningen saknar originalets { $kind } på { $original }:{ $line }, i { $section }
+translation-removed = originalet ({ $original }) har inte längre den här delen ({ $kind }), som översatte ”{ $old }”
+    .help = ta bort den ur översättningen, om den inte behövs där
+translation-untranslated = den här delen ({ $kind }) är fortfarande originalets text ({ $original }:{ $line })
+    .help = översätt den (ett namn eller ett tal får stå kvar som det är)
+translation-extra = den här delen ({ $kind }) översätter ingenting i originalet ({ $original })
+    .help = en översättning har originalets rubriker, stycken och listpunkter, en för en: slå ihop den med den före, eller lägg först till den i originalet
+translations-list-edited = { $file }:{ $line }: originalet har ändrats ({ $original }:{ $original_line })
+      förut: { $old }
+      nu: { $new }
+translations-list-added = { $file }: originalet har en ny del ({ $original }:{ $original_line })
+      ny: { $new }
+translations-list-removed = { $file }:{ $line }: originalet har inte längre det som detta översatte
+      förut: { $old }
+translations-list-untranslated = { $file }:{ $line }: inte översatt än
+      text: { $text }
+translations-list-extra = { $file }:{ $line }: översätter ingenting i originalet
+      text: { $text }
+translations-none = Inga översättningar bland de kontrollerade programmen.
+translations-in-step = { $file }: i takt med { $original }
+translations-summary = { $count ->
+    [one] 1 översättning kontrollerad: { $behind } ligger efter sitt original
+   *[other] { $count } översättningar kontrollerade: { $behind } ligger efter sina original
+}

@@ -53,6 +53,8 @@ impl OutputKind {
     pub const ALL: &'static [OutputKind] = KINDS;
     /// The accessibility reviewer's report (`check --a11y` prints it).
     pub const REPORT: OutputKind = OutputKind(&report::REPORT);
+    /// The HTML version (a translation's language switcher links the others').
+    pub const HTML: OutputKind = OutputKind(&html::HTML);
 
     /// The kind called `name`.
     pub fn named(name: &str) -> Option<OutputKind> {

@@ -451,10 +451,13 @@ mod tests {
                 summary_overflow: None,
                 lix_target: None,
                 cover: None,
+                translation_of: None,
+                translations_out_of_date: None,
             },
             intro,
             sections,
             languages: Default::default(),
+            translation: None,
         }
     }
 

@@ -705,7 +705,7 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
 /// Pandoc's fenced divs for a language part (`::: {lang=fi}` … `:::`), made the HTML comments
 /// the block reader takes them as (`<!-- lang=fi -->`, `<!-- /lang -->`): a line for a line, so
 /// that every other line stays where it was. Code blocks are left alone.
-fn language_fences(body: &str) -> String {
+pub(crate) fn language_fences(body: &str) -> String {
     let opening = regex::Regex::new(r#"^\s*:::+\s*\{\s*lang\s*=\s*"?([^"}\s]*)"?\s*\}\s*$"#)
         .expect("a valid pattern");
     let mut out = String::with_capacity(body.len());

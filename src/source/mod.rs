@@ -7,6 +7,9 @@ mod front_matter;
 pub mod lint;
 mod markdown;
 
+pub use front_matter::is_language_tag;
+pub(crate) use markdown::language_fences;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -100,14 +103,22 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
     let languages = Arc::new(Languages::load(project, region).0);
     let body = markdown::parse(&context, &parts, lang, &languages, &mut diagnostics);
 
+    let translation = meta
+        .as_ref()
+        .and_then(|meta| translation_of(&context, meta, &mut diagnostics));
+    let slug = match &translation {
+        Some(of) => slug_of(Path::new(&of.original)),
+        None => slug_of(path),
+    };
     let programme = match (meta, has_errors(&diagnostics)) {
         (Some(meta), false) => Some(Programme {
             source: display.to_string_lossy().replace('\\', "/"),
-            slug: slug_of(path),
+            slug,
             meta,
             intro: body.intro,
             sections: body.sections,
             languages,
+            translation,
         }),
         _ => None,
     };
@@ -121,6 +132,107 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
         diagnostics,
         file,
     }
+}
+
+/// What a translation translates: the file its `translation_of:` names, or `<slug>.md` beside
+/// `<slug>.<lang>.md`. The original must be there, in the same region; the file's name and its
+/// `lang:` must agree.
+fn translation_of(
+    cx: &Context,
+    meta: &crate::model::Metadata,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<crate::translation::TranslationOf> {
+    let stem = slug_of(cx.path);
+    let by_name = crate::translation::split_stem(&stem);
+    let line_of = |key: &str| {
+        cx.file
+            .text
+            .lines()
+            .position(|line| line.starts_with(&format!("{key}:")))
+            .map(|index| cx.file.line_span(index + 1))
+    };
+    let original = match (&meta.translation_of, by_name) {
+        (Some(written), _) => match cx.project.resolve_inside(cx.path, written) {
+            Ok(path) => path,
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        cx.file,
+                        line_of("translation_of"),
+                        t!(
+                            "translation-of-unusable",
+                            path = written.as_str(),
+                            problem = err.describe()
+                        ),
+                    )
+                    .with_help(t!("translation-of.help")),
+                );
+                return None;
+            }
+        },
+        (None, Some((slug, _))) => cx.path.with_file_name(format!("{slug}.md")),
+        (None, None) => return None,
+    };
+    let display = cx
+        .project
+        .relative(&original)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let Ok(text) = cx
+        .project
+        .read(&original)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    else {
+        diagnostics.push(
+            Diagnostic::error(
+                cx.file,
+                Some(cx.file.line_span(1)),
+                t!("translation-without-original", original = display.as_str()),
+            )
+            .with_help(t!(
+                "translation-without-original.help",
+                original = display.as_str()
+            )),
+        );
+        return None;
+    };
+    if let Some((_, lang)) = by_name
+        && !lang.eq_ignore_ascii_case(&meta.lang)
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                cx.file,
+                line_of("lang"),
+                t!(
+                    "translation-lang-differs",
+                    name_lang = lang,
+                    lang = meta.lang.as_str()
+                ),
+            )
+            .with_help(t!("translation-lang-differs.help", name_lang = lang)),
+        );
+    }
+    if let Some(region) = crate::translation::front_matter_value(&text, "region")
+        && region != meta.region
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                cx.file,
+                line_of("region"),
+                t!(
+                    "translation-region-differs",
+                    region = meta.region.as_str(),
+                    original_region = region.as_str(),
+                    original = display.as_str()
+                ),
+            )
+            .with_help(t!(
+                "translation-region-differs.help",
+                original_region = region.as_str()
+            )),
+        );
+    }
+    Some(crate::translation::TranslationOf { original: display })
 }
 
 /// What the parsers of one file share.
@@ -296,7 +408,8 @@ fn slug_of(path: &Path) -> String {
 /// and hyphens, so it is safe on every file system and web server.
 fn check_slug(file: &Arc<SourceFile>, path: &Path) -> Option<Diagnostic> {
     let slug = slug_of(path);
-    if is_valid_name(&slug) {
+    // A translation, `<slug>.<lang>.md`, is named after its original.
+    if is_valid_name(&slug) || crate::translation::split_stem(&slug).is_some() {
         return None;
     }
     Some(

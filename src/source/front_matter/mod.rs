@@ -39,6 +39,14 @@ pub const KEYS: &[(&str, &str)] = &[
         "lix_target",
         "a readability target: sections with a higher LIX get a warning",
     ),
+    (
+        "translation_of",
+        "for a translation not named <slug>.<lang>.md beside its original: the original's path",
+    ),
+    (
+        "translations_out_of_date",
+        "`error` to build no translation that is behind its original (default `warning`)",
+    ),
 ];
 
 const COVER_KEYS: &[&str] = &["image", "alt"];
@@ -107,6 +115,8 @@ pub(super) fn parse(
         summary_pledges,
         summary_overflow,
         cover: fields.cover(&mapping),
+        translation_of: fields.text(&mapping, "translation_of"),
+        translations_out_of_date: fields.out_of_date(&mapping),
     };
     (title.is_some() && region.is_some()).then_some(metadata)
 }
@@ -548,7 +558,7 @@ fn describe(value: &Value) -> &'static str {
 }
 
 /// A well-formed BCP 47 tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
-pub(crate) fn is_language_tag(tag: &str) -> bool {
+pub fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let language = subtags.next().unwrap_or("");
     (2..=3).contains(&language.len())

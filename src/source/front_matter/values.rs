@@ -94,6 +94,27 @@ impl Fields<'_, '_> {
         }
     }
 
+    /// `translations_out_of_date: warning|error`.
+    pub(super) fn out_of_date(&mut self, mapping: &Mapping) -> Option<crate::model::OutOfDate> {
+        let value = self.text(mapping, "translations_out_of_date")?;
+        match value.as_str() {
+            "warning" | "varning" => Some(crate::model::OutOfDate::Warning),
+            "error" | "fel" => Some(crate::model::OutOfDate::Error),
+            _ => {
+                let span = self.value_span("translations_out_of_date");
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.cx.file,
+                        Some(span),
+                        t!("out-of-date-value", value = value.as_str()),
+                    )
+                    .with_help(t!("out-of-date-value.help")),
+                );
+                None
+            }
+        }
+    }
+
     /// `summary: text`, or `summary:` with `lead: text`, `pledges: N` (the first N pledges of
     /// each section) and `overflow: shorten|error` under it.
     pub(super) fn summary(

@@ -68,6 +68,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             progress: progress.clone().map(observer),
             timeout: args.selection.timeout(),
             timings: args.timings,
+            record_translations: true,
         },
     )?;
     if let Some(bar) = progress {

@@ -47,6 +47,7 @@ pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, W
             progress: None,
             timeout: args.selection.timeout(),
             timings: None,
+            record_translations: true,
         },
         paths,
         poll: args.poll.map(Duration::from_millis),
