@@ -30,6 +30,12 @@ pub struct Entry {
     pub sha256: String,
     /// Page count for PDFs; `null` for text.
     pub pages: Option<u32>,
+    /// The programme's language (BCP 47).
+    #[serde(default)]
+    pub lang: String,
+    /// For a translation: its original's source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_of: Option<String>,
     /// What the output's kind records of it (the summary's setting, a print twin's boxes and
     /// standard, …), as the kind wrote it.
     #[serde(flatten)]
@@ -53,6 +59,8 @@ impl Entry {
             bytes: content.len() as u64,
             sha256: sha256_hex(content),
             pages,
+            lang: String::new(),
+            translation_of: None,
             facts: serde_json::Map::new(),
         }
     }

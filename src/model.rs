@@ -37,13 +37,16 @@ impl Programme {
         self.languages.labels(&self.meta.lang)
     }
 
-    /// The file name of its output of `kind`: a translation's has its language before the
-    /// extension (`omstart-leaflet.fi.pdf`), beside the original's in the same folder.
+    /// The file name of its output of `kind`: a translation's starts with its original's slug
+    /// and its language (`omstart.fi-leaflet.pdf`, `omstart.fi.html`), beside the original's in
+    /// the same folder.
     pub fn output_file(&self, kind: crate::output::OutputKind) -> String {
-        let name = kind.file_name(&self.slug, self.labels());
         match &self.translation {
-            Some(_) => crate::translation::with_language(&name, &self.meta.lang),
-            None => name,
+            Some(_) => kind.file_name(
+                &crate::translation::file_stem(&self.slug, &self.meta.lang),
+                self.labels(),
+            ),
+            None => kind.file_name(&self.slug, self.labels()),
         }
     }
 }

@@ -141,6 +141,8 @@ pub(super) fn write_outputs(
             output.pages,
         );
         entry.facts = output.facts;
+        entry.lang = programme.meta.lang.clone();
+        entry.translation_of = programme.translation.as_ref().map(|t| t.original.clone());
         outcome.written.push(entry);
     }
     // A failed output leaves no file of an earlier build behind (as make's `.DELETE_ON_ERROR`):
@@ -231,46 +233,75 @@ fn write_listing(
                 .get(region)
                 .and_then(|l| l.name.clone())
                 .unwrap_or_else(|| region.to_string());
-            let programmes: Vec<Value> = programmes
-                .into_iter()
-                .map(|(source, entries)| {
-                    let facts = page_facts(&entries);
-                    let title = facts
-                        .as_ref()
-                        .map_or_else(|| source.to_string(), |f| f.title.clone());
-                    let page = entries
-                        .iter()
-                        .find(|e| e.kind == page_kind)
-                        .map(|e| &e.path);
-                    // In the order of the kinds (a screen PDF before its print twin), not of the
-                    // file names, where `-leaflet-print.pdf` sorts first.
-                    let mut listed: Vec<&&crate::manifest::Entry> = entries
-                        .iter()
-                        .filter(|e| e.kind != page_kind)
-                        .filter(|e| {
-                            OutputKind::named(&e.kind).is_none_or(|k| k.for_public() != staff)
+            let describe = |(source, entries): (&str, Vec<&crate::manifest::Entry>)| {
+                let facts = page_facts(&entries);
+                let title = facts
+                    .as_ref()
+                    .map_or_else(|| source.to_string(), |f| f.title.clone());
+                let page = entries
+                    .iter()
+                    .find(|e| e.kind == page_kind)
+                    .map(|e| &e.path);
+                // In the order of the kinds (a screen PDF before its print twin), not of the
+                // file names, where `-leaflet-print.pdf` sorts first.
+                let mut listed: Vec<&&crate::manifest::Entry> = entries
+                    .iter()
+                    .filter(|e| e.kind != page_kind)
+                    .filter(|e| OutputKind::named(&e.kind).is_none_or(|k| k.for_public() != staff))
+                    .collect();
+                listed.sort_by_key(|e| OutputKind::named(&e.kind));
+                let outputs: Vec<Value> = listed
+                    .into_iter()
+                    .map(|e| {
+                        let kind = OutputKind::named(&e.kind);
+                        json!({
+                            "path": e.path,
+                            "title": kind.map_or(e.kind.as_str(), |k| k.title(labels)),
+                            "format": e.path.rsplit('.').next().unwrap_or("").to_uppercase(),
+                            "pages": e.pages.map(|n| html::pages(n, labels)),
+                            "size": html::size(e.bytes as usize, &lang),
                         })
-                        .collect();
-                    listed.sort_by_key(|e| OutputKind::named(&e.kind));
-                    let outputs: Vec<Value> = listed
-                        .into_iter()
-                        .map(|e| {
-                            let kind = OutputKind::named(&e.kind);
-                            json!({
-                                "path": e.path,
-                                "title": kind.map_or(e.kind.as_str(), |k| k.title(labels)),
-                                "format": e.path.rsplit('.').next().unwrap_or("").to_uppercase(),
-                                "pages": e.pages.map(|n| html::pages(n, labels)),
-                                "size": html::size(e.bytes as usize, &lang),
-                            })
-                        })
-                        .collect();
-                    json!({
-                        "title": title,
-                        "period": facts.and_then(|f| f.period),
-                        "page": page,
-                        "outputs": outputs,
                     })
+                    .collect();
+                let entry_lang = entries.first().map_or("", |e| e.lang.as_str());
+                json!({
+                    "title": title,
+                    "period": facts.and_then(|f| f.period),
+                    "page": page,
+                    "outputs": outputs,
+                    "lang": entry_lang,
+                    "dir": languages.direction(entry_lang).as_str(),
+                    "language": languages.labels(entry_lang).in_language,
+                    "translations": [],
+                })
+            };
+            // A programme's translations are listed under it, each language named in itself.
+            let originals: std::collections::BTreeSet<&str> = programmes.keys().copied().collect();
+            let translation_of = |entries: &[&crate::manifest::Entry]| {
+                entries
+                    .first()
+                    .and_then(|e| e.translation_of.as_deref())
+                    .filter(|of| originals.contains(of))
+                    .map(str::to_string)
+            };
+            let mut listed: Vec<(String, Value)> = Vec::new();
+            let mut translations: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+            for (source, entries) in programmes {
+                match translation_of(&entries) {
+                    Some(of) => translations
+                        .entry(of)
+                        .or_default()
+                        .push(describe((source, entries))),
+                    None => listed.push((source.to_string(), describe((source, entries)))),
+                }
+            }
+            let programmes: Vec<Value> = listed
+                .into_iter()
+                .map(|(source, mut value)| {
+                    if let Some(of_it) = translations.remove(&source) {
+                        value["translations"] = Value::Array(of_it);
+                    }
+                    value
                 })
                 .collect();
             json!({ "name": name, "programmes": programmes })

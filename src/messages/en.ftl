@@ -704,3 +704,24 @@ translations-summary = { $count ->
     [one] 1 translation checked: { $behind } behind its original
    *[other] { $count } translations checked: { $behind } behind their originals
 }
+translate-a-translation = { $path } is a translation: translate its original, { $original }
+translate-exists = there is a translation already: { $path }
+    .help = to bring it up to date with { $original }: `trycksak translate { $original } --to { $lang } --update`; to start again: add `--force`
+translate-none-to-update = there is no translation to update: { $path }
+translate-started = Wrote { $path }: the original's text, { $parts } parts, to translate in place. `trycksak build` and `check` say what is still untranslated or behind the original.
+translate-updated = Updated { $path }: { $added } parts added in the original's language, to translate; { $left } translated parts the original has changed since (see `trycksak check --translations`)
+translate-added-line = added: { $original }:{ $line }
+translate-po-written = Wrote { $path }: { $messages } messages
+translate-po-unreadable = { $path } cannot be read as a PO file: { $problem }
+translate-imported = Wrote { $path } from the PO file: { $translated } of { $total } parts translated{ $unmatched ->
+    [0] {""}
+   *[other] ; { $unmatched } messages matched no part of the original (it has changed since the file was written)
+}
+help-translate-about = Start a translation of a programme beside it (<slug>.<lang>.md), bring it up to date with the original, or exchange it with a translation agency as a PO file
+help-translate-source = The original programme source
+help-translate-to = The language to translate into, e.g. fi, se, ar
+help-translate-update = Bring the translation up to date: add what the original gained, in the original's language, to translate, and keep every translated part
+help-translate-po = Write a PO file of the translation (every part of the original, with its translation where there is one) for Poedit, Weblate or a translation agency
+help-translate-import = Write the translation from a translated PO file
+help-translate-force = Start the translation again even if there is one (its text is replaced)
+help-check-translations = List every part of each translation that is behind its original, with the original's old and new text

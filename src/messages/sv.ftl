@@ -711,3 +711,24 @@ translations-summary = { $count ->
     [one] 1 översättning kontrollerad: { $behind } ligger efter sitt original
    *[other] { $count } översättningar kontrollerade: { $behind } ligger efter sina original
 }
+translate-a-translation = { $path } är en översättning: översätt dess original, { $original }
+translate-exists = det finns redan en översättning: { $path }
+    .help = för att göra den aktuell mot { $original }: `trycksak translate { $original } --to { $lang } --update`; för att börja om: lägg till `--force`
+translate-none-to-update = det finns ingen översättning att uppdatera: { $path }
+translate-started = Skrev { $path }: originalets text, { $parts } delar, att översätta på plats. `trycksak build` och `check` säger vad som ännu inte är översatt eller ligger efter originalet.
+translate-updated = Uppdaterade { $path }: { $added } delar tillagda på originalets språk, att översätta; { $left } översatta delar har originalet ändrat sedan dess (se `trycksak check --translations`)
+translate-added-line = tillagd: { $original }:{ $line }
+translate-po-written = Skrev { $path }: { $messages } meddelanden
+translate-po-unreadable = { $path } kan inte läsas som en PO-fil: { $problem }
+translate-imported = Skrev { $path } från PO-filen: { $translated } av { $total } delar översatta{ $unmatched ->
+    [0] {""}
+   *[other] ; { $unmatched } meddelanden passade inte någon del av originalet (det har ändrats sedan filen skrevs)
+}
+help-translate-about = Börja en översättning av ett program bredvid det (<namn>.<språk>.md), gör den aktuell mot originalet, eller utbyt den med en översättningsbyrå som PO-fil
+help-translate-source = Originalprogrammets källfil
+help-translate-to = Språket att översätta till, t.ex. fi, se, ar
+help-translate-update = Gör översättningen aktuell: lägg till det originalet fått, på originalets språk, att översätta, och behåll varje översatt del
+help-translate-po = Skriv en PO-fil av översättningen (varje del av originalet, med översättningen där den finns) för Poedit, Weblate eller en översättningsbyrå
+help-translate-import = Skriv översättningen från en översatt PO-fil
+help-translate-force = Börja om översättningen även om det finns en (dess text ersätts)
+help-check-translations = Lista varje del av varje översättning som ligger efter sitt original, med originalets gamla och nya text

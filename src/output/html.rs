@@ -100,6 +100,8 @@ impl Output for HtmlOutput {
             "labels": labels,
             "dir": programme.languages.direction(&programme.meta.lang).as_str(),
             "toc": programme.sections.len() > 3,
+            // The other language versions, for the switcher and `hreflang` links.
+            "versions": crate::translation::versions(root, programme),
             "images": images,
             "downloads": downloads,
         });

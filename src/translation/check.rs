@@ -135,7 +135,18 @@ fn diagnostic(
     let t_units = &compared.translation;
     let o_units = &compared.original;
     let short = |text: &str| one_line(text, 80);
-    let at_unit = |t: usize| Some(t_units[t].span.clone());
+    // The unit's first line: a whole paragraph underlined says no more.
+    let at_unit = |t: usize| {
+        let span = t_units[t].span.clone();
+        let end = file.text[span.clone()]
+            .find('\n')
+            .map_or(span.end, |n| span.start + n);
+        let end = file
+            .char_span(end.min(span.start + 80))
+            .start
+            .max(span.start);
+        Some(span.start..end)
+    };
     let after = |after: &Option<usize>| {
         Some(match after {
             Some(t) => file.line_span(t_units[*t].lines.end.saturating_sub(1).max(1)),

@@ -63,13 +63,11 @@ pub fn translation_path(original: &Path, lang: &str) -> PathBuf {
     original.with_file_name(format!("{stem}.{lang}.md"))
 }
 
-/// `name` (an output's file name) with the translation's language before its extension:
-/// `omstart-leaflet.pdf` → `omstart-leaflet.fi.pdf`.
-pub fn with_language(name: &str, lang: &str) -> String {
-    match name.rsplit_once('.') {
-        Some((stem, extension)) => format!("{stem}.{lang}.{extension}"),
-        None => format!("{name}.{lang}"),
-    }
+/// What a translation's output files are named from, in its original's folder: the slug and
+/// the language, `omstart.fi` (`omstart.fi.html`, `omstart.fi-leaflet.pdf`), so that each
+/// language's files sort together and a print twin is its screen PDF's name with `-print`.
+pub fn file_stem(slug: &str, lang: &str) -> String {
+    format!("{slug}.{lang}")
 }
 
 /// One language version of a programme, for the HTML version's language switcher.
@@ -100,8 +98,8 @@ pub fn versions(project_root: &Path, programme: &crate::model::Programme) -> Vec
         return Vec::new();
     };
     let html = |lang: Option<&str>| {
-        let name = crate::output::OutputKind::HTML.file_name(slug, programme.labels());
-        lang.map_or(name.clone(), |lang| with_language(&name, lang))
+        let stem = lang.map_or(slug.to_string(), |lang| file_stem(slug, lang));
+        crate::output::OutputKind::HTML.file_name(&stem, programme.labels())
     };
     let version = |lang: &str, file: String| Version {
         lang: lang.to_string(),
@@ -168,10 +166,6 @@ mod tests {
             translation_path(Path::new("p/r/omstart.md"), "se"),
             Path::new("p/r/omstart.se.md")
         );
-        assert_eq!(
-            with_language("omstart-leaflet.pdf", "fi"),
-            "omstart-leaflet.fi.pdf"
-        );
-        assert_eq!(with_language("omstart.html", "ar"), "omstart.ar.html");
+        assert_eq!(file_stem("omstart", "fi"), "omstart.fi");
     }
 }

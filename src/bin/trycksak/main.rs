@@ -82,6 +82,8 @@ enum Command {
     Init(cmd::init::Args),
     /// A programme source from the Word or OpenDocument file it was adopted in.
     Import(cmd::import::Args),
+    /// Start a translation of a programme, bring it up to date, or exchange it as a PO file.
+    Translate(cmd::translate::Args),
     /// List the programmes and regions of the project.
     List,
     /// Show a region's layout as it is used (colours on screen and in print), or with
@@ -144,6 +146,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&env, args),
         Command::Init(args) => cmd::init::run(&env, args),
         Command::Import(args) => cmd::import::run(&env, args),
+        Command::Translate(args) => cmd::translate::run(&env, args),
         Command::List => cmd::list::run(&env),
         Command::Layout(args) => cmd::layout::run(&env, args),
         Command::New(what) => cmd::new::run(&env, what),

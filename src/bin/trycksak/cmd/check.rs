@@ -27,6 +27,11 @@ pub struct Args {
     #[arg(long, requires = "print")]
     json: bool,
 
+    /// List every part of each translation that is behind its original, with the original's
+    /// old and new text.
+    #[arg(long)]
+    translations: bool,
+
     /// Give up on a document that takes longer than this to typeset (a template that loops
     /// forever): its programme fails, the others are checked.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
@@ -100,6 +105,9 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     }
     print_json(args.json, &json);
     print_problems(env, &outcomes);
+    if args.translations {
+        print_translations(&project, &sources);
+    }
     let failed = outcomes.iter().filter(|o| o.failed()).count();
     if !env.quiet {
         eprintln!(
@@ -112,6 +120,48 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
     } else {
         Status::Failure
     })
+}
+
+/// `--translations`: each translation among `sources` with what is behind in it.
+fn print_translations(project: &trycksak::project::Project, sources: &[PathBuf]) {
+    let mut count = 0;
+    let mut behind = 0;
+    for source in sources {
+        let loaded = trycksak::source::load_programme(project, source);
+        let Some(programme) = loaded.programme.filter(|p| p.translation.is_some()) else {
+            continue;
+        };
+        let Some(compared) =
+            trycksak::translation::check::compared(&project.root, &programme, &loaded.file)
+        else {
+            continue;
+        };
+        count += 1;
+        let list = trycksak::translation::check::report(&compared, &programme.source);
+        if compared.comparison.changes.iter().any(|c| c.out_of_date()) {
+            behind += 1;
+        }
+        if list.is_empty() {
+            println!(
+                "{}",
+                t!(
+                    "translations-in-step",
+                    file = programme.source.as_str(),
+                    original = compared.original_path.as_str()
+                )
+            );
+        } else {
+            print!("{list}");
+        }
+    }
+    if count == 0 {
+        println!("{}", t!("translations-none"));
+    } else {
+        println!(
+            "{}",
+            t!("translations-summary", count = count, behind = behind)
+        );
+    }
 }
 
 /// What to send instead of a PDF that is not made for print: its print twin beside it

@@ -6,6 +6,7 @@ pub mod layout;
 pub mod list;
 pub mod new;
 pub mod serve;
+pub mod translate;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
