@@ -16,6 +16,9 @@ use crate::model::{Align, Block, BlockKind, Image, Inline, ListItem, Section, pl
 pub(super) struct Body {
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
+    /// Whether each list, in document order, is a pledge list: a translation's lists follow
+    /// its original's.
+    pub pledge_lists: Vec<bool>,
 }
 
 /// `lang` is the front matter's language, when it could be read: it decides, with the region's
@@ -25,6 +28,7 @@ pub(super) fn parse(
     parts: &Parts,
     lang: Option<&str>,
     languages: &Languages,
+    original_pledge_lists: Option<&[bool]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Body {
     let arena = Arena::new();
@@ -59,6 +63,8 @@ pub(super) fn parse(
         languages,
         pledge_words: lang.and_then(|lang| languages.of(lang)).map(|l| &l.pledges),
         pledge_heading: false,
+        original_pledge_lists,
+        pledge_lists: Vec::new(),
     };
     let mut outline = Outline::default();
     let children: Vec<&AstNode> = root.children().collect();
@@ -74,7 +80,9 @@ pub(super) fn parse(
     }
     let blocks = parser.blocks(&pending);
     outline.push_blocks(blocks);
-    outline.finish()
+    let mut body = outline.finish();
+    body.pledge_lists = parser.pledge_lists;
+    body
 }
 
 struct Parser<'a, 'c> {
@@ -94,6 +102,10 @@ struct Parser<'a, 'c> {
     pledge_words: Option<&'a PledgeWords>,
     /// Whether the open section's heading names pledges ("Våra löften").
     pledge_heading: bool,
+    /// For a translation: which of its original's lists are pledge lists, in order.
+    original_pledge_lists: Option<&'a [bool]>,
+    /// Which lists so far are pledge lists.
+    pledge_lists: Vec<bool>,
 }
 
 /// Lists and quotes nested deeper than this cannot be printed readably (each level indents);
@@ -219,7 +231,15 @@ impl<'n> Parser<'_, '_> {
                     }
                     _ => None,
                 };
-                if self.pledge_rule(node, lead_in.as_deref(), mark.take()) {
+                let own = self.pledge_rule(node, lead_in.as_deref(), mark.take());
+                // A translation's list is a pledge list where its original's is: the words
+                // that tell one are the original language's.
+                let pledges = self
+                    .original_pledge_lists
+                    .and_then(|original| original.get(self.pledge_lists.len()).copied())
+                    .unwrap_or(own);
+                self.pledge_lists.push(pledges);
+                if pledges {
                     let start = (list.list_type == ListType::Ordered).then_some(list.start as u64);
                     // Lists inside pledges are told by their own lead-ins, not the heading.
                     let heading = std::mem::replace(&mut self.pledge_heading, false);
@@ -921,6 +941,7 @@ impl Outline {
         Body {
             intro: self.intro,
             sections: self.sections,
+            pledge_lists: Vec::new(),
         }
     }
 }

@@ -101,11 +101,21 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
         .as_ref()
         .map_or(BASE_REGION, |meta| meta.region.as_str());
     let languages = Arc::new(Languages::load(project, region).0);
-    let body = markdown::parse(&context, &parts, lang, &languages, &mut diagnostics);
-
     let translation = meta
         .as_ref()
         .and_then(|meta| translation_of(&context, meta, &mut diagnostics));
+    let original_pledge_lists = translation
+        .as_ref()
+        .and_then(|of| pledge_lists_of(project, &project.root.join(&of.original), &languages));
+    let body = markdown::parse(
+        &context,
+        &parts,
+        lang,
+        &languages,
+        original_pledge_lists.as_deref(),
+        &mut diagnostics,
+    );
+
     let slug = match &translation {
         Some(of) => slug_of(Path::new(&of.original)),
         None => slug_of(path),
@@ -132,6 +142,29 @@ pub fn load_bytes(project: &Project, path: &Path, bytes: &[u8]) -> Loaded {
         diagnostics,
         file,
     }
+}
+
+/// Which lists of the source at `path` are pledge lists, in order (for its translations).
+fn pledge_lists_of(project: &Project, path: &Path, languages: &Languages) -> Option<Vec<bool>> {
+    let bytes = project.read(path).ok()?;
+    let display = project.relative(path).to_path_buf();
+    let file = decode(&display, &bytes).ok()?;
+    let parts = split_front_matter(&file).ok()?;
+    let lang = crate::translation::front_matter_value(&file.text, "lang");
+    let context = Context {
+        project,
+        path,
+        file: &file,
+    };
+    let body = markdown::parse(
+        &context,
+        &parts,
+        lang.as_deref(),
+        languages,
+        None,
+        &mut Vec::new(),
+    );
+    Some(body.pledge_lists)
 }
 
 /// What a translation translates: the file its `translation_of:` names, or `<slug>.md` beside

@@ -143,13 +143,13 @@ pub fn compare(
             .get(gap_end)
             .and_then(|x| x.map(|(o, _)| o))
             .unwrap_or(original.len());
-        for rr in r..gap_end {
+        for (rr, slot) in r_to_o.iter_mut().enumerate().take(gap_end).skip(r) {
             let kind = entry_kind(rr);
             if let Some(o) =
                 (next_o..o_end).find(|&o| !o_taken[o] && Some(original[o].kind) == kind)
             {
                 o_taken[o] = true;
-                r_to_o[rr] = Some((o, true));
+                *slot = Some((o, true));
                 next_o = o + 1;
             }
         }
