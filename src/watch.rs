@@ -232,6 +232,13 @@ fn affected(project: &Project, changed: &BTreeSet<PathBuf>) -> Affected {
                 if path.is_file() {
                     programmes.push(path.clone());
                 }
+                // An original's translations compare themselves with it, and its page links
+                // theirs: the language versions beside it are rebuilt with it.
+                for version in crate::translation::family(path) {
+                    if !programmes.contains(&version) {
+                        programmes.push(version);
+                    }
+                }
             }
             Some(LAYOUTS_DIR) => match parts.next() {
                 Some(name) if name != BASE_REGION && region.as_ref().is_none_or(|r| *r == name) => {

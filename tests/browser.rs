@@ -218,3 +218,50 @@ fn the_pages_in_every_language_and_direction_pass_axe_and_the_validator() {
         "{arabic}"
     );
 }
+
+/// A programme with its Arabic and Finnish translations (the language corpus's texts): every
+/// page, with its language switcher and `hreflang` links, and the index that lists the
+/// translations under their original, pass axe-core and the validator.
+#[test]
+fn translated_pages_and_their_language_switcher_pass_axe_and_the_validator() {
+    let project = tempfile::tempdir().unwrap();
+    common::copy_dir(&repo().join("layouts"), &project.path().join("layouts"));
+    common::copy_dir(&repo().join("fonts"), &project.path().join("fonts"));
+    let folder = project.path().join("programmes/base");
+    std::fs::create_dir_all(&folder).unwrap();
+    let corpus = repo().join("tests/corpus/languages");
+    for (from, to) in [("sv", "vardag"), ("ar", "vardag.ar"), ("fi", "vardag.fi")] {
+        std::fs::copy(
+            corpus.join(format!("{from}.md")),
+            folder.join(format!("{to}.md")),
+        )
+        .unwrap();
+    }
+    let report = build_kinds(project.path(), &[kind("text"), kind("html")]);
+    assert_eq!(report.failed().count(), 0);
+    let out = project.path().join("out");
+    let pages: Vec<String> = ["vardag", "vardag.ar", "vardag.fi"]
+        .iter()
+        .map(|stem| format!("base/vardag/{stem}.html"))
+        .chain(["index.html".to_string()])
+        .collect();
+    let arabic = std::fs::read_to_string(out.join(&pages[1])).unwrap();
+    assert!(arabic.contains(
+        "<a href=\"vardag.fi.html\" hreflang=\"fi\" lang=\"fi\" dir=\"ltr\">Suomeksi</a>"
+    ));
+    assert!(arabic.contains("<span aria-current=\"page\" lang=\"ar\" dir=\"rtl\">بالعربية</span>"));
+    if let Some(errors) = validator_errors(&out, &pages) {
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let Some(results) = check_in_browser(&out, &pages) else {
+        return;
+    };
+    for (result, page) in results.iter().zip(&pages) {
+        assert_eq!(
+            result["axe"],
+            serde_json::json!([]),
+            "{page}: axe-core found violations"
+        );
+    }
+}

@@ -68,7 +68,7 @@ fn help_and_usage_errors_are_in_the_locales_language() {
     assert!(swedish.contains("Användning: trycksak"), "{swedish}");
     assert!(swedish.contains("Kommandon:"), "{swedish}");
     assert!(
-        swedish.contains("build   Bygg program till utfiler"),
+        swedish.contains("build      Bygg program till utfiler"),
         "{swedish}"
     );
     assert!(swedish.contains("Avancerade alternativ:"), "{swedish}");
@@ -89,7 +89,7 @@ fn help_and_usage_errors_are_in_the_locales_language() {
     let (english, _) = outputs_of(in_locale(dir.path(), "en_US.UTF-8").arg("--help"), 0);
     assert!(english.contains("Usage: trycksak"), "{english}");
     assert!(
-        english.contains("build   Build programmes into output files"),
+        english.contains("build      Build programmes into output files"),
         "{english}"
     );
     let (_, typo) = outputs_of(in_locale(dir.path(), "sv_SE.UTF-8").arg("biuld"), 2);

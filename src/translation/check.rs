@@ -107,10 +107,19 @@ fn section_of(units: &[Unit], unit: &Unit) -> String {
     }
 }
 
-/// The section in both languages: “Vård” (“Hoito”).
-fn both_sections(compared: &Compared, original: &Unit, translation: Option<&Unit>) -> String {
+/// The section in both languages: “Vård” (“Hoito”), the translation's being the translation
+/// of the original's heading (none where the translation has no such section yet).
+fn both_sections(compared: &Compared, original: &Unit) -> String {
     let in_original = section_of(&compared.original, original);
-    match translation.map(|t| section_of(&compared.translation, t)) {
+    let heading = if matches!(original.kind, Kind::Heading(_)) {
+        compared.original.iter().position(|u| u == original)
+    } else {
+        original.heading
+    };
+    let translated = heading
+        .and_then(|h| compared.comparison.translated[h])
+        .map(|(t, _)| format!("“{}”", compared.translation[t].summary(50)));
+    match translated {
         Some(here) if here != in_original => format!("{in_original} ({here})"),
         _ => in_original,
     }
@@ -172,7 +181,7 @@ fn diagnostic(
                     kind = kind_word(t.kind),
                     original = original_path,
                     line = o.line,
-                    section = both_sections(compared, o, Some(t))
+                    section = both_sections(compared, o)
                 ),
                 t!(
                     "translation-edited.help",
@@ -183,10 +192,7 @@ fn diagnostic(
         }
         Change::Added { original, after: a } | Change::Missing { original, after: a } => {
             let o = &o_units[*original];
-            let (kind, section) = (
-                kind_word(o.kind),
-                both_sections(compared, o, a.map(|t| &t_units[t])),
-            );
+            let (kind, section) = (kind_word(o.kind), both_sections(compared, o));
             let message = if matches!(change, Change::Added { .. }) {
                 t!(
                     "translation-added",

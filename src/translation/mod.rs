@@ -70,6 +70,36 @@ pub fn file_stem(slug: &str, lang: &str) -> String {
     format!("{slug}.{lang}")
 }
 
+/// The other language versions of the source at `path` by their names: its original (for a
+/// translation) and the translations beside the original.
+pub fn family(path: &Path) -> Vec<PathBuf> {
+    let original = original_by_name(path).unwrap_or_else(|| path.to_path_buf());
+    let Some(slug) = original
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string)
+    else {
+        return Vec::new();
+    };
+    let mut family: Vec<PathBuf> = std::fs::read_dir(original.parent().unwrap_or(Path::new(".")))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|candidate| {
+            candidate.extension().is_some_and(|e| e == "md")
+                && candidate
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .and_then(split_stem)
+                    .is_some_and(|(of, _)| of == slug)
+        })
+        .chain(original.is_file().then(|| original.clone()))
+        .filter(|candidate| candidate != path)
+        .collect();
+    family.sort();
+    family
+}
+
 /// One language version of a programme, for the HTML version's language switcher.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Version {
