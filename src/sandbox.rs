@@ -149,8 +149,16 @@ impl OutputDir {
     }
 
     /// Writes `bytes` to `relative` atomically ([`write_atomic`]), after [`OutputDir::prepare`].
+    /// A file that already holds exactly `bytes` is left as it is: its modification time
+    /// stays, for rsync, web hosts and a print shop's upload folder.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<()> {
-        write_atomic(&self.prepare(relative)?, bytes)
+        let path = self.prepare(relative)?;
+        let same = std::fs::metadata(&path).is_ok_and(|meta| meta.len() == bytes.len() as u64)
+            && std::fs::read(&path).is_ok_and(|there| there == bytes);
+        if same {
+            return Ok(());
+        }
+        write_atomic(&path, bytes)
     }
 
     /// Removes the files in the folder `relative` whose names `doomed` picks (old previews),

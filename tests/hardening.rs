@@ -642,7 +642,8 @@ fn a_build_killed_midway_leaves_only_complete_files_and_a_true_manifest() {
         let pdfs = assert_out_is_consistent(&dir.path().join("out"));
         eprintln!("round {round}: killed after {delay:?}, {pdfs} complete PDFs in out/");
     }
-    // The next build finishes the job and removes the killed builds' temporary files.
+    // The next build finishes the job (from the cache where a killed build completed a
+    // programme) and removes the killed builds' temporary files.
     trycksak(dir.path())
         .args(["-q", "build"])
         .assert()
@@ -652,6 +653,24 @@ fn a_build_killed_midway_leaves_only_complete_files_and_a_true_manifest() {
     for path in walk(&dir.path().join("out")) {
         let name = path.file_name().unwrap().to_string_lossy();
         assert!(!name.ends_with(".tmp"), "a temporary file was left: {name}");
+    }
+    // What the cache kept is trusted only where complete: the files equal a clean build's.
+    trycksak(dir.path())
+        .args(["-q", "build", "--force", "--out", "clean"])
+        .assert()
+        .success();
+    let out = dir.path().join("out");
+    for path in walk(&out) {
+        let relative = path.strip_prefix(&out).unwrap();
+        if relative.ends_with(".trycksak.lock") {
+            continue;
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(dir.path().join("clean").join(relative)).unwrap(),
+            "{} differs from a clean build's",
+            relative.display()
+        );
     }
 }
 

@@ -3,6 +3,7 @@
 //! in `run.rs`), write the files atomically and update the manifest (`write.rs`) or keep them
 //! in memory for `check`. One bad programme does not stop the others.
 
+pub mod cache;
 mod plan;
 mod run;
 mod runner;
@@ -49,6 +50,9 @@ pub struct BuildOptions {
     pub timeout: Duration,
     /// Where to write Typst's timings of the build (`build --timings`), if anywhere.
     pub timings: Option<PathBuf>,
+    /// Reuse the build cache (`.trycksak/cache/`): a programme whose inputs are unchanged is
+    /// not rendered or written again. `build --force` renders everything (and refreshes it).
+    pub cache: bool,
     /// Bring each translation's record (`<slug>.<lang>.sync.yaml`) up to date with what the
     /// translator has done; `check` does not.
     pub record_translations: bool,
@@ -70,6 +74,7 @@ impl BuildOptions {
             progress: None,
             timeout: DEFAULT_TIMEOUT,
             timings: None,
+            cache: true,
             record_translations: true,
         }
     }
@@ -97,6 +102,8 @@ pub struct Outcome {
     pub removed: Vec<PathBuf>,
     /// The pledges found, by section (`None` for the introduction), when the programme loaded.
     pub pledges: Option<Vec<(Option<String>, usize)>>,
+    /// Whether its outputs were as the build cache kept them: nothing was rendered or written.
+    pub unchanged: bool,
 }
 
 /// How long one output of a programme took, how many layouts its fit search tried, and what it
@@ -121,6 +128,7 @@ impl Outcome {
             extras_written: 0,
             removed: Vec::new(),
             pledges: None,
+            unchanged: false,
         }
     }
 
@@ -143,22 +151,30 @@ impl BuildReport {
         self.outcomes.iter().filter(|o| o.failed())
     }
 
-    /// The files written: outputs and their previews.
+    /// The files written: outputs and their previews (none of an unchanged programme's).
     pub fn files_written(&self) -> usize {
-        self.outcomes
-            .iter()
+        self.rebuilt()
             .map(|o| o.written.len() + o.extras_written)
             .sum()
     }
 
     /// The outputs written (the files the manifest lists; `-v` lists each of them).
     pub fn outputs_written(&self) -> usize {
-        self.outcomes.iter().map(|o| o.written.len()).sum()
+        self.rebuilt().map(|o| o.written.len()).sum()
     }
 
     /// The files beside the outputs: the images HTML pages show, and PNG previews.
     pub fn extras_written(&self) -> usize {
-        self.outcomes.iter().map(|o| o.extras_written).sum()
+        self.rebuilt().map(|o| o.extras_written).sum()
+    }
+
+    /// The programmes whose outputs were as the build cache kept them.
+    pub fn unchanged(&self) -> usize {
+        self.outcomes.iter().filter(|o| o.unchanged).count()
+    }
+
+    fn rebuilt(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| !o.unchanged)
     }
 }
 
@@ -216,6 +232,36 @@ pub fn build_with(
         typst_timing::enable();
     }
     let jobs = plan::plan(pool, project, sources, options.timeout);
+    // The cache: a programme whose key is as kept, with its outputs as written, is done.
+    // Without `cache` (`build --force`) every programme is rendered, and the cache refreshed.
+    let cache = cache::Cache::open(project, &options.out_dir);
+    // Each rendered programme's key, and how many of its problems loading found.
+    let mut keys: std::collections::HashMap<PathBuf, (String, usize)> = Default::default();
+    let jobs: Vec<(Outcome, Option<Job>)> = jobs
+        .into_iter()
+        .map(|(mut outcome, job)| {
+            let Some(found) = &job else {
+                return (outcome, job);
+            };
+            let kinds = options.kinds.clone().unwrap_or_else(|| {
+                OutputKind::defaults(typesetter.layouts().get(&found.programme.meta.region))
+            });
+            let key = cache.key(&found.programme, &kinds, options.preview);
+            let hit = options
+                .cache
+                .then(|| cache.hit(&outcome.source, &key))
+                .flatten();
+            if let Some((written, extras, said)) = hit {
+                outcome.written = written;
+                outcome.extras_written = extras;
+                outcome.diagnostics.extend(said);
+                outcome.unchanged = true;
+                return (outcome, None);
+            }
+            keys.insert(outcome.source.clone(), (key, outcome.diagnostics.len()));
+            (outcome, job)
+        })
+        .collect();
     let mut manifest = Manifest::load(&out);
     // The entries of every output this build may replace go first, in one save before any file
     // is written: a build killed midway leaves a manifest that lists no file it has replaced
@@ -242,6 +288,20 @@ pub fn build_with(
             &failed,
         );
         manifest.update(outcome.written.iter().cloned());
+        if let Some((key, loaded)) = keys.get(&outcome.source) {
+            if outcome.failed() || !outcome.failed_kinds.is_empty() {
+                cache.forget(&outcome.source);
+            } else {
+                let said = outcome.diagnostics.get(*loaded..).unwrap_or_default();
+                cache.store(
+                    &outcome.source,
+                    key,
+                    &outcome.written,
+                    outcome.extras_written,
+                    said,
+                );
+            }
+        }
         if let Some(progress) = &options.progress {
             progress(outcome);
         }

@@ -215,11 +215,12 @@ fn write_listing(
     }
     let page_facts =
         |entries: &[&crate::manifest::Entry]| entries.iter().find_map(|e| html::PageFacts::of(e));
+    // The index speaks the language of the first page it lists.
     let lang = manifest
         .outputs
         .iter()
-        .find_map(html::PageFacts::of)
-        .map_or_else(|| "sv".to_string(), |facts| facts.lang);
+        .find(|entry| html::PageFacts::of(entry).is_some() && !entry.lang.is_empty())
+        .map_or_else(|| "sv".to_string(), |entry| entry.lang.clone());
     // The index is the project's: its words are base's, with the project's changes.
     let languages = layouts
         .get(crate::project::BASE_REGION)

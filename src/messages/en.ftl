@@ -313,7 +313,10 @@ built = Built { $programmes ->
     [0] {""}
     [one] {" "}and 1 image or preview beside them
    *[other] {" "}and { $extras } images and previews beside them
-} into { $out } in { $seconds } s
+} into { $out } in { $seconds } s{ $unchanged ->
+    [0] {""}
+   *[other] {" "}({ $unchanged } unchanged since the last build, not rewritten)
+}
 manifest-not-saved = the manifest could not be saved: { $why }
 failed-programmes = Failed: { $count ->
     [one] 1 programme
@@ -380,6 +383,7 @@ help-build-preview = Also write a PNG of every PDF page beside the PDF, to look 
 help-build-jobs = Build with N threads (default: one per core)
 help-build-shard = Build only shard K of N (e.g. 2/4) of the programmes, to spread a build over CI runners; the shards' manifests merge by concatenating their `outputs`
 help-build-timings = Also write where Typst spent its time, by template line, to FILE (a trace in Chrome's format, as `typst compile --timings` writes it)
+help-build-force = Render every programme again, whatever the build cache (.trycksak/cache/) holds (also --no-cache)
 help-check-about = Check programmes and report every problem a build would, without writing anything
 help-check-paths = Programme files or folders to check (default: everything under programmes/)
 help-check-a11y = Also print each programme's accessibility report (readability, headings, images, links)

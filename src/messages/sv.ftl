@@ -305,7 +305,10 @@ built = Byggde { $programmes } program{ $partly ->
     [0] {""}
     [one] {" "}och 1 bild eller förhandsvisning bredvid dem
    *[other] {" "}och { $extras } bilder och förhandsvisningar bredvid dem
-} till { $out } på { $seconds } s
+} till { $out } på { $seconds } s{ $unchanged ->
+    [0] {""}
+   *[other] {" "}({ $unchanged } oförändrade sedan förra bygget, inte omskrivna)
+}
 manifest-not-saved = manifestet kunde inte sparas: { $why }
 failed-programmes = Misslyckades: { $count } program
 removed-stale = tog bort { $path } från en tidigare byggning: den skulle inte längre stämma med sin källa
@@ -369,6 +372,7 @@ help-build-preview = Skriv också en PNG av varje PDF-sida bredvid PDF:en, att t
 help-build-jobs = Bygg med N trådar (standard: en per kärna)
 help-build-shard = Bygg bara del K av N (t.ex. 2/4) av programmen, för att dela en byggning mellan CI-maskiner; delarnas manifest slås ihop genom att deras `outputs` läggs efter varandra
 help-build-timings = Skriv också var Typst lade sin tid, per mallrad, till FIL (ett spår i Chromes format, som `typst compile --timings` skriver det)
+help-build-force = Rendera om varje program, vad byggcachen (.trycksak/cache/) än innehåller (även --no-cache)
 help-check-about = Kontrollera program och rapportera alla problem en byggning skulle hitta, utan att skriva något
 help-check-paths = Programfiler eller mappar att kontrollera (standard: allt under programmes/)
 help-check-a11y = Skriv också ut varje programs tillgänglighetsrapport (läsbarhet, rubriker, bilder, länkar)

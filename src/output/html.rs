@@ -125,18 +125,16 @@ impl Output for HtmlOutput {
         .with_facts(&PageFacts {
             title: programme.meta.title.clone(),
             period: programme.meta.period.clone(),
-            lang: programme.meta.lang.clone(),
         }))
     }
 }
 
-/// What the manifest records of a programme's page, for the index: its title, period and
-/// language.
+/// What the manifest records of a programme's page, for the index: its title and period (its
+/// language is every entry's `lang`).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PageFacts {
     pub title: String,
     pub period: Option<String>,
-    pub lang: String,
 }
 
 impl PageFacts {

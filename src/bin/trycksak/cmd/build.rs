@@ -33,6 +33,10 @@ pub struct Args {
     /// format, as `typst compile --timings` writes: open it in Perfetto or chrome://tracing).
     #[arg(long, value_name = "FILE")]
     timings: Option<PathBuf>,
+
+    /// Render every programme again, whatever the build cache (.trycksak/cache/) holds.
+    #[arg(long, alias = "no-cache")]
+    force: bool,
 }
 
 fn parse_shard(text: &str) -> std::result::Result<(usize, usize), String> {
@@ -68,6 +72,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
             progress: progress.clone().map(observer),
             timeout: args.selection.timeout(),
             timings: args.timings,
+            cache: !args.force,
             record_translations: true,
         },
     )?;
@@ -122,6 +127,7 @@ pub fn run(env: &Env, args: Args) -> Result<Status> {
                 partly = partly,
                 files = report_.outputs_written(),
                 extras = report_.extras_written(),
+                unchanged = report_.unchanged(),
                 out = format!("{}/", args.selection.out.display()),
                 seconds = trycksak::messages::decimal(started.elapsed().as_secs_f64(), 2)
             )

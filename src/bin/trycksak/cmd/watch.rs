@@ -47,6 +47,7 @@ pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, W
             progress: None,
             timeout: args.selection.timeout(),
             timings: None,
+            cache: true,
             record_translations: true,
         },
         paths,
