@@ -10,7 +10,10 @@
 //! (e) large sources of short paragraphs (1 MB and 4 MB): loading (parse, lint, model), the text
 //!     version and the report, in this process: linear time, ≤ 2 s for 4 MB;
 //! (f) `trycksak serve`: a page's GET latency with 100 open event streams (pages listening for
-//!     reloads).
+//!     reloads);
+//! (g) the build cache on the 290 (and on 290 × 4 languages): a cold build, a second one with
+//!     nothing changed, one after a source edit and one after a region's layout changed — the
+//!     wall time, the files rewritten (by mtime) and the cache's size on disk.
 //!
 //! (a), (c) and (d) run the binary `TRYCKSAK_BIN` names (Cargo's release build if unset); (b)
 //! runs in the bench's own process, so it always measures Cargo's build.
@@ -104,13 +107,14 @@ fn main() {
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
         .collect();
-    let parts: [(&str, fn()); 6] = [
+    let parts: [(&str, fn()); 7] = [
         ("a", shipped_cold),
         ("b", per_kind),
         ("c", scale),
         ("d", watch_latency),
         ("e", large_sources),
         ("f", serve_latency),
+        ("g", cached),
     ];
     for (name, part) in parts {
         if chosen.is_empty() || chosen.iter().any(|c| c == name) {
@@ -541,6 +545,117 @@ fn scale() {
         );
     }
     println!();
+}
+
+/// (g) The build cache: what a build after nothing, one edit, or a layout change costs.
+fn cached() {
+    println!("(g) the build cache: 290 generated programmes, all default kinds");
+    for languages in [1, 4] {
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), 290);
+        if languages > 1 {
+            translate_all(dir.path(), &["fi", "se", "ar"][..languages - 1]);
+        }
+        let out = dir.path().join("out");
+        let cold = run(&["build", "-q", "--force"], dir.path());
+        let files = mtimes(&out);
+        std::thread::sleep(Duration::from_millis(1100));
+        let second = run(&["build", "-q"], dir.path());
+        let after_second = mtimes(&out);
+        let rewritten_second = changed(&files, &after_second);
+        // One source edited.
+        let source = walk_md(&dir.path().join("programmes"))[0].clone();
+        let text = std::fs::read_to_string(&source).unwrap();
+        std::fs::write(&source, format!("{text}\nEn mening till.\n")).unwrap();
+        std::thread::sleep(Duration::from_millis(1100));
+        let edit = run(&["build", "-q"], dir.path());
+        let after_edit = mtimes(&out);
+        let rewritten_edit = changed(&after_second, &after_edit);
+        // One region's layout changed (a comment): its programmes are rendered again.
+        let layout = dir.path().join("layouts/varmland/layout.yaml");
+        let text = std::fs::read_to_string(&layout).unwrap();
+        std::fs::write(&layout, format!("{text}\n# changed\n")).unwrap();
+        let region = run(&["build", "-q"], dir.path());
+        let rewritten_region = changed(&after_edit, &mtimes(&out));
+        let cache_bytes: u64 = walk_files(&dir.path().join(".trycksak/cache"))
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        println!(
+            "    {} programmes: cold {:.2} s ({:.0} MiB); nothing changed {:.3} s, {} files rewritten; \
+             one edit {:.3} s, {} files rewritten; a region's layout {:.2} s, {} files rewritten; \
+             cache {:.1} MiB in {} files",
+            290 * languages,
+            cold.wall.as_secs_f64(),
+            mib(cold.rss),
+            second.wall.as_secs_f64(),
+            rewritten_second,
+            edit.wall.as_secs_f64(),
+            rewritten_edit,
+            region.wall.as_secs_f64(),
+            rewritten_region,
+            cache_bytes as f64 / 1048576.0,
+            walk_files(&dir.path().join(".trycksak/cache")).len(),
+        );
+    }
+    println!();
+}
+
+/// Each programme's translations into `languages`: its text with `lang:` changed (what
+/// `trycksak translate` starts from).
+fn translate_all(dir: &Path, languages: &[&str]) {
+    for source in walk_md(&dir.join("programmes")) {
+        let text = std::fs::read_to_string(&source).unwrap();
+        for lang in languages {
+            let stem = source.file_stem().unwrap().to_string_lossy();
+            let translated = text.replacen("lang: sv", &format!("lang: {lang}"), 1);
+            std::fs::write(
+                source.with_file_name(format!("{stem}.{lang}.md")),
+                translated,
+            )
+            .unwrap();
+        }
+    }
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(walk_files(&path));
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn walk_md(dir: &Path) -> Vec<PathBuf> {
+    walk_files(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect()
+}
+
+fn mtimes(dir: &Path) -> std::collections::BTreeMap<PathBuf, std::time::SystemTime> {
+    walk_files(dir)
+        .into_iter()
+        .filter_map(|p| Some((p.clone(), std::fs::metadata(&p).ok()?.modified().ok()?)))
+        .collect()
+}
+
+fn changed(
+    before: &std::collections::BTreeMap<PathBuf, std::time::SystemTime>,
+    after: &std::collections::BTreeMap<PathBuf, std::time::SystemTime>,
+) -> usize {
+    after
+        .iter()
+        .filter(|(path, time)| before.get(*path) != Some(time) && !path.ends_with(".trycksak.lock"))
+        .count()
 }
 
 /// Writes `n` programmes into a project at `dir`: seed `i % 3` with its region's name replaced

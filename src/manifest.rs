@@ -92,6 +92,18 @@ impl Manifest {
             .retain(|entry| entry.programme != programme || !kinds.contains(&entry.kind.as_str()));
     }
 
+    /// The manifests of several output folders (the shards of a build, `build --shard K/N`)
+    /// as one, its entries sorted by path; the same path in two of them is an error (shards
+    /// never overlap), given as the path.
+    pub fn merge(manifests: Vec<Manifest>) -> std::result::Result<Manifest, String> {
+        let mut outputs: Vec<Entry> = manifests.into_iter().flat_map(|m| m.outputs).collect();
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(pair) = outputs.windows(2).find(|pair| pair[0].path == pair[1].path) {
+            return Err(pair[0].path.clone());
+        }
+        Ok(Manifest { outputs })
+    }
+
     /// Sorts the entries and drops those whose file no longer exists, then writes atomically.
     pub fn save(&mut self, out: &OutputDir) -> Result<()> {
         self.outputs

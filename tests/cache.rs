@@ -117,3 +117,28 @@ fn nothing_changed_nothing_rewritten_and_an_edit_rebuilds_only_its_programme() {
         );
     }
 }
+
+#[test]
+fn the_shards_manifests_merge_into_the_whole_builds() {
+    let project = shipped_project();
+    let dir = project.path();
+    build(dir, &["--shard", "1/2", "--out", "shard-1"]);
+    build(dir, &["--shard", "2/2", "--out", "shard-2"]);
+    build(dir, &[]);
+    let output = trycksak(dir)
+        .args(["manifest", "merge", "shard-1", "shard-2"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        std::fs::read_to_string(dir.join("out/manifest.json")).unwrap()
+    );
+    // A folder given twice lists each path twice: refused.
+    let output = trycksak(dir)
+        .args(["manifest", "merge", "shard-1", "shard-1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("two of the manifests list"));
+}

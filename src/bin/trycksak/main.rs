@@ -86,6 +86,9 @@ enum Command {
     Translate(cmd::translate::Args),
     /// List the programmes and regions of the project.
     List,
+    /// Join the manifests of a sharded build's output folders.
+    #[command(subcommand)]
+    Manifest(cmd::manifest::What),
     /// Show a region's layout as it is used (colours on screen and in print), or with
     /// `--defaults` every key a layout may set, explained.
     Layout(cmd::layout::Args),
@@ -147,6 +150,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(&env, args),
         Command::Import(args) => cmd::import::run(&env, args),
         Command::Translate(args) => cmd::translate::run(&env, args),
+        Command::Manifest(what) => cmd::manifest::run(&env, what),
         Command::List => cmd::list::run(&env),
         Command::Layout(args) => cmd::layout::run(&env, args),
         Command::New(what) => cmd::new::run(&env, what),

@@ -4,6 +4,7 @@ pub mod import;
 pub mod init;
 pub mod layout;
 pub mod list;
+pub mod manifest;
 pub mod new;
 pub mod serve;
 pub mod translate;
