@@ -110,6 +110,19 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
         )
         .unwrap();
         assert!(!written.contains("reload.js"));
+        // The previews are made when a preview page is first asked for, not at the start.
+        let previews = project.path().join(".trycksak/previews");
+        let pngs_under = |folder: &str| {
+            let folder = previews.join(folder);
+            if !folder.is_dir() {
+                return 0;
+            }
+            common::walk(&folder)
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "png"))
+                .count()
+        };
+        assert_eq!(pngs_under("norrbotten"), 0);
         // A preview page: the HTML version beside the PDFs' pages.
         let (status, preview) = get(
             port,
@@ -135,6 +148,11 @@ fn serve_builds_serves_reloads_and_keeps_to_the_output_folder() {
             .collect();
         assert!(pngs_in_out.is_empty(), "{pngs_in_out:?}");
         assert!(project.path().join(".trycksak/previews/norrbotten/omstart-for-norrbotten/omstart-for-norrbotten-leaflet-page-01.png").is_file());
+        assert_eq!(
+            pngs_under("varmland"),
+            0,
+            "a preview nobody asked for was made"
+        );
 
         // An open page's event stream: it says when a build has finished.
         let (sender, events) = std::sync::mpsc::channel();

@@ -11,8 +11,8 @@ mod write;
 
 use run::BUILD_STACK;
 pub use runner::Destination;
-pub use write::BuildLocked;
 use write::OutputLock;
+pub use write::{BuildLocked, preview_name};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -176,7 +176,7 @@ pub(super) fn write_outputs(
 }
 
 /// `<stem>-page-01.png`: zero-padded so that the pages sort in order.
-fn preview_name(stem: &str, page: usize) -> String {
+pub fn preview_name(stem: &str, page: usize) -> String {
     format!("{stem}-page-{page:02}.png")
 }
 

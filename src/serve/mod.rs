@@ -83,6 +83,7 @@ pub fn serve(
     let live = Arc::new(Live::default());
     {
         let live = Arc::clone(&live);
+        let project = project.clone();
         let handler: Arc<http::Handler> = Arc::new(move |request, stream| {
             if let Some(refusal) = refused(request, address) {
                 return Some(refusal);
@@ -93,6 +94,7 @@ pub fn serve(
                 &Roots {
                     out: &root,
                     previews: &previews,
+                    project: &project,
                 },
                 &live,
             )
@@ -162,10 +164,12 @@ fn is_this_server(host: &str, address: SocketAddr) -> bool {
         || (address.ip().is_loopback() && name.eq_ignore_ascii_case("localhost"))
 }
 
-/// The folders the server serves: the output folder, and the one of the page previews.
+/// The folders the server serves: the output folder, and the one of the page previews (made
+/// when a preview page is first asked for, for the project's programmes).
 struct Roots<'a> {
     out: &'a Path,
     previews: &'a Path,
+    project: &'a crate::project::Project,
 }
 
 /// The answer to a request for the output folder's files or the server's own pages; `None`
@@ -382,6 +386,7 @@ fn preview(roots: &Roots, programme: &str, live: &Live) -> Option<String> {
     let slug = folder.file_name()?.to_str()?.to_string();
     let url = format!("/{}", folder.strip_prefix(root).ok()?.to_string_lossy());
     let relative = folder.strip_prefix(root).ok()?.to_path_buf();
+    render_previews(roots, &relative, &slug);
     let mut pngs: Vec<String> = std::fs::read_dir(roots.previews.join(&relative))
         .into_iter()
         .flatten()
@@ -417,6 +422,82 @@ fn preview(roots: &Roots, programme: &str, live: &Live) -> Option<String> {
         src = escape(&url_path(&format!("{url}/{slug}.html"))),
     );
     Some(served_page(&page, live))
+}
+
+/// The PNGs of a programme's leaflet and summary pages, made now when there are none or the
+/// PDF changed since (`serve` starts without them: a project of hundreds of programmes is
+/// served as soon as it is built, and only the previews someone looks at are made).
+fn render_previews(roots: &Roots, relative: &Path, slug: &str) {
+    let kinds = ["leaflet", "summary"];
+    let pngs = roots.previews.join(relative);
+    let stale = kinds.iter().any(|kind| {
+        let pdf = roots.out.join(relative).join(format!("{slug}-{kind}.pdf"));
+        let first = pngs.join(crate::build::preview_name(&format!("{slug}-{kind}"), 1));
+        let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        match (modified(&pdf), modified(&first)) {
+            (Some(pdf), Some(png)) => png < pdf,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    });
+    if !stale {
+        return;
+    }
+    // The programme is the one the manifest names for the leaflet.
+    let leaflet = format!("{}/{slug}-leaflet.pdf", relative.to_string_lossy());
+    let manifest = crate::sandbox::OutputDir::open(roots.out)
+        .map(|out| crate::manifest::Manifest::load(&out))
+        .unwrap_or_default();
+    let Some(source) = manifest
+        .outputs
+        .iter()
+        .find(|entry| entry.path == leaflet)
+        .map(|entry| roots.project.root.join(&entry.programme))
+    else {
+        return;
+    };
+    let mut options = crate::build::BuildOptions::new(roots.out);
+    options.kinds = Some(
+        kinds
+            .iter()
+            .filter_map(|kind| crate::output::OutputKind::named(kind))
+            .collect(),
+    );
+    options.preview = true;
+    options.record_translations = false;
+    let Ok(pool) = crate::build::thread_pool(Some(1)) else {
+        return;
+    };
+    let typesetter = Arc::new(crate::typeset::Typesetter::new(roots.project));
+    let Ok(done) =
+        crate::build::render_in_memory(&typesetter, &pool, roots.project, &[source], &options)
+    else {
+        return;
+    };
+    let _ = std::fs::create_dir_all(&pngs);
+    for kept in done.into_iter().flat_map(|finished| finished.kept) {
+        let Some(stem) = kept
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".pdf"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let prefix = format!("{stem}-page-");
+        for old in std::fs::read_dir(&pngs).into_iter().flatten().flatten() {
+            if old.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(old.path());
+            }
+        }
+        for (page, png) in kept.rendered.previews.iter().enumerate() {
+            let _ = crate::fsutil::write_atomic(
+                &pngs.join(crate::build::preview_name(&stem, page + 1)),
+                png,
+            );
+        }
+    }
 }
 
 /// The served index (and staff page) with a link to each programme's preview, after its title:

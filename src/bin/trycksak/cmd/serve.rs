@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(env: &Env, args: Args) -> Result<Status> {
-    // The preview pages show the PDFs' pages: they are built with PNG previews.
+    // The preview pages show the PDFs' pages, made when a preview page is first asked for.
     let (project, watch) = options(env, &args.watch, true)?;
     let options = ServeOptions {
         watch,

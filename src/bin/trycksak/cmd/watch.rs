@@ -31,8 +31,9 @@ pub fn run(env: &Env, args: WatchArgs) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// The project and what to watch and build, as `watch` and `serve` take them.
-pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, WatchOptions)> {
+/// The project and what to watch and build, as `watch` and `serve` take them (`serving`:
+/// with a folder for the page previews the server makes when they are first asked for).
+pub fn options(env: &Env, args: &WatchArgs, serving: bool) -> Result<(Project, WatchOptions)> {
     let project = env.project()?;
     let paths = env.paths(&args.selection.paths);
     project.select_sources(&paths).map_err(Error::Usage)?;
@@ -40,9 +41,9 @@ pub fn options(env: &Env, args: &WatchArgs, preview: bool) -> Result<(Project, W
         build: BuildOptions {
             out_dir: project.root.join(&args.selection.out),
             kinds: args.selection.kinds(),
-            preview,
+            preview: false,
             // `serve`'s previews stay out of the output folder, the public one.
-            preview_dir: preview.then(|| project.root.join(trycksak::project::PREVIEWS_DIR)),
+            preview_dir: serving.then(|| project.root.join(trycksak::project::PREVIEWS_DIR)),
             jobs: None,
             progress: None,
             timeout: args.selection.timeout(),
