@@ -262,22 +262,20 @@ fn own_files(
             continue;
         };
         let tag = tag.to_ascii_lowercase();
+        // The shipped project's own base holds the built-in files: seen to be equal (the bytes
+        // are only compared, never used), they are skipped without the sandbox's checks.
+        if let Some((_, text)) = FILES.iter().find(|(built, _)| *built == tag)
+            && std::fs::metadata(&path).is_ok_and(|m| m.len() == text.len() as u64)
+            && std::fs::read(&path).is_ok_and(|bytes| bytes == text.as_bytes())
+        {
+            continue;
+        }
         let display = project.relative(&path).to_path_buf();
         match crate::sandbox::read(&project.layouts_dir(), &path) {
-            Ok(bytes) => {
-                if FILES
-                    .iter()
-                    .any(|(built, text)| *built == tag && text.as_bytes() == bytes)
-                {
-                    continue;
-                }
-                match String::from_utf8(bytes) {
-                    Ok(text) => {
-                        files.push((tag, SourceFile::new(display, text.replace("\r\n", "\n"))))
-                    }
-                    Err(_) => problems.push(unreadable(&display, t!("not-utf8"))),
-                }
-            }
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push((tag, SourceFile::new(display, text.replace("\r\n", "\n")))),
+                Err(_) => problems.push(unreadable(&display, t!("not-utf8"))),
+            },
             Err(PathError::Missing(_)) => {}
             Err(PathError::Outside) => {
                 problems.push(unreadable(&display, t!("path-outside-layouts")))

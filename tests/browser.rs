@@ -169,24 +169,42 @@ fn the_pages_are_valid_html_and_css() {
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
-/// The pages of the language corpus (`tests/corpus/languages/`: Arabic and Persian right to
-/// left, Tigrinya in Ethiopic, Sámi and Finnish) pass axe-core and the validator, and show
-/// their text in the reading order of their direction.
-#[test]
-fn the_pages_in_every_language_and_direction_pass_axe_and_the_validator() {
+/// A project of the language corpus's programmes (`tests/corpus/languages/<from>.md` as
+/// `programmes/base/<to>.md`), its text and HTML versions built: the project and its `out/`.
+fn language_pages(sources: &[(String, String)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let project = tempfile::tempdir().unwrap();
     common::copy_dir(&repo().join("layouts"), &project.path().join("layouts"));
     common::copy_dir(&repo().join("fonts"), &project.path().join("fonts"));
     let folder = project.path().join("programmes/base");
     std::fs::create_dir_all(&folder).unwrap();
-    for source in common::walk(&repo().join("tests/corpus/languages")) {
-        if source.extension().is_some_and(|e| e == "md") && !source.ends_with("README.md") {
-            std::fs::copy(&source, folder.join(source.file_name().unwrap())).unwrap();
-        }
+    let corpus = repo().join("tests/corpus/languages");
+    for (from, to) in sources {
+        std::fs::copy(
+            corpus.join(format!("{from}.md")),
+            folder.join(format!("{to}.md")),
+        )
+        .unwrap();
     }
     let report = build_kinds(project.path(), &[kind("text"), kind("html")]);
     assert_eq!(report.failed().count(), 0);
     let out = project.path().join("out");
+    (project, out)
+}
+
+/// The pages of the language corpus (`tests/corpus/languages/`: Arabic and Persian right to
+/// left, Tigrinya in Ethiopic, Sámi and Finnish) pass axe-core and the validator, and show
+/// their text in the reading order of their direction.
+#[test]
+fn the_pages_in_every_language_and_direction_pass_axe_and_the_validator() {
+    let corpus: Vec<(String, String)> = common::walk(&repo().join("tests/corpus/languages"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem.clone(), stem)
+        })
+        .collect();
+    let (_project, out) = language_pages(&corpus);
     let languages = ["ar", "fa", "fi", "fit", "se", "so", "sv", "ti"];
     let pages: Vec<String> = languages
         .iter()
@@ -224,22 +242,9 @@ fn the_pages_in_every_language_and_direction_pass_axe_and_the_validator() {
 /// translations under their original, pass axe-core and the validator.
 #[test]
 fn translated_pages_and_their_language_switcher_pass_axe_and_the_validator() {
-    let project = tempfile::tempdir().unwrap();
-    common::copy_dir(&repo().join("layouts"), &project.path().join("layouts"));
-    common::copy_dir(&repo().join("fonts"), &project.path().join("fonts"));
-    let folder = project.path().join("programmes/base");
-    std::fs::create_dir_all(&folder).unwrap();
-    let corpus = repo().join("tests/corpus/languages");
-    for (from, to) in [("sv", "vardag"), ("ar", "vardag.ar"), ("fi", "vardag.fi")] {
-        std::fs::copy(
-            corpus.join(format!("{from}.md")),
-            folder.join(format!("{to}.md")),
-        )
-        .unwrap();
-    }
-    let report = build_kinds(project.path(), &[kind("text"), kind("html")]);
-    assert_eq!(report.failed().count(), 0);
-    let out = project.path().join("out");
+    let versions = [("sv", "vardag"), ("ar", "vardag.ar"), ("fi", "vardag.fi")]
+        .map(|(from, to)| (from.to_string(), to.to_string()));
+    let (_project, out) = language_pages(&versions);
     let pages: Vec<String> = ["vardag", "vardag.ar", "vardag.fi"]
         .iter()
         .map(|stem| format!("base/vardag/{stem}.html"))

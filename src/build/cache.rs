@@ -251,7 +251,15 @@ impl Cache {
         };
         if let Ok(bytes) = serde_json::to_vec(&stored) {
             let _ = std::fs::create_dir_all(&self.dir);
-            let _ = crate::fsutil::write_atomic(&self.entry_path(source), &bytes);
+            // Through a temporary file and a rename (a killed build leaves the old entry or the
+            // new one), but not synced to disk as outputs are: an entry lost or torn by a power
+            // cut does not parse or does not match, and the programme is simply built again.
+            let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut temp| {
+                std::io::Write::write_all(&mut temp, &bytes)?;
+                temp.persist(self.entry_path(source))
+                    .map_err(|err| err.error)
+            });
+            let _ = written;
         }
     }
 
