@@ -236,7 +236,10 @@ pub fn build_with(
     // Without `cache` (`build --force`) every programme is rendered, and the cache refreshed.
     let cache = cache::Cache::open(project, &options.out_dir);
     // Each rendered programme's key, and how many of its problems loading found.
-    let mut keys: std::collections::HashMap<PathBuf, (String, usize)> = Default::default();
+    // A translation's record may be brought up to date by its build: its key is taken again
+    // after it, from the programme kept here, so that the next build finds it.
+    type Keyed = (String, usize, Option<(Programme, Vec<OutputKind>)>);
+    let mut keys: std::collections::HashMap<PathBuf, Keyed> = Default::default();
     let jobs: Vec<(Outcome, Option<Job>)> = jobs
         .into_iter()
         .map(|(mut outcome, job)| {
@@ -258,7 +261,15 @@ pub fn build_with(
                 outcome.unchanged = true;
                 return (outcome, None);
             }
-            keys.insert(outcome.source.clone(), (key, outcome.diagnostics.len()));
+            let again = found
+                .programme
+                .translation
+                .is_some()
+                .then(|| (found.programme.clone(), kinds));
+            keys.insert(
+                outcome.source.clone(),
+                (key, outcome.diagnostics.len(), again),
+            );
             (outcome, job)
         })
         .collect();
@@ -288,7 +299,12 @@ pub fn build_with(
             &failed,
         );
         manifest.update(outcome.written.iter().cloned());
-        if let Some((key, loaded)) = keys.get(&outcome.source) {
+        if let Some((key, loaded, again)) = keys.get(&outcome.source) {
+            let key = match again {
+                Some((programme, kinds)) => cache.key(programme, kinds, options.preview),
+                None => key.clone(),
+            };
+            let key = &key;
             if outcome.failed() || !outcome.failed_kinds.is_empty() {
                 cache.forget(&outcome.source);
             } else {

@@ -108,6 +108,18 @@ struct Parser<'a, 'c> {
     pledge_lists: Vec<bool>,
 }
 
+/// The end of a span in another language, `]{lang=se}`; compiled once (every inline run is
+/// searched for it).
+static CLOSING_SPAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\]\{\s*lang\s*=\s*\x22?([^\x22}\s]*)\x22?\s*\}").expect("a valid pattern")
+});
+
+/// The line that opens a block in another language, `::: {lang=fi}`.
+static OPENING_FENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"^\s*:::+\s*\{\s*lang\s*=\s*"?([^"}\s]*)"?\s*\}\s*$"#)
+        .expect("a valid pattern")
+});
+
 /// Lists and quotes nested deeper than this cannot be printed readably (each level indents);
 /// deeper is an error, not a stack overflow somewhere further down the pipeline.
 const MAX_NESTING: usize = 8;
@@ -526,8 +538,7 @@ impl<'n> Parser<'_, '_> {
     /// `[words]{lang=se}` in a run of inlines, made a span of that language (pandoc's bracketed
     /// spans, which Markdown writers know). A `[` that no `]{lang=…}` closes stays text.
     fn language_spans(&mut self, node: &'n AstNode<'n>, items: Vec<Inline>) -> Vec<Inline> {
-        let closing = regex::Regex::new(r"\]\{\s*lang\s*=\s*\x22?([^\x22}\s]*)\x22?\s*\}")
-            .expect("a valid pattern");
+        let closing = &*CLOSING_SPAN;
         if !items
             .iter()
             .any(|item| matches!(item, Inline::Text { text } if closing.is_match(text)))
@@ -726,8 +737,7 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
 /// the block reader takes them as (`<!-- lang=fi -->`, `<!-- /lang -->`): a line for a line, so
 /// that every other line stays where it was. Code blocks are left alone.
 pub(crate) fn language_fences(body: &str) -> String {
-    let opening = regex::Regex::new(r#"^\s*:::+\s*\{\s*lang\s*=\s*"?([^"}\s]*)"?\s*\}\s*$"#)
-        .expect("a valid pattern");
+    let opening = &*OPENING_FENCE;
     let mut out = String::with_capacity(body.len());
     let mut fence: Option<&str> = None;
     for line in body.split_inclusive('\n') {
