@@ -392,9 +392,9 @@ fn watch_rebuilds_a_changed_programme_and_ignores_its_own_output() {
         .join("programmes/norrbotten/omstart-for-norrbotten.md");
     let edited = std::fs::read_to_string(&source)
         .unwrap()
-        .replace("Korta köerna Inled", "Korta köerna Påbörja");
+        .replace("**Korta köerna** Inled", "**Korta köerna** Påbörja genast");
     std::fs::write(&source, edited).unwrap();
-    wait_for(&|| std::fs::read_to_string(&text).is_ok_and(|t| t.contains("Påbörja")));
+    wait_for(&|| std::fs::read_to_string(&text).is_ok_and(|t| t.contains("Påbörja genast")));
     // Our own output changing must not start a build.
     std::fs::write(project.path().join("out/extra.txt"), "x").unwrap();
     std::thread::sleep(Duration::from_millis(500));

@@ -471,14 +471,15 @@ fn outputs_are_readable_by_others_under_the_usual_umask() {
     }
 }
 
-/// Every file under `dir` except `out/`, with its size and modification time.
+/// Every file under `dir` except `out/` and trycksak's own `.trycksak/` (the build cache), with
+/// its size and modification time.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder).unwrap().flatten() {
             let path = entry.path();
-            if path == dir.join("out") {
+            if path == dir.join("out") || path == dir.join(".trycksak") {
                 continue;
             }
             let meta = std::fs::symlink_metadata(&path).unwrap();
