@@ -96,11 +96,14 @@ pub fn compare(
         }
     };
     let entries = &record.units;
-    let entry_kind = |r: usize| Kind::from_name(&entries[r].kind);
+    // What the alignments compare, found once (they compare every pair).
+    let kinds: Vec<Option<Kind>> = entries.iter().map(|e| Kind::from_name(&e.kind)).collect();
+    let entry_kind = |r: usize| kinds[r];
+    let fingerprints: Vec<String> = translation.iter().map(|u| fingerprint(&u.text)).collect();
     // The translation with the record: same kind; a unit whose text is as recorded weighs more.
     let t_to_r = align(translation, entries.len(), |t, r| {
         (Some(translation[t].kind) == entry_kind(r)).then(|| {
-            if fingerprint(&translation[t].text) == entries[r].translation {
+            if fingerprints[t] == entries[r].translation {
                 3
             } else {
                 1
@@ -115,10 +118,9 @@ pub fn compare(
     }
     // The record with the original: the same text.
     let normalised: Vec<String> = original.iter().map(Unit::normalised).collect();
+    let recorded: Vec<String> = entries.iter().map(|e| normalise(&e.original)).collect();
     let r_to_same = align_indices(entries.len(), original.len(), |r, o| {
-        (entry_kind(r) == Some(original[o].kind)
-            && normalise(&entries[r].original) == normalised[o])
-            .then_some(1)
+        (entry_kind(r) == Some(original[o].kind) && recorded[r] == normalised[o]).then_some(1)
     });
     // Between two such anchors, a unit that went and one that came, of one kind, are an edit.
     let mut r_to_o: Vec<Option<(usize, bool)>> =
@@ -180,7 +182,7 @@ pub fn compare(
                 units.push((t, entry.clone()));
             }
             (Some(t), Some((o, edited))) => {
-                let worked_on = fingerprint(&translation[t].text) != entry.translation;
+                let worked_on = fingerprints[t] != entry.translation;
                 if edited && !worked_on {
                     translated[o] = Some((t, false));
                     changes.push(Change::Edited {
@@ -204,7 +206,7 @@ pub fn compare(
                     Entry {
                         kind: translation[t].kind.name(),
                         original: original[o].text.clone(),
-                        translation: fingerprint(&translation[t].text),
+                        translation: fingerprints[t].clone(),
                     },
                 ));
             }
