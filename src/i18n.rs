@@ -2,6 +2,10 @@
 //! and how it writes numbers: the `labels:` (and `report:`) of each language file,
 //! `layouts/base/i18n/<lang>.yaml`. Languages without a file get English's, with a warning.
 
+fn braille_title() -> String {
+    "Braille (PEF)".to_string()
+}
+
 /// Labels for one language.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +50,9 @@ pub struct Labels {
     pub summary_print_title: String,
     pub report_title: String,
     pub large_print_title: String,
+    /// The braille version's name in the downloads; English's for a file without it.
+    #[serde(default = "braille_title")]
+    pub braille_title: String,
     pub html_title: String,
     /// The index page's title.
     pub index_title: String,

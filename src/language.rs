@@ -66,6 +66,29 @@ pub struct Language {
     /// The accessibility report's words; English's for a file without them.
     #[serde(default)]
     report: Option<crate::i18n::ReportWords>,
+    /// How the braille version is written in this language; none where liblouis has no table
+    /// (the braille output is then an error for this language alone).
+    #[serde(default)]
+    pub braille: Option<BrailleCode>,
+}
+
+/// A language's braille: the liblouis tables (built in, `layouts/base/braille/`) and the words
+/// and signs the braille version adds.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrailleCode {
+    /// The table list, as liblouis names it: `[sv-g0.utb]`.
+    pub tables: Vec<String>,
+    /// What the tables are, for the reader of the output's facts ("Swedish 6-dot uncontracted").
+    pub name: String,
+    /// A volume's place on its title page: "Volym {n} av {of}".
+    pub volume: String,
+    /// The marker of an unnumbered list item, as print text the tables translate.
+    pub bullet: String,
+    /// The signs before and after a passage in another language, in braille, where the
+    /// language's braille rules have them (Swedish: dots 5, 2 before and after).
+    #[serde(default)]
+    pub other_language: Option<[String; 2]>,
 }
 
 /// Left to right, or right to left (Arabic, Persian, Sorani, Hebrew).
@@ -108,6 +131,15 @@ pub fn primary(tag: &str) -> String {
 /// region's [`Languages`], which a project may change).
 pub fn of(tag: &str) -> Option<&'static Language> {
     all().get(file_tag(tag).as_str())
+}
+
+/// The languages whose built-in files give braille tables, by primary subtag.
+pub fn with_braille() -> Vec<&'static str> {
+    all()
+        .iter()
+        .filter(|(_, language)| language.braille.is_some())
+        .map(|(tag, _)| *tag)
+        .collect()
 }
 
 /// The primary subtag a tag's file is found under: Norwegian's three share one.

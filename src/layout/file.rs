@@ -27,10 +27,29 @@ pub(super) struct LayoutFile {
     pub(super) summary: Option<SummaryFile>,
     pub(super) leaflet: Option<LeafletFile>,
     pub(super) large_print: Option<bool>,
+    pub(super) braille: Option<BrailleFile>,
     pub(super) lix_target: Option<f64>,
     pub(super) translations_out_of_date: Option<crate::model::OutOfDate>,
     pub(super) print: Option<PrintFile>,
 }
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BrailleFile {
+    pub(super) build: Option<bool>,
+    pub(super) cols: Option<u32>,
+    pub(super) rows: Option<u32>,
+    pub(super) duplex: Option<bool>,
+    pub(super) volume_sheets: Option<u32>,
+}
+
+/// The braille page sizes and volume sizes a layout may ask for: cells a row, rows a page
+/// (counting the page-number row), sheets a volume.
+const BRAILLE_RANGES: [(&str, std::ops::RangeInclusive<u32>); 3] = [
+    ("cols", 12..=60),
+    ("rows", 10..=40),
+    ("volume_sheets", 10..=200),
+];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -216,6 +235,30 @@ fn check_sizes(parsed: &LayoutFile, file: &Arc<SourceFile>, problems: &mut Vec<D
                         ),
                     )
                     .with_help(t!("summary-size-range.help")),
+                );
+            }
+        }
+    }
+    if let Some(braille) = &parsed.braille {
+        for ((key, range), value) in
+            BRAILLE_RANGES
+                .iter()
+                .zip([braille.cols, braille.rows, braille.volume_sheets])
+        {
+            if let Some(value) = value.filter(|v| !range.contains(v)) {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        key_span(file, key),
+                        t!(
+                            "braille-size-range",
+                            key = *key,
+                            value = value,
+                            min = *range.start(),
+                            max = *range.end()
+                        ),
+                    )
+                    .with_help(t!("braille-size-range.help")),
                 );
             }
         }

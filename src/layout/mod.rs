@@ -155,6 +155,7 @@ pub struct Layout {
     pub leaflet: LeafletSettings,
     /// Whether builds make the large-print PDF without being asked.
     pub large_print: bool,
+    pub braille: BrailleSettings,
     /// A LIX above this in a section is a warning in the readability report.
     pub lix_target: Option<f64>,
     /// What a translation behind its original is: a warning, or (before printing) an error.
@@ -163,6 +164,21 @@ pub struct Layout {
     /// Its language files: built in, with the project's and the region's changes.
     #[serde(skip)]
     pub languages: Arc<crate::language::Languages>,
+}
+
+/// The braille version's pages and volumes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BrailleSettings {
+    /// Whether builds make it without being asked.
+    pub build: bool,
+    /// Cells a row.
+    pub cols: u32,
+    /// Rows a page, the page-number row among them.
+    pub rows: u32,
+    /// Embossed on both sides of the sheet.
+    pub duplex: bool,
+    /// The most sheets a volume holds.
+    pub volume_sheets: u32,
 }
 
 /// What the print twins need from the layout, in millimetres.

@@ -11,8 +11,8 @@ use serde_yaml::Value;
 
 use super::file::{LayoutFile, Parsed};
 use super::{
-    COLOUR_NAMES, Fonts, LAYOUT_FILE, LEAFLET_FLOOR, Layout, LeafletSettings, PaperSizes,
-    PrintSettings,
+    BrailleSettings, COLOUR_NAMES, Fonts, LAYOUT_FILE, LEAFLET_FLOOR, Layout, LeafletSettings,
+    PaperSizes, PrintSettings,
 };
 use crate::diagnostics::{Diagnostic, SourceFile, closest};
 use crate::project::Project;
@@ -98,6 +98,7 @@ pub(super) fn resolve(
     let summary = values.summary.unwrap_or_default();
     let leaflet = values.leaflet.unwrap_or_default();
     let print = values.print.unwrap_or_default();
+    let braille = values.braille.unwrap_or_default();
     let mut colours = values.colours.unwrap_or_default();
     colours.retain(|name, _| COLOUR_NAMES.contains(&name.as_str()));
     for name in COLOUR_NAMES {
@@ -131,6 +132,13 @@ pub(super) fn resolve(
             margins: need!(leaflet.margins, "leaflet: margins"),
         },
         large_print: need!(values.large_print, "large_print"),
+        braille: BrailleSettings {
+            build: need!(braille.build, "braille: build"),
+            cols: need!(braille.cols, "braille: cols"),
+            rows: need!(braille.rows, "braille: rows"),
+            duplex: need!(braille.duplex, "braille: duplex"),
+            volume_sheets: need!(braille.volume_sheets, "braille: volume_sheets"),
+        },
         lix_target: values.lix_target,
         translations_out_of_date: need!(
             values.translations_out_of_date,

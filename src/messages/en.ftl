@@ -734,3 +734,15 @@ manifest-overlap = two of the manifests list { $path }: give each shard's output
 help-manifest-about = Join the manifests of a sharded build's output folders
 help-manifest-merge-about = Join the manifests of output folders (the shards of build --shard K/N) into one, on standard output
 help-manifest-merge-dirs = The output folders, each with its manifest.json
+
+braille-size-range = `braille: { $key }` is { $value }; it must be between { $min } and { $max }
+    .help = Swedish practice on A4 braille paper is `cols: 28` and `rows: 29` (the first row holds the page number); a volume holds at most `volume_sheets` sheets (50 by default)
+braille-no-table = there is no braille table for the language `{ $lang }`, so no braille version can be made of this programme
+    .help = the braille version is made in { $languages }; the other outputs of { $source } are not affected. A project can add a language's table list under `braille:` in `layouts/base/i18n/{ $lang }.yaml`
+braille-table-broken = the braille tables { $tables } of the language `{ $lang }` cannot be read: { $error }
+    .help = check the table names under `braille: tables:` in the language's file; the built-in tables are in layouts/base/braille/
+braille-undefined = { $count ->
+        [one] 1 character has
+       *[other] { $count } characters have
+    } no braille in { $tables } (first { $first }); the braille version writes each as liblouis does, its code between a backslash and a slash (\x1f600/)
+    .help = replace the character with words if it carries meaning (an emoji, a symbol); the other outputs show it as written

@@ -741,3 +741,15 @@ manifest-overlap = två av manifesten listar { $path }: ange varje dels utmapp e
 help-manifest-about = Slå ihop manifesten från ett delat byggets utmappar
 help-manifest-merge-about = Slå ihop manifesten från utmappar (delarna av build --shard K/N) till ett, på standard ut
 help-manifest-merge-dirs = Utmapparna, var och en med sin manifest.json
+
+braille-size-range = `braille: { $key }` är { $value }; det ska vara mellan { $min } och { $max }
+    .help = svensk praxis på A4-punktskriftspapper är `cols: 28` och `rows: 29` (första raden har sidnumret); en volym rymmer högst `volume_sheets` ark (50 om inget annat sägs)
+braille-no-table = det finns ingen punktskriftstabell för språket `{ $lang }`, så ingen punktskriftsversion kan göras av det här programmet
+    .help = punktskriftsversionen görs på { $languages }; de andra utdata från { $source } påverkas inte. Ett projekt kan lägga till ett språks tabeller under `braille:` i `layouts/base/i18n/{ $lang }.yaml`
+braille-table-broken = punktskriftstabellerna { $tables } för språket `{ $lang }` går inte att läsa: { $error }
+    .help = kontrollera tabellnamnen under `braille: tables:` i språkets fil; de inbyggda tabellerna finns i layouts/base/braille/
+braille-undefined = { $count ->
+        [one] 1 tecken saknar
+       *[other] { $count } tecken saknar
+    } punktskrift i { $tables } (det första { $first }); punktskriftsversionen skriver vart och ett som liblouis gör, med sin kod mellan ett omvänt snedstreck och ett snedstreck (\x1f600/)
+    .help = ersätt tecknet med ord om det bär betydelse (en emoji, en symbol); de andra utdata visar det som det är skrivet

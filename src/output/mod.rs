@@ -4,6 +4,7 @@
 //!
 //! Adding a kind is its own module (an [`Output`]) and one line in [`KINDS`].
 
+pub mod braille;
 pub mod context;
 pub mod fit;
 pub mod html;
@@ -40,6 +41,7 @@ pub const KINDS: &[OutputKind] = &[
     OutputKind(&summary::PRINT),
     OutputKind(&report::REPORT),
     OutputKind(&large_print::LARGE_PRINT),
+    OutputKind(&braille::BRAILLE),
     // Last: its downloads block lists the outputs made before it.
     OutputKind(&html::HTML),
 ];

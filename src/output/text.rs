@@ -358,7 +358,7 @@ impl Writer<'_> {
 }
 
 /// A paragraph that opens with a bold phrase followed by more text: (phrase, rest).
-fn lead_phrase(block: &Block) -> Option<(String, String)> {
+pub(crate) fn lead_phrase(block: &Block) -> Option<(String, String)> {
     let BlockKind::Paragraph { content } = &block.kind else {
         return None;
     };
@@ -378,7 +378,7 @@ fn lead_phrase(block: &Block) -> Option<(String, String)> {
 }
 
 /// Whether a heading starts with its author's own number: "1. Talous", "2.3 Koulut", "IV. Vård".
-fn numbered_by_author(heading: &str) -> bool {
+pub(crate) fn numbered_by_author(heading: &str) -> bool {
     let heading = heading.trim_start();
     let number = heading
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -398,7 +398,7 @@ fn numbered_by_author(heading: &str) -> bool {
 }
 
 /// Inlines as plain text: links become "text (URL)", hard line breaks `\n`.
-fn inline_text(inlines: &[Inline]) -> String {
+pub(crate) fn inline_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_inline_text(inlines, &mut out);
     out

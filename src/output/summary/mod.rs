@@ -11,8 +11,7 @@
 mod messages;
 mod pledges;
 
-use pledges::lead;
-pub use pledges::pledge_groups;
+pub use pledges::{lead, pledge_groups};
 
 use messages::{near_empty, nothing_fits, overflow_error, shortened};
 

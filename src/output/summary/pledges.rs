@@ -4,7 +4,7 @@ use super::PledgeGroup;
 use crate::model::{Block, BlockKind, Inline, ListItem, Programme, Section, plain_text};
 
 /// The lead text: the front matter's `summary`, else the first paragraph of the programme.
-pub(super) fn lead(programme: &Programme) -> Vec<Inline> {
+pub fn lead(programme: &Programme) -> Vec<Inline> {
     if let Some(summary) = &programme.meta.summary {
         return vec![Inline::text(summary.clone())];
     }
