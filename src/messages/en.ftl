@@ -236,6 +236,7 @@ output-kind = { $kind ->
     [large-print] large-print version
     [html] HTML version
     [text] text version
+    [braille] braille version
     [report] accessibility report
    *[other] { $kind }
 }
@@ -375,7 +376,7 @@ help-color = When to use colours
 help-lang = The language of messages and help: sv or en, given before the command (default: the locale's, from LC_ALL, LC_MESSAGES or LANG)
 help-any-paths = Programme files or folders (default: everything under programmes/)
 help-any-out = The output folder (never read as input)
-help-any-format = The outputs to write, separated by commas (default: all; large-print where the layout asks for it)
+help-any-format = The outputs to write, separated by commas (default: all; large-print and braille where the layout asks for them)
 help-any-timeout = Give up on a document that takes longer than this to typeset (a template that loops forever): its programme fails, the others go on
 help-any-poll = Poll for changes every MS milliseconds instead of waiting for the file system's events (for network drives and containers that do not report changes)
 help-build-about = Build programmes into output files

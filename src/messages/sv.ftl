@@ -237,6 +237,7 @@ output-kind = { $kind ->
     [large-print] storstilsversionen
     [html] HTML-versionen
     [text] textversionen
+    [braille] punktskriftsversionen
     [report] tillgänglighetsrapporten
    *[other] { $kind }
 }
@@ -364,7 +365,7 @@ help-color = När färger ska användas
 help-lang = Språket för meddelanden och hjälp: sv eller en, angivet före kommandot (standard: localens, från LC_ALL, LC_MESSAGES eller LANG)
 help-any-paths = Programfiler eller mappar (standard: allt under programmes/)
 help-any-out = Utmappen (läses aldrig som indata)
-help-any-format = Utdata att skriva, åtskilda med komma (standard: alla; storstil där layouten ber om det)
+help-any-format = Utdata att skriva, åtskilda med komma (standard: alla; storstil och punktskrift där layouten ber om dem)
 help-any-timeout = Ge upp ett dokument som tar längre tid än så här att sätta (en mall som aldrig blir klar): dess program misslyckas, de andra fortsätter
 help-any-poll = Sök efter ändringar var MS:e millisekund i stället för att vänta på filsystemets händelser (för nätverksenheter och containrar som inte rapporterar ändringar)
 help-build-about = Bygg program till utfiler

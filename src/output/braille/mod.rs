@@ -274,17 +274,17 @@ impl Writer<'_> {
                 BLANK.to_string()
             };
         }
-        let other = lang
-            .filter(|lang| {
-                crate::language::primary(lang)
-                    != crate::language::primary(&self.programme.meta.lang)
-            })
+        let other = lang.filter(|lang| {
+            crate::language::primary(lang) != crate::language::primary(&self.programme.meta.lang)
+        });
+        // Another language's own tables where it has them; the programme's where it has none.
+        let translator = other
             .and_then(|lang| self.programme.languages.of(lang))
             .and_then(|language| language.braille.as_ref())
-            .and_then(|code| tables::translator(&code.tables).ok());
-        let translator = other.clone().unwrap_or_else(|| Arc::clone(&self.main));
+            .and_then(|code| tables::translator(&code.tables).ok())
+            .unwrap_or_else(|| Arc::clone(&self.main));
         let cells = self.translate_with(&translator, &text, line);
-        match (&other, &self.code.other_language) {
+        match (other, &self.code.other_language) {
             (Some(_), Some([before, after])) => {
                 let lead = cells.len() - cells.trim_start_matches(BLANK).len();
                 let trimmed = cells.trim_matches(BLANK);
