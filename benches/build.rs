@@ -3,7 +3,8 @@
 //!
 //! (a) the shipped programmes, every default kind, by the release binary from a cold process,
 //!     interleaved with the peer (pandoc 3 + Typst 0.15, `benches/peer.py`);
-//! (b) each kind of each shipped programme, in one process with a warm typesetter;
+//! (b) each kind of each shipped programme, in one process with a warm typesetter, and the
+//!     braille version (with, once, the cost of compiling its tables);
 //! (c) N = 10, 100, 290 generated programmes (the seeds with a municipality's name put in):
 //!     wall time, programmes per second and the peak memory of the process;
 //! (d) watch mode: the time from saving a one-word edit to the rewritten outputs;
@@ -459,9 +460,19 @@ fn per_kind() {
         started.elapsed().as_secs_f64() * 1000.0
     );
     println!(
-        "    {:<37} {:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>8}",
-        "programme", "load", "text", "leaflet", "summary", "l.-print", "s.-print", "report"
+        "    {:<37} {:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8}",
+        "programme",
+        "load",
+        "text",
+        "leaflet",
+        "summary",
+        "l.-print",
+        "s.-print",
+        "report",
+        "braille"
     );
+    let braille = OutputKind::named("braille").expect("a kind");
+    let mut tables_compiled = None;
     for (source, _) in SEEDS {
         let path = root.join(source);
         let load = median(
@@ -487,17 +498,31 @@ fn per_kind() {
                 )
             })
             .collect();
+        let braille_time = |typesetter: &Typesetter| {
+            let cx = RenderContext::new(typesetter, &loaded.file, false);
+            timed(|| braille.render(&programme, &cx, &[]).expect("renders")).0
+        };
+        // The first braille version of the process compiles the language's tables.
+        tables_compiled.get_or_insert_with(|| braille_time(&typesetter));
+        let braille_time = median((0..5).map(|_| braille_time(&typesetter)).collect());
         let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
         let name = Path::new(source).file_stem().unwrap().to_string_lossy();
         println!(
-            "    {name:<37} {:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>8}",
+            "    {name:<37} {:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8}",
             ms(load),
             ms(times[0]),
             ms(times[1]),
             ms(times[2]),
             ms(times[3]),
             ms(times[4]),
-            ms(times[5])
+            ms(times[5]),
+            ms(braille_time)
+        );
+    }
+    if let Some(first) = tables_compiled {
+        println!(
+            "    the first braille version, with compiling the Swedish tables: {:.1} ms",
+            first.as_secs_f64() * 1000.0
         );
     }
     println!();
