@@ -89,11 +89,56 @@ pub fn check(
         }
     }
     let lang = programme.meta.lang.as_str();
+    let untranslated: Vec<&Change> = compared
+        .comparison
+        .changes
+        .iter()
+        .filter(|change| matches!(change, Change::Untranslated { .. }))
+        .collect();
+    // A translation just begun is all the original's text: one warning for its untranslated
+    // parts rather than one per part (a 100-part programme gave 100), at the first of them;
+    // `check --translations` lists each.
+    let grouped = untranslated.len() > UNTRANSLATED_ONE_BY_ONE;
     for change in &compared.comparison.changes {
+        if grouped && matches!(change, Change::Untranslated { .. }) {
+            continue;
+        }
         diagnostics.push(diagnostic(&compared, change, file, lang, setting));
+    }
+    if grouped {
+        let at = diagnostic(&compared, untranslated[0], file, lang, setting).span;
+        let Change::Untranslated {
+            translation,
+            original,
+        } = untranslated[0]
+        else {
+            unreachable!("only untranslated parts are grouped")
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                at,
+                t!(
+                    "translation-untranslated-many",
+                    count = untranslated.len(),
+                    of = compared.translation.len(),
+                    kind = kind_word(compared.translation[*translation].kind),
+                    original = compared.original_path.as_str(),
+                    line = compared.original[*original].line
+                ),
+            )
+            .with_help(t!(
+                "translation-untranslated-many.help",
+                path = programme.source.as_str()
+            )),
+        );
+        diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     }
     diagnostics
 }
+
+/// Up to this many untranslated parts are each a warning of its own; more are one.
+const UNTRANSLATED_ONE_BY_ONE: usize = 5;
 
 /// The section a unit stands in, for messages: its heading, else where it is.
 fn section_of(units: &[Unit], unit: &Unit) -> String {
