@@ -61,10 +61,20 @@ pub(super) fn run(
         });
     }
     // The longest programmes first, so that no thread is left alone with a long one at the end
-    // (a build takes as long as its slowest thread).
-    queue
-        .make_contiguous()
-        .sort_by_key(|task| std::cmp::Reverse(task.job.file.text.len()));
+    // (a build takes as long as its slowest thread): by length in steps of 4 kB, and within a
+    // step by language, so that programmes of one language follow each other and Typst's
+    // cache, which keeps what the last two programmes used, serves the next one (a project of
+    // programmes in four languages interleaved them: each found nothing of its language's
+    // there).
+    queue.make_contiguous().sort_by(|a, b| {
+        let key = |task: &Task| {
+            (
+                std::cmp::Reverse(task.job.file.text.len() >> 12),
+                task.job.programme.meta.lang.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
     let (sender, receiver) = mpsc::channel::<(usize, Finished)>();
     let to_write = spawn_writer(options, destination, sender)?;
     spawn_workers(typesetter, queue, options, to_write)?;

@@ -738,6 +738,7 @@ help-manifest-about = Join the manifests of a sharded build's output folders
 help-manifest-merge-about = Join the manifests of output folders (the shards of build --shard K/N) into one, on standard output
 help-manifest-merge-dirs = The output folders, each with its manifest.json
 
+braille-made = { $cols } × { $rows } cells, { $volumes } volumes, { $pages } pages, { $code }
 braille-size-range = `braille: { $key }` is { $value }; it must be between { $min } and { $max }
     .help = Swedish practice on A4 braille paper is `cols: 28` and `rows: 29` (the first row holds the page number); a volume holds at most `volume_sheets` sheets (50 by default)
 braille-no-table = there is no braille table for the language `{ $lang }`, so no braille version can be made of this programme

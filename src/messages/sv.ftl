@@ -745,6 +745,7 @@ help-manifest-about = Slå ihop manifesten från ett delat byggets utmappar
 help-manifest-merge-about = Slå ihop manifesten från utmappar (delarna av build --shard K/N) till ett, på standard ut
 help-manifest-merge-dirs = Utmapparna, var och en med sin manifest.json
 
+braille-made = { $cols } × { $rows } tecken, { $volumes } volymer, { $pages } sidor, { $code }
 braille-size-range = `braille: { $key }` är { $value }; det ska vara mellan { $min } och { $max }
     .help = svensk praxis på A4-punktskriftspapper är `cols: 28` och `rows: 29` (första raden har sidnumret); en volym rymmer högst `volume_sheets` ark (50 om inget annat sägs)
 braille-no-table = det finns ingen punktskriftstabell för språket `{ $lang }`, så ingen punktskriftsversion kan göras av det här programmet

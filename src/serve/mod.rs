@@ -586,6 +586,8 @@ fn content_type(path: &Path) -> &'static str {
         Some("webp") => "image/webp",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        // PEF's own media type (its `dc:format`).
+        Some("pef") => "application/x-pef+xml",
         _ => "application/octet-stream",
     }
 }

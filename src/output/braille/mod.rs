@@ -205,9 +205,13 @@ pub fn render(
     Ok(Rendered {
         bytes: pef.into_bytes(),
         pages: Some(pages as u32),
-        summary: Some(format!(
-            "{} × {}, {count} volumes, {pages} pages, {}",
-            settings.cols, settings.rows, code.name
+        summary: Some(t!(
+            "braille-made",
+            cols = settings.cols,
+            rows = settings.rows,
+            volumes = count,
+            pages = pages,
+            code = code.name.as_str()
         )),
         warnings,
         ..Rendered::default()
@@ -442,6 +446,7 @@ impl Writer<'_> {
             self.pieces.push(Piece::Blank);
             self.text(2, 0, summary, None, 1);
         }
+        self.pieces.push(Piece::Blank);
         self.blocks(&programme.intro, 0, None);
         for (i, section) in programme.sections.iter().enumerate() {
             self.section(section, &mut vec![i + 1]);
