@@ -413,3 +413,59 @@ fn a_layout_sets_the_page_and_the_volume_size() {
         "{stderr}"
     );
 }
+
+#[test]
+fn finnish_and_arabic_programmes_read_back_with_their_own_tables() {
+    let mut files = Vec::new();
+    for lang in ["fi", "ar"] {
+        let text = std::fs::read_to_string(
+            common::repo().join(format!("tests/corpus/languages/{lang}.md")),
+        )
+        .unwrap()
+        .replace("region: base", "region: demo");
+        files.push((format!("programmes/demo/{lang}.md"), text));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    let project = demo_project(&files);
+    trycksak(project.path())
+        .args(["build", "--format", "braille,text"])
+        .assert()
+        .success();
+    for (lang, tables) in [("fi", "fi.utb"), ("ar", "ar-ar-g1.utb")] {
+        let pef_path = project.path().join(format!("out/demo/{lang}/{lang}.pef"));
+        let pef = assert_valid(&pef_path);
+        let pages: Vec<Vec<String>> = pef.volumes[1..]
+            .iter()
+            .flat_map(|volume| volume[1].clone())
+            .collect();
+        let Some(back) = read_back(&pages, tables) else {
+            return;
+        };
+        // Arabic braille's digits read back as Arabic-Indic digits, and the source has some:
+        // the same numbers either way.
+        let western = |text: &str| -> String {
+            text.chars()
+                .map(|c| match c {
+                    '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                    c => c,
+                })
+                .collect()
+        };
+        let back = words(&western(&back));
+        let text = western(&std::fs::read_to_string(pef_path.with_extension("txt")).unwrap());
+        let all = sentences(&text);
+        let missed: Vec<&String> = all
+            .iter()
+            .filter(|s| !contains_run(&back, &words(s)))
+            .collect();
+        let read = all.len() - missed.len();
+        assert!(
+            read * 100 >= all.len() * 95,
+            "{lang}: {read} of {} sentences read back; not: {missed:?}",
+            all.len()
+        );
+    }
+}

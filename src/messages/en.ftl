@@ -748,5 +748,5 @@ braille-table-broken = the braille tables { $tables } of the language `{ $lang }
 braille-undefined = { $count ->
         [one] 1 character has
        *[other] { $count } characters have
-    } no braille in { $tables } (first { $first }); the braille version writes each as liblouis does, its code between a backslash and a slash (\x1f600/)
+    } no braille in { $tables } (the first, { $first }, at line { $line }); the braille version writes each as liblouis does, its code between a backslash and a slash (\x1f600/)
     .help = replace the character with words if it carries meaning (an emoji, a symbol); the other outputs show it as written

@@ -755,5 +755,5 @@ braille-table-broken = punktskriftstabellerna { $tables } för språket `{ $lang
 braille-undefined = { $count ->
         [one] 1 tecken saknar
        *[other] { $count } tecken saknar
-    } punktskrift i { $tables } (det första { $first }); punktskriftsversionen skriver vart och ett som liblouis gör, med sin kod mellan ett omvänt snedstreck och ett snedstreck (\x1f600/)
+    } punktskrift i { $tables } (det första, { $first }, på rad { $line }); punktskriftsversionen skriver vart och ett som liblouis gör, med sin kod mellan ett omvänt snedstreck och ett snedstreck (\x1f600/)
     .help = ersätt tecknet med ord om det bär betydelse (en emoji, en symbol); de andra utdata visar det som det är skrivet

@@ -651,21 +651,18 @@ impl Writer<'_> {
     /// The warning for the characters the tables have no braille for.
     fn undefined_warning(&self, source: &Arc<SourceFile>) -> Option<Diagnostic> {
         let (&first, &line) = self.undefined.iter().min_by_key(|(_, line)| **line)?;
-        let span = (line > 0).then(|| source.line_span(line));
-        let first = if line > 0 {
-            format!("'{first}' {} {line}", self.programme.labels().report.line)
-        } else {
-            format!("'{first}'")
-        };
+        // Words the tables add (a list's marker) have no line: the title's then.
+        let line = line.max(1);
         Some(
             Diagnostic::warning(
                 source,
-                span,
+                Some(source.line_span(line)),
                 t!(
                     "braille-undefined",
                     count = self.undefined.len(),
                     tables = self.code.tables.join(", "),
-                    first = first
+                    first = format!("{first} (U+{:04X})", first as u32),
+                    line = line
                 ),
             )
             .with_help(t!("braille-undefined.help")),
@@ -679,13 +676,18 @@ fn is_six_dot(cell: char) -> bool {
 }
 
 /// Text as the tables take it: one space for any run of white space (a line break, a no-break
-/// space; kept at the ends, where another part joins), without the invisible hints for print (soft hyphens, zero-width spaces, joiners
-/// between words).
+/// space; kept at the ends, where another part joins), without the invisible hints for print
+/// and screen (soft hyphens, zero-width spaces, joiners).
 fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}') {
+        // Joiners shape letters on screen (Persian's half-space, U+200C); braille has no cell
+        // for them.
+        if matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        ) {
             continue;
         }
         if c.is_whitespace() {
