@@ -304,6 +304,12 @@ impl Writer<'_> {
     }
 
     fn translate_with(&mut self, translator: &Translator, text: &str, line: usize) -> String {
+        // Nearly always every character has braille: the positions are asked for only when not.
+        if let Ok(cells) = translator.translate(text)
+            && cells.chars().all(is_six_dot)
+        {
+            return cells;
+        }
         let result = translator.translate_with_options(text, TranslationOptions::default());
         let Ok(result) = result else {
             return String::new();
