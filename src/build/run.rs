@@ -135,8 +135,10 @@ pub(super) const BUILD_STACK: usize = 64 << 20;
 pub(super) struct Running {
     /// The programme, relative to the project.
     pub(super) source: PathBuf,
-    /// The document being typeset and since when.
-    pub(super) current: Mutex<Option<(OutputKind, Instant)>>,
+    /// The documents being typeset and since when: one, or two when the programme's
+    /// documents are made on two threads. A panic or a timeout names the first of them in
+    /// `KINDS`' order, so that the message does not depend on which thread was quicker.
+    pub(super) current: Mutex<Vec<(OutputKind, Instant)>>,
     /// Set when the build gave up on this programme: it must not write anything any more.
     pub(super) abandoned: AtomicBool,
 }
@@ -154,13 +156,17 @@ pub(super) fn timed_out(
         if outcomes[index].is_some() {
             continue;
         }
-        let current = *state.current.lock().unwrap_or_else(|e| e.into_inner());
-        let Some((kind, since)) = current else {
+        let late = state
+            .current
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, since)| since.elapsed() >= options.timeout)
+            .map(|(kind, _)| *kind)
+            .min();
+        let Some(kind) = late else {
             continue;
         };
-        if since.elapsed() < options.timeout {
-            continue;
-        }
         state.abandoned.store(true, Ordering::SeqCst);
         let mut outcome = Outcome::new(state.source.clone());
         outcome.diagnostics.push(
@@ -186,11 +192,15 @@ fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any +
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string());
+    // What panicked is still listed as being made (only a finished document leaves the list).
     let doing = state
         .current
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .map_or("none", |(kind, _)| kind.name());
+        .iter()
+        .map(|(kind, _)| *kind)
+        .min()
+        .map_or("none", |kind| kind.name());
     let mut outcome = Outcome::new(source.clone());
     outcome.diagnostics.push(
         Diagnostic::about(
@@ -271,7 +281,11 @@ pub(super) fn render(
     }
     // In the order of `kinds`, so that messages and the manifest do not depend on timing.
     attempts.sort_by_key(|a| kinds.iter().position(|k| *k == a.kind));
-    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    state
+        .current
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
     into_outcome(attempts, outcome)
 }
 
@@ -396,10 +410,19 @@ fn attempt(
     made: &[Made],
 ) -> Attempt {
     let started = Instant::now();
-    *state.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind, started));
+    state
+        .current
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((kind, started));
     #[cfg(debug_assertions)]
     panic_for_tests(&programme.slug);
     let result = kind.render(programme, cx, made);
+    state
+        .current
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|(running, _)| *running != kind);
     let output = result.as_ref().ok();
     let timing = Timing {
         kind,

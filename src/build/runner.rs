@@ -48,7 +48,7 @@ pub(super) fn run(
         };
         let state = Arc::new(Running {
             source: outcome.source.clone(),
-            current: Mutex::new(None),
+            current: Mutex::new(Vec::new()),
             abandoned: AtomicBool::new(false),
         });
         running.push(Some(Arc::clone(&state)));
