@@ -60,7 +60,29 @@ impl Output for BrailleOutput {
         _made: &[Made],
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let layout = cx.layout(programme)?;
-        render(programme, cx.source, &layout.braille)
+        // louis-rs calls itself alpha: should it panic on some text, the braille version fails
+        // alone, and the programme's other outputs are still made.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render(programme, cx.source, &layout.braille)
+        }))
+        .unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(vec![
+                Diagnostic::error(
+                    cx.source,
+                    None,
+                    t!("internal-error", kind = self.name(), message = message),
+                )
+                .with_help(t!(
+                    "internal-error.help",
+                    source = programme.source.as_str()
+                )),
+            ])
+        })
     }
 }
 

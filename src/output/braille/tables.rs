@@ -144,3 +144,79 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod odd_input {
+    use super::*;
+
+    /// Every table, on text of any script and odd characters: no panic.
+    #[test]
+    fn any_text_translates_without_a_panic() {
+        let tables = [
+            "sv-g0.utb",
+            "fi.utb",
+            "en-ueb-g1.ctb",
+            "no-no-g0.utb",
+            "de-g0.utb",
+            "pl.tbl",
+            "hr-g1.ctb",
+            "ar-ar-g1.utb",
+            "fa-ir-g1.utb",
+        ];
+        let pieces = [
+            "a",
+            "Å",
+            "1",
+            "12,5",
+            " ",
+            "\u{301}",
+            "\u{200f}",
+            "\u{0}",
+            "\u{7}",
+            "😀",
+            "🇸🇪",
+            "\u{fe0f}",
+            "ح",
+            "ی",
+            "\u{654}",
+            "ŋ",
+            "č",
+            "ש",
+            "ግ",
+            "გ",
+            "-",
+            "—",
+            "\\",
+            "/",
+            "\u{ad}",
+            "…",
+            "”",
+            "%",
+            "§",
+            "www.",
+            "@",
+            "\u{10ffff}",
+            "\u{e000}",
+            "ﷺ",
+            "Ⅻ",
+            "½",
+            "x²",
+        ];
+        let mut state = 0x2545_f491_u64;
+        for table in tables {
+            let translator = translator(&[table.to_string()]).unwrap();
+            for _ in 0..2000 {
+                let mut text = String::new();
+                for _ in 0..(state % 40) {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+                }
+                let _ = translator.translate(&text);
+                let _ =
+                    translator.translate_with_options(&text, louis::TranslationOptions::default());
+            }
+        }
+    }
+}
