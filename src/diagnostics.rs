@@ -265,6 +265,15 @@ fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// What a caught panic said (its `&str` or `String` payload), for an internal-error message.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

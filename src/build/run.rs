@@ -187,11 +187,7 @@ pub(super) fn timed_out(
 
 /// A panic while building one programme: a bug of ours, reported as that programme's error.
 fn internal_error(source: PathBuf, state: &Running, panic: &(dyn std::any::Any + Send)) -> Outcome {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string());
+    let message = crate::diagnostics::panic_message(panic);
     // What panicked is still listed as being made (only a finished document leaves the list).
     let doing = state
         .current

@@ -66,11 +66,7 @@ impl Output for BrailleOutput {
             render(programme, cx.source, &layout.braille)
         }))
         .unwrap_or_else(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let message = crate::diagnostics::panic_message(&*panic);
             Err(vec![
                 Diagnostic::error(
                     cx.source,
