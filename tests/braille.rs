@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{demo_project, pdftotext, shipped_project, trycksak, walk, words};
+use common::{demo_project, have, pdftotext, shipped_project, trycksak, walk, words};
 
 /// A PEF as its readers see it: volumes of sections of pages of rows.
 struct Pef {
@@ -53,28 +53,9 @@ fn read_pef(path: &Path) -> Pef {
     pef
 }
 
-/// Whether `tool` runs here; where it does not, a note (and a failure under `CI=true`, since
-/// `.ci/run` installs it).
-fn have(tool: &str, package: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install {package} (see .ci/run)"
-        );
-        eprintln!("skipped: {tool} ({package}) is not installed");
-    }
-    found
-}
-
 /// Checks `pef` against the schema and the page geometry; panics with what is wrong.
 fn assert_valid(path: &Path) -> Pef {
-    if have("xmllint", "libxml2-utils") {
+    if have("xmllint", &["--version"], "libxml2-utils") {
         let schema = common::repo().join("tests/data/pef/pef-2008-1.rng");
         let output = Command::new("xmllint")
             .args(["--noout", "--relaxng"])
@@ -118,7 +99,7 @@ fn assert_valid(path: &Path) -> Pef {
 /// The text of the rows of `pages` (their page-number rows left out), read back with liblouis
 /// (`tables`, Debian's), or `None` where liblouis-bin is not installed.
 fn read_back(pages: &[Vec<String>], tables: &str) -> Option<String> {
-    if !have("lou_translate", "liblouis-bin") {
+    if !have("lou_translate", &["--version"], "liblouis-bin") {
         return None;
     }
     let mut braille = String::new();

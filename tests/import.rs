@@ -12,23 +12,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{outputs_of, repo, trycksak};
-
-/// Whether an outside tool is there; without it the test is skipped with a note, except on CI.
-fn have(tool: &str, probe: &[&str], what: &str) -> bool {
-    let ok = Command::new(tool)
-        .args(probe)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install {what} (see .ci/run)"
-        );
-        eprintln!("note: {what} is missing: skipped");
-    }
-    ok
-}
+use common::{have, outputs_of, repo, trycksak};
 
 fn have_python_docx() -> bool {
     have(

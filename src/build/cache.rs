@@ -263,13 +263,13 @@ impl Cache {
             let _ = std::fs::create_dir_all(&self.dir);
             // Through a temporary file and a rename (a killed build leaves the old entry or the
             // new one), but not synced to disk as outputs are: an entry lost or torn by a power
-            // cut does not parse or does not match, and the programme is simply built again.
-            let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut temp| {
+            // cut does not parse or does not match, and the programme is simply built again. A
+            // failed write only costs the next build this programme's work.
+            let _ = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut temp| {
                 std::io::Write::write_all(&mut temp, &bytes)?;
                 temp.persist(self.entry_path(source))
                     .map_err(|err| err.error)
             });
-            let _ = written;
         }
     }
 

@@ -67,13 +67,9 @@ pub(super) fn run(
     // programmes in four languages interleaved them: each found nothing of its language's
     // there).
     queue.make_contiguous().sort_by(|a, b| {
-        let key = |task: &Task| {
-            (
-                std::cmp::Reverse(task.job.file.text.len() >> 12),
-                task.job.programme.meta.lang.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+        let step = |task: &Task| std::cmp::Reverse(task.job.file.text.len() >> 12);
+        let (a_lang, b_lang) = (&a.job.programme.meta.lang, &b.job.programme.meta.lang);
+        (step(a), a_lang).cmp(&(step(b), b_lang))
     });
     let (sender, receiver) = mpsc::channel::<(usize, Finished)>();
     let to_write = spawn_writer(options, destination, sender)?;

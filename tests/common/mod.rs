@@ -256,6 +256,23 @@ pub fn placed_text(
     });
 }
 
+/// Whether an outside tool is there (`tool probe…` runs and succeeds); without it the test is
+/// skipped with a note, except under `CI=true`, where `.ci/run` installs `what`.
+pub fn have(tool: &str, probe: &[&str], what: &str) -> bool {
+    let ok = std::process::Command::new(tool)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install {what} (see .ci/run)"
+        );
+        eprintln!("note: {what} is missing: skipped");
+    }
+    ok
+}
+
 /// `pdftotext` of a PDF, or `None` (with a note) where poppler-utils is not installed; under
 /// `CI=true` its absence fails the test, since CI installs it (`.ci/run`).
 pub fn pdftotext(pdf: &Path) -> Option<String> {

@@ -38,7 +38,6 @@ pub fn set(pieces: &[Piece], cols: usize, text_rows: usize, hyphen: &str) -> Vec
     let mut setter = Setter {
         cols,
         text_rows,
-        hyphen,
         pages: Vec::new(),
         page: Page::default(),
         blank_pending: 0,
@@ -68,10 +67,9 @@ pub fn set(pieces: &[Piece], cols: usize, text_rows: usize, hyphen: &str) -> Vec
     setter.finish()
 }
 
-struct Setter<'a> {
+struct Setter {
     cols: usize,
     text_rows: usize,
-    hyphen: &'a str,
     pages: Vec<Page>,
     page: Page,
     /// Blank rows asked for before the next row (none at the top of a page but before a main
@@ -79,7 +77,7 @@ struct Setter<'a> {
     blank_pending: usize,
 }
 
-impl Setter<'_> {
+impl Setter {
     fn blank(&mut self, n: usize) {
         self.blank_pending = self.blank_pending.max(n);
     }
@@ -124,14 +122,13 @@ impl Setter<'_> {
         if self.page.rows.len() >= self.text_rows {
             self.new_page();
         }
-        debug_assert!(line.chars().count() <= self.cols, "{}", self.hyphen);
+        debug_assert!(line.chars().count() <= self.cols, "a row too long: {line}");
         self.page.rows.push(line);
     }
 
     fn new_page(&mut self) {
-        let page = std::mem::take(&mut self.page);
+        let mut page = std::mem::take(&mut self.page);
         // Blank rows left at a page's end say nothing.
-        let mut page = page;
         while page.rows.last().is_some_and(String::is_empty) {
             page.rows.pop();
         }

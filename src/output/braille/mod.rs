@@ -307,15 +307,10 @@ impl Writer<'_> {
             .unwrap_or_else(|| Arc::clone(&self.main));
         let cells = self.translate_with(&translator, &text, line);
         match (other, &self.code.other_language) {
+            // The signs go round the words, inside the blanks that join the part to its text.
             (Some(_), Some([before, after])) => {
-                let lead = cells.len() - cells.trim_start_matches(BLANK).len();
-                let trimmed = cells.trim_matches(BLANK);
-                let trail = cells.len() - cells.trim_end_matches(BLANK).len();
-                format!(
-                    "{}{before}{trimmed}{after}{}",
-                    &cells[..lead],
-                    &cells[cells.len() - trail..]
-                )
+                let words = cells.trim_matches(BLANK);
+                cells.replacen(words, &format!("{before}{words}{after}"), 1)
             }
             _ => cells,
         }
@@ -622,7 +617,6 @@ impl Writer<'_> {
         hyphen: &str,
     ) -> Vec<Vec<String>> {
         let saved = std::mem::take(&mut self.pieces);
-        let labels = self.programme.labels();
         let meta = &self.programme.meta;
         self.heading(1, &meta.title, 1);
         if let Some(subtitle) = &meta.subtitle {
@@ -643,7 +637,6 @@ impl Writer<'_> {
             .replace("{of}", &volumes.to_string());
         self.text(0, 2, &place, None, 0);
         let pieces = std::mem::replace(&mut self.pieces, saved);
-        let _ = labels;
         format::set(&pieces, cols, text_rows, hyphen)
             .into_iter()
             .map(|page| {
