@@ -120,6 +120,7 @@ fn spawn_workers(
     let workers = threads.clamp(1, queue.len().max(1));
     // Fewer programmes than threads (watch rebuilding one): each makes its documents on two.
     let parallel_outputs = workers < threads;
+    typesetter.fit_exports_to(threads);
     let queue = Arc::new(Mutex::new(queue));
     for _ in 0..workers {
         // With a programme for every thread, Typst's parallel work (laying out page runs) stays

@@ -4,6 +4,7 @@
 //! A [`Typesetter`] is made once per build: it loads the fonts and layouts and keeps parsed
 //! templates, so that each document only adds its own data.
 
+mod exports;
 mod fonts;
 mod world;
 
@@ -21,6 +22,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use exports::ExportSlots;
 pub use fonts::FontLibrary;
 use world::{DocumentWorld, SourceCache, file_id};
 
@@ -36,6 +38,7 @@ pub struct Typesetter {
     layouts: Layouts,
     sources: SourceCache,
     files: Mutex<HashMap<FileId, Bytes>>,
+    exports: ExportSlots,
 }
 
 /// A laid-out document and the warnings Typst gave for it.
@@ -96,6 +99,7 @@ impl Typesetter {
             layouts,
             sources: SourceCache::default(),
             files: Mutex::new(HashMap::new()),
+            exports: ExportSlots::new(),
         }
     }
 
@@ -110,6 +114,11 @@ impl Typesetter {
 
     pub fn fonts(&self) -> &FontLibrary {
         &self.fonts
+    }
+
+    /// Lets the PDF writes of a build on `threads` threads take turns ([`exports`]).
+    pub fn fit_exports_to(&self, threads: usize) {
+        self.exports.fit_to(threads);
     }
 
     /// Lays out a document. Errors are located in the template files that caused them.
@@ -197,6 +206,7 @@ impl Typesetter {
             tagged: true,
             pretty: to_rewrite,
         };
+        let _turn = self.exports.take();
         typst_pdf::pdf(&compiled.document, &options).map_err(|errors| self.convert(&world, &errors))
     }
 
