@@ -58,7 +58,15 @@ pub fn check(
     let mut build = BuildOptions::new(project.root.join("out"));
     build.timeout = options.timeout;
     build.record_translations = false;
-    let finished = render_in_memory(&typesetter, &pool, project, sources, &build)?;
+    // Every output is rendered (each may find a problem); only what is handed back is kept.
+    let keep: Vec<OutputKind> = crate::output::KINDS
+        .iter()
+        .copied()
+        .filter(|kind| {
+            (options.a11y && *kind == OutputKind::REPORT) || (options.print && kind.for_print())
+        })
+        .collect();
+    let finished = render_in_memory(&typesetter, &pool, project, sources, &build, &keep)?;
     Ok(finished
         .into_iter()
         .map(|done| {

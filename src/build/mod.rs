@@ -358,14 +358,15 @@ pub fn build_with(
 }
 
 /// What [`build_with`] would do, with nothing written: every programme loaded, planned and
-/// rendered by the same runner (its threads, timeout and panic isolation), each output kept in
-/// memory. For `check`.
+/// rendered by the same runner (its threads, timeout and panic isolation), the outputs of the
+/// kinds in `keep` kept in memory. For `check` and `serve`'s previews.
 pub fn render_in_memory(
     typesetter: &Arc<Typesetter>,
     pool: &ThreadPool,
     project: &Project,
     sources: &[PathBuf],
     options: &BuildOptions,
+    keep: &[OutputKind],
 ) -> Result<Vec<Finished>> {
     let jobs = plan::plan(pool, project, sources, options.timeout);
     let mut finished = |done: &Finished| {
@@ -378,7 +379,9 @@ pub fn render_in_memory(
         typesetter,
         jobs,
         options,
-        Destination::Memory,
+        Destination::Memory {
+            keep: keep.to_vec(),
+        },
         &mut finished,
     )
 }

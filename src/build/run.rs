@@ -106,9 +106,10 @@ pub(super) fn finish_built(
     }
     let out = match destination {
         Destination::Files(out) => out,
-        Destination::Memory => {
+        Destination::Memory { keep } => {
             let kept = rendered
                 .into_iter()
+                .filter(|(kind, _)| keep.contains(kind))
                 .map(|(kind, rendered)| Kept {
                     kind,
                     path: job.folder.join(job.programme.output_file(kind)),

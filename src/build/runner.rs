@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 
 use super::run::{BUILD_STACK, Built, Running, Task, build_one, finish_built, timed_out};
 use super::{BuildOptions, Finished, Job, Outcome};
+use crate::output::OutputKind;
 use crate::sandbox::OutputDir;
 use crate::typeset::Typesetter;
 
@@ -21,8 +22,9 @@ use crate::typeset::Typesetter;
 pub enum Destination {
     /// Written into the output folder, each file atomically (`build`).
     Files(OutputDir),
-    /// Kept in memory and handed back (`check`).
-    Memory,
+    /// Kept in memory and handed back, of the kinds listed (`check` wants only the report and
+    /// the print twins, and a big project's outputs would fill the memory).
+    Memory { keep: Vec<OutputKind> },
 }
 
 /// Runs the `jobs` of a plan (each source's outcome so far and, when it loaded, its job) and

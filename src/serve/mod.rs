@@ -469,9 +469,14 @@ fn render_previews(roots: &Roots, relative: &Path, slug: &str) {
         return;
     };
     let typesetter = Arc::new(crate::typeset::Typesetter::new(roots.project));
-    let Ok(done) =
-        crate::build::render_in_memory(&typesetter, &pool, roots.project, &[source], &options)
-    else {
+    let Ok(done) = crate::build::render_in_memory(
+        &typesetter,
+        &pool,
+        roots.project,
+        &[source],
+        &options,
+        crate::output::KINDS,
+    ) else {
         return;
     };
     let _ = std::fs::create_dir_all(&pngs);
