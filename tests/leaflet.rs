@@ -15,7 +15,7 @@ use trycksak::output::leaflet::{self, LeafletFit};
 use trycksak::output::pdf::Medium;
 use trycksak::project::Project;
 use trycksak::source::load_programme;
-use trycksak::typeset::{Compiled, Typesetter, labelled_metadata, page_texts};
+use trycksak::typeset::{Compiled, Typesetter, labelled_metadata, labelled_position, page_texts};
 use typst::layout::Point;
 
 /// The leaflet of `source` for `medium`, laid out.
@@ -271,7 +271,7 @@ fn a_layout_can_fix_the_size_or_the_page_count() {
     );
 }
 
-/// Copyfitting reads where the text ends from the template's mark: right under the text's last
+/// Copyfitting reads where the text ends from the template's mark (`<text-end>`): right under the text's last
 /// line, also where the text ends on a sheet's last page beside the colophon. (The mark went with
 /// the colophon there, so every such leaflet read as full and no roomier size was tried.)
 #[test]
@@ -282,7 +282,7 @@ fn the_fit_mark_stands_under_the_texts_last_line() {
         let (compiled, _) = norrbotten_with(project.path(), &format!("size: {size}"));
         let mark = labelled_metadata(&compiled.document, leaflet::FIT_LABEL).unwrap();
         let number = |key: &str| mark[key].as_f64().unwrap();
-        let page = number("page") as usize;
+        let (page, end_y) = labelled_position(&compiled.document, leaflet::TEXT_END_LABEL).unwrap();
         let colophon_top = number("top") + number("body") - number("colophon");
         let mut items: Vec<Placed> = Vec::new();
         placed_text(
@@ -296,7 +296,7 @@ fn the_fit_mark_stands_under_the_texts_last_line() {
             .filter(|&y| y < colophon_top)
             .fold(f64::MIN, f64::max);
         // Below the last line's baseline by less than a line.
-        let below = number("y") - last_line;
+        let below = end_y - last_line;
         let line: f64 = size.parse::<f64>().unwrap() * 1.6;
         assert!(
             (0.0..line).contains(&below),

@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Labels;
 use crate::layout::Layout;
 use crate::model::Programme;
-use crate::typeset::{Compiled, labelled_metadata};
+use crate::typeset::{Compiled, labelled_metadata, labelled_position};
 
 pub const TEMPLATE: &str = "leaflet.typ";
 
@@ -119,6 +119,12 @@ pub struct LeafletData<'a> {
     pub notes_pages: usize,
     /// The pages of a sheet: 4 for a folded booklet, 2 for a flyer of one sheet.
     pub sheet_pages: usize,
+    /// The page the text ends on, as a compile of this setting found it: the template makes up
+    /// the last sheet after it (none: it takes the text to end a sheet, as copyfitting aims
+    /// for). Handed in rather than read where the text's end stands: a template that reads a
+    /// position in its text has Typst lay the whole text out again in its second pass
+    /// (benches/README.md (s)).
+    pub text_end_page: Option<usize>,
 }
 
 /// The leaflet's body size, in points, and the room between its lines and blocks (1 as the
@@ -136,6 +142,7 @@ impl<'a> LeafletData<'a> {
             fit: BodySize { size, spread: 1.0 },
             notes_pages: 0,
             sheet_pages: PAGES_PER_SHEET,
+            text_end_page: None,
         }
     }
 }
@@ -199,27 +206,58 @@ struct Measure {
     notes: usize,
     /// Whether the template said so itself (the base template does).
     reported: bool,
+    /// Whether the pages after the text were made up for where it ends (else `pages` says how
+    /// many there will be once they are).
+    settled: bool,
 }
 
-fn measure(compiled: &Compiled) -> Measure {
+/// The label the templates put where the text ends.
+pub const TEXT_END_LABEL: &str = "text-end";
+
+/// What a compile with `data` measured. The pages are those the leaflet has once the pages
+/// after the text make up its last sheet: where the template made them up for another end page
+/// than the text's (`data.text_end_page`), as many as the text's end page needs (see
+/// [`Fitter::settle`], which lays out the one chosen that way).
+fn measure(compiled: &Compiled, data: &LeafletData) -> Measure {
     let pages = compiled.document.pages().len();
     let value = labelled_metadata(&compiled.document, FIT_LABEL);
     let number = |key: &str| value.as_ref().and_then(|v| v.get(key)?.as_f64());
-    match (
-        number("page"),
-        number("y"),
-        number("top"),
-        number("body"),
-        number("colophon"),
-    ) {
-        (Some(page), Some(y), Some(top), Some(body), Some(colophon)) if body > 0.0 => Measure {
-            pages,
-            text_pages: (page - 2.0) + ((y - top) + colophon) / body,
-            end_page: page as usize,
-            end_fill: (y - top) / body,
-            notes: number("notes").unwrap_or(0.0) as usize,
-            reported: true,
-        },
+    // A template that reads where its text ends itself says so (and makes up the sheet for it).
+    let reads_its_end = number("page").zip(number("y"));
+    let end = reads_its_end.or_else(|| {
+        labelled_position(&compiled.document, TEXT_END_LABEL).map(|(p, y)| (p as f64, y))
+    });
+    match (end, number("top"), number("body"), number("colophon")) {
+        (Some((page, y)), Some(top), Some(body), Some(colophon)) if body > 0.0 => {
+            let end_page = page as usize;
+            let sheet = data.sheet_pages;
+            let after = |end: usize| (sheet - end % sheet) % sheet + data.notes_pages;
+            let made_for = data.text_end_page.unwrap_or(sheet);
+            let settled = reads_its_end.is_some() || after(made_for) == after(end_page);
+            let (pages, notes) = if settled {
+                (pages, number("notes").unwrap_or(0.0) as usize)
+            } else {
+                // Made up for another end: the sheet this end needs, the colophon on its last
+                // page, or at the foot of the text's page when no page follows.
+                let needed = after(end_page);
+                let foot_fits = (y - top) + colophon <= body;
+                let pages = if needed > 0 {
+                    end_page + needed
+                } else {
+                    end_page + usize::from(!foot_fits)
+                };
+                (pages, needed.saturating_sub(1))
+            };
+            Measure {
+                pages,
+                text_pages: (page - 2.0) + ((y - top) + colophon) / body,
+                end_page,
+                end_fill: (y - top) / body,
+                notes,
+                reported: true,
+                settled,
+            }
+        }
         // A region's own template that does not say: its page count, less cover and back.
         _ => Measure {
             pages,
@@ -228,6 +266,7 @@ fn measure(compiled: &Compiled) -> Measure {
             end_fill: 1.0,
             notes: 0,
             reported: false,
+            settled: true,
         },
     }
 }
@@ -335,7 +374,7 @@ impl<'a, 'c> Fitter<'a, 'c> {
     fn compile(&mut self) -> Result<(Measure, Compiled), Vec<Diagnostic>> {
         self.compiles += 1;
         let compiled = self.cx.compile(TEMPLATE, &self.data)?;
-        Ok((measure(&compiled), compiled))
+        Ok((measure(&compiled, &self.data), compiled))
     }
 
     /// The fewest sheets the text fills at a size in the range, and the largest size that
@@ -497,10 +536,12 @@ impl<'a, 'c> Fitter<'a, 'c> {
             .pages
             .map_or(round_up(measured.pages, sheet), |pages| pages as usize)
             .max(round_up(measured.pages, sheet));
-        if measured.pages < wanted {
-            // Notes pages, asked for through `data.notes_pages`: they come after the text, so
-            // adding them moves nothing else.
+        if measured.pages < wanted || !measured.settled {
+            // The pages after the text made up for where it ends, and notes pages asked for
+            // through `data.notes_pages`: they come after the text, so adding them moves
+            // nothing else.
             self.data.fit = BodySize { size, spread };
+            self.data.text_end_page = Some(measured.end_page);
             self.data.notes_pages = wanted - measured.pages;
             (measured, compiled) = self.compile()?;
             if !measured.reported {

@@ -281,6 +281,16 @@ pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Option<serde_
     serde_json::to_value(value).ok()
 }
 
+/// Where the element labelled `label` stands: its page (from 1) and how far down it, in points.
+pub fn labelled_position(document: &PagedDocument, label: &str) -> Option<(usize, f64)> {
+    use typst::introspection::Introspector;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(label))?;
+    let introspector = document.introspector();
+    let location = introspector.query_label(label).ok()?.location()?;
+    let at = introspector.position(location)?;
+    Some((at.page.get(), at.point.y.to_pt()))
+}
+
 /// Calls `f` with every item of `frame` that is not a group, in order, and the transform from
 /// the item's own coordinates to the frame's (its position and its groups' transforms): the one
 /// walk over laid-out frames.
