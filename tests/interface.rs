@@ -81,6 +81,12 @@ fn help_and_usage_errors_are_in_the_locales_language() {
         build.contains("Utmappen (läses aldrig som indata)"),
         "{build}"
     );
+    // `--format`'s values explained in Swedish too, under a Swedish heading.
+    assert!(
+        build.contains("Värden:\n") && build.contains("- leaflet: Broschyren med hela programmet"),
+        "{build}"
+    );
+    assert!(!build.contains("Possible values"), "{build}");
     // The rarely needed options stand apart from the everyday ones.
     let everyday = build.find("Alternativ:").unwrap();
     let advanced = build.find("Avancerade alternativ:").unwrap();

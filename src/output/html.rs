@@ -29,9 +29,6 @@ impl Output for HtmlOutput {
     fn name(&self) -> &'static str {
         "html"
     }
-    fn about(&self) -> &'static str {
-        "The accessible HTML version, images beside it (<slug>.html)"
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.html_title
     }

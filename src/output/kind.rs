@@ -13,8 +13,6 @@ use super::pdf;
 pub trait Output: Sync {
     /// The name on the command line and in the manifest (`leaflet-print`).
     fn name(&self) -> &'static str;
-    /// One line for `--help`.
-    fn about(&self) -> &'static str;
     /// What a reader calls it, in the programme's language (the HTML version's downloads).
     fn title<'a>(&self, labels: &'a Labels) -> &'a str;
     /// Its file in `out/<region>/<slug>/`; it may follow the programme's language.

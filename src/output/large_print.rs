@@ -21,9 +21,6 @@ impl Output for LargePrintOutput {
     fn name(&self) -> &'static str {
         "large-print"
     }
-    fn about(&self) -> &'static str {
-        "The large-print, easy-read PDF (<slug>-storstil.pdf for Swedish)"
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.large_print_title
     }

@@ -31,14 +31,6 @@ impl Output for LeafletOutput {
             Medium::Print => "leaflet-print",
         }
     }
-    fn about(&self) -> &'static str {
-        match self.0 {
-            Medium::Screen => "The booklet of the whole programme (<slug>-leaflet.pdf)",
-            Medium::Print => {
-                "The leaflet for the print shop: bleed, crop marks, CMYK, PDF/X-4 (<slug>-leaflet-print.pdf)"
-            }
-        }
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         match self.0 {
             Medium::Screen => &labels.leaflet_title,

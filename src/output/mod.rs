@@ -163,13 +163,14 @@ impl fmt::Display for OutputKind {
     }
 }
 
-/// `--format` takes the kinds' names, with their `about` in `--help`.
+/// `--format` takes the kinds' names (the command line's `--help` explains each from the
+/// catalogues: `help-kind-<name>`).
 impl clap::ValueEnum for OutputKind {
     fn value_variants<'a>() -> &'a [Self] {
         KINDS
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.name()).help(self.0.about()))
+        Some(clap::builder::PossibleValue::new(self.name()))
     }
 }

@@ -26,9 +26,6 @@ impl Output for ReportOutput {
     fn name(&self) -> &'static str {
         "report"
     }
-    fn about(&self) -> &'static str {
-        "The accessibility reviewer's readability report (<slug>-tillganglighet.txt for Swedish)"
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.report_title
     }

@@ -22,9 +22,6 @@ impl Output for TextOutput {
     fn name(&self) -> &'static str {
         "text"
     }
-    fn about(&self) -> &'static str {
-        "The accessible plain-text version (<slug>.txt)"
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.text_title
     }

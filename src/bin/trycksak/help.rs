@@ -93,6 +93,8 @@ fn localise_at(mut command: Command, path: &mut Vec<String>) -> Command {
         .collect();
     for id in ids {
         let help = help_text(&parts, &id).unwrap_or_default();
+        // `--help` lists `--format`'s values; `-h` keeps to a line an option.
+        let long_help = (id == "format").then(|| format!("{help}{}", kinds_listed()));
         let heading = if ADVANCED.contains(&id.as_str()) {
             t!("help-heading-advanced")
         } else {
@@ -105,9 +107,14 @@ fn localise_at(mut command: Command, path: &mut Vec<String>) -> Command {
                 heading
             };
             // The values are explained in the help text itself (clap's own lists are English).
-            arg.help(help)
+            let arg = arg
+                .help(help)
                 .help_heading(heading)
-                .hide_possible_values(id == "diagnostic_format")
+                .hide_possible_values(id == "diagnostic_format" || id == "format");
+            match long_help {
+                Some(long) => arg.long_help(long),
+                None => arg,
+            }
         });
     }
     let is_root = path.len() == 1;
@@ -157,6 +164,17 @@ fn localise_at(mut command: Command, path: &mut Vec<String>) -> Command {
         path.pop();
     }
     command
+}
+
+/// `--format`'s values, each with what it is, in the interface language: clap's own list of
+/// them has an English heading.
+fn kinds_listed() -> String {
+    let mut listed = format!("\n\n{}:", t!("help-heading-values"));
+    for kind in trycksak::output::KINDS {
+        let about = trycksak::messages::text(&format!("help-kind-{}", kind.name()), None);
+        listed.push_str(&format!("\n- {}: {about}", kind.name()));
+    }
+    listed
 }
 
 /// Prints clap's help, version or usage error in the interface language and gives its exit

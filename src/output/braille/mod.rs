@@ -41,9 +41,6 @@ impl Output for BrailleOutput {
     fn name(&self) -> &'static str {
         "braille"
     }
-    fn about(&self) -> &'static str {
-        "The braille version for embossers, PEF (<slug>.pef)"
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         &labels.braille_title
     }

@@ -151,12 +151,6 @@ impl Output for SummaryOutput {
             Medium::Print => "summary-print",
         }
     }
-    fn about(&self) -> &'static str {
-        match self.0 {
-            Medium::Screen => "Title, lead and the pledges on one page (<slug>-summary.pdf)",
-            Medium::Print => "The summary for the print shop (<slug>-summary-print.pdf)",
-        }
-    }
     fn title<'a>(&self, labels: &'a Labels) -> &'a str {
         match self.0 {
             Medium::Screen => &labels.summary_title,
