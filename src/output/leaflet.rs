@@ -208,8 +208,8 @@ pub const TEXT_END_LABEL: &str = "text-end";
 
 /// What a compile with `data` measured. The pages are those the leaflet has once the pages
 /// after the text make up its last sheet: where the template made them up for another end page
-/// than the text's (`data.text_end_page`), as many as the text's end page needs (see
-/// [`Fitter::settle`], which lays out the one chosen that way).
+/// than the text's (`data.text_end_page`), as many as the text's end page needs
+/// ([`Fitter::finish`] lays the chosen one out that way).
 fn measure(compiled: &Compiled, data: &LeafletData) -> Measure {
     let pages = compiled.document.pages().len();
     let value = labelled_metadata(&compiled.document, FIT_LABEL);

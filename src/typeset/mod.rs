@@ -116,7 +116,7 @@ impl Typesetter {
         &self.fonts
     }
 
-    /// Lets the PDF writes of a build on `threads` threads take turns ([`exports`]).
+    /// Lets the PDF writes of a build on `threads` threads take turns (`typeset/exports.rs`).
     pub fn fit_exports_to(&self, threads: usize) {
         self.exports.fit_to(threads);
     }
@@ -275,8 +275,10 @@ pub fn page_png(
 /// trycksak what it measured.
 pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Option<serde_json::Value> {
     use typst::introspection::{Introspector, MetadataElem};
-    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(label))?;
-    let content = document.introspector().query_label(label).ok()?;
+    let content = document
+        .introspector()
+        .query_label(label_named(label)?)
+        .ok()?;
     let value = &content.to_packed::<MetadataElem>()?.value;
     serde_json::to_value(value).ok()
 }
@@ -284,11 +286,18 @@ pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Option<serde_
 /// Where the element labelled `label` stands: its page (from 1) and how far down it, in points.
 pub fn labelled_position(document: &PagedDocument, label: &str) -> Option<(usize, f64)> {
     use typst::introspection::Introspector;
-    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(label))?;
     let introspector = document.introspector();
-    let location = introspector.query_label(label).ok()?.location()?;
+    let location = introspector
+        .query_label(label_named(label)?)
+        .ok()?
+        .location()?;
     let at = introspector.position(location)?;
     Some((at.page.get(), at.point.y.to_pt()))
+}
+
+/// A template's label `<name>` (none for an empty name).
+fn label_named(name: &str) -> Option<typst::foundations::Label> {
+    typst::foundations::Label::new(typst::utils::PicoStr::intern(name))
 }
 
 /// Calls `f` with every item of `frame` that is not a group, in order, and the transform from
