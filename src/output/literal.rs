@@ -6,6 +6,11 @@
 //! or more characters without a space (which gets break opportunities). The patterns are the
 //! template's, matched by the same engine, so the template draws the same text; a template
 //! that does not read these fields searches itself.
+//!
+//! The same pass measures what `keep-together` of `inlines.typ` weighs: a paragraph's
+//! `length`, a list item's `length` (its paragraphs', 1 000 for any other block) and a pledge
+//! list's `lead_in_length`, in bytes of the text as `plain()` makes it — counted in Typst,
+//! every paragraph's inlines were walked and copied twice more in every compile.
 
 use std::sync::LazyLock;
 
@@ -149,10 +154,30 @@ fn apply_breaks(items: &mut [Value], breaks: &mut std::vec::IntoIter<Vec<usize>>
     }
 }
 
-/// Adds `keep` and `long` to every `text` inline of a template's data.
+/// Adds `keep` and `long` to every `text` inline of a template's data, and the lengths
+/// `keep-together` weighs to paragraphs, list items and pledge lists.
 pub fn annotate(value: &mut Value) {
     match value {
         Value::Object(map) => {
+            let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
+            let length = match kind.as_deref() {
+                Some("paragraph") => map.get("content").map(plain_length),
+                // A list item: its blocks.
+                None => map.get("blocks").and_then(Value::as_array).map(|blocks| {
+                    blocks
+                        .iter()
+                        .map(|block| block.get("content").map_or(1000, plain_length))
+                        .sum()
+                }),
+                _ => None,
+            };
+            if let Some(length) = length {
+                map.insert("length".into(), json!(length));
+            }
+            if kind.as_deref() == Some("pledge-list") {
+                let length = map.get("lead_in").map_or(0, plain_length);
+                map.insert("lead_in_length".into(), json!(length));
+            }
             if map.get("type").and_then(Value::as_str) == Some("text")
                 && let Some(Value::String(text)) = map.get("text")
             {
@@ -176,6 +201,22 @@ pub fn annotate(value: &mut Value) {
     }
 }
 
+/// The length in bytes of inlines as text, as `plain()` of `inlines.typ` makes it: text and
+/// code as written, a line break a space, what an emphasis, link or other span holds.
+fn plain_length(inlines: &Value) -> usize {
+    let Some(items) = inlines.as_array() else {
+        return 0;
+    };
+    items
+        .iter()
+        .map(|item| match item.get("type").and_then(Value::as_str) {
+            Some("text" | "code") => item.get("text").and_then(Value::as_str).map_or(0, str::len),
+            Some("line-break") => 1,
+            _ => item.get("content").map_or(0, plain_length),
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +238,29 @@ mod tests {
         assert!(value[3].get("keep").is_none());
         // A hyphen after a sign, not a letter, is a written hyphen too.
         assert_eq!(value[4]["keep"], json!([[5, 20]]));
+    }
+
+    #[test]
+    fn measures_paragraphs_items_and_lead_ins_as_plain_text() {
+        let mut value = json!({"type": "pledge-list",
+            "lead_in": [{"type": "text", "text": "Vi vill:"}],
+            "items": [{"blocks": [
+                {"type": "paragraph", "content": [
+                    {"type": "text", "text": "att "},
+                    {"type": "strong", "content": [{"type": "text", "text": "öka"}]},
+                    {"type": "line-break"},
+                    {"type": "code", "text": "x"},
+                    {"type": "link", "url": "https://example.se", "content": [{"type": "text", "text": "här"}]},
+                ]},
+                {"type": "list", "items": []},
+            ]}],
+        });
+        annotate(&mut value);
+        assert_eq!(value["lead_in_length"], json!(8));
+        // "att " 4, "öka" 4 (ö takes two bytes), a space, "x", "här" 4.
+        assert_eq!(value["items"][0]["blocks"][0]["length"], json!(14));
+        // Another block than a paragraph weighs 1 000.
+        assert_eq!(value["items"][0]["length"], json!(1014));
     }
 
     #[test]
