@@ -1,7 +1,11 @@
 //! Reading the objects of a finished PDF: what the PDF/X-4 finishing (`output/print/pdfx.rs`)
 //! and the preflight (`preflight.rs`) share, so that both see a page the same way.
 
+use std::cell::RefCell;
 use std::io::Write as _;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
@@ -26,13 +30,21 @@ pub fn page_resources(doc: &Document, page_id: ObjectId) -> Dictionary {
 
 /// zlib at its fastest level. lopdf's own `compress` uses level 9, which costs several times
 /// as much for a fifth less: on every rewritten content stream (and a print shop does not
-/// mind a few kilobytes), it was most of a print twin's finishing time.
+/// mind a few kilobytes), it was most of a print twin's finishing time. One encoder a thread,
+/// reset for each stream: a new one allocates and clears zlib's window and tables (about a
+/// quarter of a megabyte) for every stream of every print twin.
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .expect("compressing into memory cannot fail")
+    thread_local! {
+        static ENCODER: RefCell<ZlibEncoder<Vec<u8>>> =
+            RefCell::new(ZlibEncoder::new(Vec::new(), Compression::fast()));
+    }
+    ENCODER.with_borrow_mut(|encoder| {
+        encoder
+            .write_all(bytes)
+            // Finishes the stream and hands it back; the encoder starts the next one afresh.
+            .and_then(|()| encoder.reset(Vec::new()))
+            .expect("compressing into memory cannot fail")
+    })
 }
 
 /// Sets a stream's content to `plain`, Flate-compressed.
