@@ -629,7 +629,7 @@ fn cached() {
         let served = serve_index_after(dir.path());
         let cached_again = run(&["build", "-q"], dir.path());
         println!(
-            "    serve: index answered {:.2} s after start; a cached build {:.2} s ({:.1} ×)",
+            "    serve: index answered {:.2} s after start; a cached build {:.2} s ({:.3} ×)",
             served.as_secs_f64(),
             cached_again.wall.as_secs_f64(),
             served.as_secs_f64() / cached_again.wall.as_secs_f64().max(0.001)
