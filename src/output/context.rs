@@ -3,7 +3,7 @@
 //! one programme share. The outputs a kind lists (the HTML version's downloads) are handed to
 //! it explicitly ([`Made`]), never found here.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::{OutputKind, hyphenate, twins};
 use crate::diagnostics::SourceFile;
@@ -20,6 +20,10 @@ pub struct RenderContext<'a> {
     pub twins: twins::Shared,
     /// The programme's texts with their break points, found once for all its documents.
     pub hyphenated: hyphenate::Cache,
+    /// The programme as the templates get it, without and with hyphenation points: prepared
+    /// once for all its documents and all the compiles of their fitting (see
+    /// `RenderContext::compile`), with the address of the programme it was made of.
+    pub prepared: [OnceLock<(usize, serde_json::Value)>; 2],
 }
 
 impl<'a> RenderContext<'a> {
@@ -30,6 +34,7 @@ impl<'a> RenderContext<'a> {
             preview,
             twins: twins::Shared::default(),
             hyphenated: Default::default(),
+            prepared: Default::default(),
         }
     }
 }

@@ -25,6 +25,8 @@ pub const SCREEN_STANDARDS: &[PdfStandard] = &[PdfStandard::Ua_1, PdfStandard::A
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentData<'a> {
     pub kind: &'static str,
+    /// Given to the templates as `programme`, prepared once a programme (`RenderContext::compile`).
+    #[serde(skip)]
     pub programme: &'a Programme,
     pub layout: &'a Layout,
     /// `rgb` for screen PDFs; print PDFs use the CMYK values as defined.
@@ -121,15 +123,26 @@ impl<'a> RenderContext<'a> {
         let common = data.common();
         let date = document_date(common.programme.meta.date.as_deref());
         let mut value = serde_json::to_value(data).expect("the document data serialises");
-        let languages = &common.programme.languages;
-        quotes::data(&mut value, &common.programme.meta.lang, languages);
-        if common.hyphenate
-            && let Some(lang) = hyphenate::language(&common.programme.meta.lang, languages)
-        {
-            hyphenate::data(&mut value, lang, languages, &self.hyphenated);
+        self.prepare(&mut value, common);
+        // The programme is the same for every document and every compile of the fitting (only
+        // what a kind adds changes): it is prepared once, which was a tenth of a compile.
+        let address = std::ptr::from_ref(common.programme) as usize;
+        let prepare_programme = || {
+            let mut programme =
+                serde_json::to_value(common.programme).expect("the programme serialises");
+            self.prepare(&mut programme, common);
+            programme
+        };
+        let (made_of, prepared) = self.prepared[usize::from(common.hyphenate)]
+            .get_or_init(|| (address, prepare_programme()));
+        let programme = if *made_of == address {
+            prepared.clone()
+        } else {
+            prepare_programme()
+        };
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("programme".into(), programme);
         }
-        literal::break_long_runs(&mut value);
-        literal::annotate(&mut value);
         // From the data as the templates get it (hyphenation points and all), so that a running
         // title reads the same as the title.
         let running = serde_json::json!({
@@ -152,6 +165,20 @@ impl<'a> RenderContext<'a> {
             info: &info,
             date,
         })
+    }
+
+    /// Smart quotes, hyphenation points (unless `common.hyphenate` is off), break points and
+    /// the lengths `keep-together` weighs, put into template data.
+    fn prepare(&self, value: &mut serde_json::Value, common: &DocumentData) {
+        let languages = &common.programme.languages;
+        quotes::data(value, &common.programme.meta.lang, languages);
+        if common.hyphenate
+            && let Some(lang) = hyphenate::language(&common.programme.meta.lang, languages)
+        {
+            hyphenate::data(value, lang, languages, &self.hyphenated);
+        }
+        literal::break_long_runs(value);
+        literal::annotate(value);
     }
 
     /// Exports a laid-out document (and previews, if asked for). Print twins are checked for
