@@ -160,25 +160,35 @@ pub fn annotate(value: &mut Value) {
     match value {
         Value::Object(map) => {
             let kind = map.get("type").and_then(Value::as_str).map(str::to_owned);
-            let length = match kind.as_deref() {
-                Some("paragraph") => map.get("content").map(plain_length),
-                // A list item: its blocks.
-                None => map.get("blocks").and_then(Value::as_array).map(|blocks| {
-                    blocks
-                        .iter()
-                        .map(|block| block.get("content").map_or(1000, plain_length))
-                        .sum()
-                }),
-                _ => None,
-            };
-            if let Some(length) = length {
-                map.insert("length".into(), json!(length));
+            match kind.as_deref() {
+                Some("paragraph") => {
+                    let length = map.get("content").map_or(0, plain_length);
+                    map.insert("length".into(), json!(length));
+                }
+                Some(list @ ("list" | "pledge-list")) => {
+                    if list == "pledge-list" {
+                        let length = map.get("lead_in").map_or(0, plain_length);
+                        map.insert("lead_in_length".into(), json!(length));
+                    }
+                    // Each item: its paragraphs' lengths, 1 000 for any other block.
+                    let items = map.get_mut("items").and_then(Value::as_array_mut);
+                    for item in items.into_iter().flatten() {
+                        let Some(item) = item.as_object_mut() else {
+                            continue;
+                        };
+                        let length: usize = item
+                            .get("blocks")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .map(|block| block.get("content").map_or(1000, plain_length))
+                            .sum();
+                        item.insert("length".into(), json!(length));
+                    }
+                }
+                _ => {}
             }
-            if kind.as_deref() == Some("pledge-list") {
-                let length = map.get("lead_in").map_or(0, plain_length);
-                map.insert("lead_in_length".into(), json!(length));
-            }
-            if map.get("type").and_then(Value::as_str) == Some("text")
+            if kind.as_deref() == Some("text")
                 && let Some(Value::String(text)) = map.get("text")
             {
                 let keep: Vec<Value> = if text.contains('-') {
