@@ -446,6 +446,24 @@ fn leaflets_use_their_pages() {
     );
 }
 
+#[test]
+fn a_short_list_and_the_paragraph_that_introduces_it_share_a_page() {
+    // landsbygd-och-vard ends with "Källor": a paragraph ending in a colon and a list of two
+    // sources, which used to break after the first source, leaving the second alone on the
+    // colophon page.
+    let Some(text) = pdftotext(&output("landsbygd-och-vard", "-leaflet.pdf")) else {
+        return;
+    };
+    let page_of = |needle: &str| {
+        text.split('\u{c}')
+            .position(|page| page.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} is not in the leaflet:\n{text}"))
+    };
+    let lead_in = page_of("följande");
+    assert_eq!(page_of("Väntetider i vården"), lead_in, "{text}");
+    assert_eq!(page_of("Regionens årsredovisning 2021"), lead_in, "{text}");
+}
+
 /// The break points (letters before each) of a word hyphenated as the PDFs are.
 fn breaks_of(word: &str) -> Vec<usize> {
     let sv = trycksak::output::hyphenate::language("sv", &trycksak::language::BUILT_IN).unwrap();
